@@ -1,0 +1,85 @@
+//! Money, percentages and plain numbers for display. The formatter is a trait so the browser can
+//! format for the reader's locale (`Intl.NumberFormat`) while native tests use a fixed en-US one.
+
+/// Formats numbers for the reader.
+pub trait NumberFormat {
+    /// Whole dollars: `$35,900`.
+    fn money(&self, usd: f64) -> String;
+    /// Dollars and cents: `$17.26`.
+    fn money_cents(&self, usd: f64) -> String;
+    /// A plain number with `decimals` fraction digits: `184,740`, `1.54`.
+    fn number(&self, value: f64, decimals: u8) -> String;
+    /// A percentage given in percent units: `22%`, `32.9%`.
+    fn percent(&self, percent: f64, decimals: u8) -> String;
+
+}
+
+/// US English formatting without the browser: thousands commas, `$` before, `%` after.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct EnUs;
+
+impl NumberFormat for EnUs {
+    fn money(&self, usd: f64) -> String {
+        signed(usd, |v| format!("${}", grouped(v, 0)))
+    }
+
+    fn money_cents(&self, usd: f64) -> String {
+        signed(usd, |v| format!("${}", grouped(v, 2)))
+    }
+
+    fn number(&self, value: f64, decimals: u8) -> String {
+        signed(value, |v| grouped(v, decimals))
+    }
+
+    fn percent(&self, percent: f64, decimals: u8) -> String {
+        signed(percent, |v| format!("{}%", grouped(v, decimals)))
+    }
+}
+
+fn signed(value: f64, positive: impl Fn(f64) -> String) -> String {
+    if !value.is_finite() {
+        return "–".to_string();
+    }
+    if value < 0.0 {
+        format!("−{}", positive(-value))
+    } else {
+        positive(value)
+    }
+}
+
+/// `1234567.891` with 2 decimals -> `1,234,567.89`.
+fn grouped(value: f64, decimals: u8) -> String {
+    let fixed = format!("{:.*}", usize::from(decimals), value);
+    let (whole, fraction) = fixed.split_once('.').unwrap_or((&fixed, ""));
+    let mut out = String::with_capacity(fixed.len() + whole.len() / 3);
+    for (i, digit) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    if !fraction.is_empty() {
+        out.push('.');
+        out.push_str(fraction);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn money_and_numbers_in_us_english() {
+        let f = EnUs;
+        assert_eq!(f.money(35_900.0), "$35,900");
+        assert_eq!(f.money(1_234_567.4), "$1,234,567");
+        assert_eq!(f.money(999.5), "$1,000");
+        assert_eq!(f.money_cents(17.259_6), "$17.26");
+        assert_eq!(f.number(184_740.0, 0), "184,740");
+        assert_eq!(f.number(1.537, 2), "1.54");
+        assert_eq!(f.percent(32.9, 1), "32.9%");
+        assert_eq!(f.percent(-3.0, 0), "−3%");
+        assert_eq!(f.money(f64::NAN), "–");
+    }
+}

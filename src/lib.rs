@@ -1,0 +1,12 @@
+//! Career-pay widget: sourced BLS pay figures for one occupation, charts, and an honest estimator.
+//!
+//! The pure core (figures, distribution, experience, estimator, format, config, messages, chart
+//! models) compiles and tests natively; the Yew app on top of it only runs in a browser.
+
+pub mod distribution;
+pub mod estimator;
+pub mod experience;
+pub mod figures;
+pub mod config;
+pub mod format;
+pub mod messages;

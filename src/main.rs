@@ -1,0 +1,3 @@
+//! Browser entry point: mounts the widget.
+
+fn main() {}

@@ -1,0 +1,236 @@
+//! Every user-visible string, keyed by id, per language. A new language is a new `match` in
+//! [`Lang::text`], not a rewrite: templates take positional arguments `{0}`, `{1}`, ...
+
+/// A language the widget speaks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Lang {
+    #[default]
+    En,
+}
+
+/// Declares the message ids and the list of all of them from one list, so none can be missed.
+macro_rules! message_ids {
+    ($($id:ident),* $(,)?) => {
+        /// Message ids. Names say where the text appears.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub enum Msg {
+            $($id),*
+        }
+
+        /// Every id, for tests that check each language covers them all.
+        pub const ALL: &[Msg] = &[$(Msg::$id),*];
+    };
+}
+
+message_ids! {
+    Title,
+    Kicker,
+    NoticesLabel,
+    NoticeBadState,
+    NoticeBadIndustry,
+    NoticeBadYears,
+    NoticeNoEstimate,
+    FormHeading,
+    StateLabel,
+    NationalOption,
+    IndustryLabel,
+    AllIndustriesOption,
+    IndustryOption,
+    YearsLabel,
+    YearsValue,
+    YearsValueOne,
+    EstimateBadge,
+    EstimateLabel,
+    EstimateFor,
+    HourlyLabel,
+    RangeLabel,
+    RangeTo,
+    ExplanationSummary,
+    StepExperience,
+    StepExperienceRule,
+    StepBasePublished,
+    StepBaseInterpolated,
+    StepStateNone,
+    StepIndustryNone,
+    StepFactor,
+    StepOtherYear,
+    StepAlternative,
+    StepFallback,
+    StepCombine,
+    StepRange,
+    StandingArticle,
+    StandingSecondary,
+    ChartDistributionTitle,
+    ChartDistributionSummary,
+    ChartMedian,
+    ChartMean,
+    ChartEstimate,
+    ChartSource,
+    FactsHeading,
+    FactMedian,
+    FactMean,
+    FactLow,
+    FactHigh,
+    FactEmployment,
+    ArticleCorrection,
+    SourceToggle,
+    SourceDetails,
+    Footer,
+}
+
+impl Lang {
+    /// The BCP 47 tag, for `lang=` and `Intl`.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::En => "en-US",
+        }
+    }
+
+    /// The template for `id`.
+    pub fn text(self, id: Msg) -> &'static str {
+        match self {
+            Lang::En => english(id),
+        }
+    }
+
+    /// The template for `id` with `{0}`, `{1}`, ... replaced by `args`.
+    pub fn fill(self, id: Msg, args: &[&str]) -> String {
+        fill(self.text(id), args)
+    }
+
+    /// `17` -> `17th`.
+    pub fn ordinal(self, n: f64) -> String {
+        let n = n.round() as i64;
+        match self {
+            Lang::En => {
+                let suffix = match (n % 10, n % 100) {
+                    (_, 11..=13) => "th",
+                    (1, _) => "st",
+                    (2, _) => "nd",
+                    (3, _) => "rd",
+                    _ => "th",
+                };
+                format!("{n}{suffix}")
+            }
+        }
+    }
+}
+
+/// Replaces `{i}` with `args[i]`; a placeholder without an argument is left visible rather than
+/// silently dropped, so a missing argument shows up in tests.
+pub fn fill(template: &str, args: &[&str]) -> String {
+    let mut out = String::with_capacity(template.len() + 16 * args.len());
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let index = after
+            .find('}')
+            .and_then(|close| after[..close].parse::<usize>().ok().map(|i| (i, close)));
+        match index.and_then(|(i, close)| args.get(i).map(|a| (a, close))) {
+            Some((arg, close)) => {
+                out.push_str(arg);
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+fn english(id: Msg) -> &'static str {
+    match id {
+        Msg::Title => "Medical Records and Health Information Technicians",
+        Msg::Kicker => "Pay and job outlook",
+        Msg::NoticesLabel => "Notices",
+        Msg::NoticeBadState => "Unknown state “{0}”: showing national figures instead.",
+        Msg::NoticeBadIndustry => "Unknown industry “{0}”: showing all industries instead.",
+        Msg::NoticeBadYears => "Years of experience must be a whole number from 0 to {1}; “{0}” was given, so {2} is used.",
+        Msg::NoticeNoEstimate => "No estimate can be made: the national May {0} figures are missing from this build.",
+        Msg::FormHeading => "Estimate your pay",
+        Msg::StateLabel => "State",
+        Msg::NationalOption => "United States (national)",
+        Msg::IndustryLabel => "Industry",
+        Msg::AllIndustriesOption => "All industries",
+        Msg::IndustryOption => "{0} ({1})",
+        Msg::YearsLabel => "Years of experience",
+        Msg::YearsValue => "{0} years",
+        Msg::YearsValueOne => "1 year",
+        Msg::EstimateBadge => "Estimate",
+        Msg::EstimateLabel => "Estimated annual pay",
+        Msg::EstimateFor => "{0} · {1} · {2}",
+        Msg::HourlyLabel => "per hour",
+        Msg::RangeLabel => "Likely range",
+        Msg::RangeTo => "to",
+        Msg::ExplanationSummary => "How this estimate is made",
+        Msg::StepExperience => "Experience: {0} places you at the {1} percentile of pay (prevailing-wage level {2} reached).",
+        Msg::StepExperienceRule => "Rule: the US Department of Labor's prevailing-wage levels I–IV sit at about the 17th, 34th, 50th and 67th percentiles of the same BLS survey (2009 guidance). Reaching them at 0, 2, 5 and 10 years is this widget's assumption: BLS publishes no pay by years of experience.",
+        Msg::StepBasePublished => "National pay at the {0} percentile, {1}: {2} (BLS OES, {1}, SOC {3}).",
+        Msg::StepBaseInterpolated => "National pay at the {0} percentile, {1}: {2}, between the published {3} percentile ({4}) and {5} percentile ({6}), assuming a log-normal shape between them (BLS OES, {1}, SOC {7}).",
+        Msg::StepStateNone => "State: national figures, no adjustment.",
+        Msg::StepIndustryNone => "Industry: all industries, no adjustment.",
+        Msg::StepFactor => "{0}: annual mean {1} ({2}; {3}) ÷ national annual mean {4} (BLS OES, {5}) = ×{6}.",
+        Msg::StepOtherYear => "No {0} figure for {1}: its {2} ratio is applied to {0} pay, assuming the ratio held.",
+        Msg::StepAlternative => "Also held for {0}, not used: annual mean {1} ({2}; {3}).",
+        Msg::StepFallback => "No pay figure for {0}: the national figure is used instead (×1).",
+        Msg::StepCombine => "Estimate: {0} × {1} = {2} a year, rounded to the nearest $100 (state and industry ratios are assumed to multiply). Per hour: {2} ÷ 2,080 hours = {3}.",
+        Msg::StepRange => "Likely range: the {0} to {1} percentiles (one prevailing-wage level either side, within the published 10th–90th), scaled the same way: {2} to {3}.",
+        Msg::StandingArticle => "as reported by the article, not found in a BLS file",
+        Msg::StandingSecondary => "secondary source quoting BLS",
+        Msg::ChartDistributionTitle => "National annual pay, {0}",
+        Msg::ChartDistributionSummary => "In {0}, half of these technicians earned less than {1}. The middle half earned {2} to {3}; one in ten earned less than {4} and one in ten more than {5}. The mean was {6}. Your estimate, {7}, is marked.",
+        Msg::ChartMedian => "Median",
+        Msg::ChartMean => "Mean",
+        Msg::ChartEstimate => "Your estimate",
+        Msg::ChartSource => "Source: {0}, {1}, {2}, SOC {3}.",
+        Msg::FactsHeading => "The published figures, {0}",
+        Msg::FactMedian => "Median annual pay",
+        Msg::FactMean => "Mean annual pay",
+        Msg::FactLow => "Bottom 10% earned less than",
+        Msg::FactHigh => "Top 10% earned more than",
+        Msg::FactEmployment => "Jobs nationwide",
+        Msg::ArticleCorrection => "Correction: the article this widget started from calls {0} the {1} national median. In the BLS file it is the mean; the median is {2}. The article also cites the May 2013 release, but its figures are from May 2014.",
+        Msg::SourceToggle => "Source",
+        Msg::SourceDetails => "{0}: {1}. Period: {2}. Occupation: SOC {3}. Read from: {4}.",
+        Msg::Footer => "Published figures are from BLS for SOC 29-2071, a code that ends with the May 2018 survey. Estimates are a model, not an offer of pay: each shows its method.",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fill_replaces_positional_arguments() {
+        assert_eq!(fill("{0} to {1}, {0}", &["a", "b"]), "a to b, a");
+        assert_eq!(fill("{2} missing", &["a"]), "{2} missing");
+        assert_eq!(fill("no {braces", &[]), "no {braces");
+        assert_eq!(fill("{0}", &["{1}"]), "{1}");
+    }
+
+    #[test]
+    fn every_message_has_text_with_consecutive_placeholders() {
+        for &id in ALL {
+            let text = Lang::En.text(id);
+            assert!(!text.trim().is_empty(), "{id:?}");
+            let count = (0..10).take_while(|i| text.contains(&format!("{{{i}}}"))).count();
+            assert!(!text.contains(&format!("{{{}}}", count + 1)), "{id:?} skips a placeholder");
+        }
+    }
+
+    #[test]
+    fn ordinals() {
+        let got: Vec<String> = [1.0, 2.0, 3.0, 11.0, 12.0, 13.0, 17.0, 21.0, 22.0, 50.0, 67.0]
+            .iter()
+            .map(|n| Lang::En.ordinal(*n))
+            .collect();
+        assert_eq!(
+            got,
+            ["1st", "2nd", "3rd", "11th", "12th", "13th", "17th", "21st", "22nd", "50th", "67th"]
+        );
+    }
+}
