@@ -10,3 +10,5 @@ pub mod figures;
 pub mod config;
 pub mod format;
 pub mod messages;
+pub mod explanation;
+pub mod charts;

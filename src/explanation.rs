@@ -1,0 +1,217 @@
+//! An estimate in words: one sentence per step, each naming its figure's source and year.
+//! Pure, so tests read exactly what the user reads.
+
+use crate::distribution::Interpolation;
+use crate::estimator::{Adjustment, Estimate, Factor, Pick, Region, HOURS_PER_YEAR};
+use crate::figures::{MeanWage, Source, Standing};
+use crate::format::NumberFormat;
+use crate::messages::{Lang, Msg};
+
+/// "Publisher: title", plus how far to trust it when it is not a BLS file.
+pub fn source_label(source: &Source, lang: Lang) -> String {
+    let standing = match source.standing {
+        Standing::Primary => None,
+        Standing::Secondary => Some(lang.text(Msg::StandingSecondary)),
+        Standing::Article => Some(lang.text(Msg::StandingArticle)),
+    };
+    match standing {
+        Some(standing) => format!("{}: {}, {standing}", source.publisher, source.title),
+        None => format!("{}: {}", source.publisher, source.title),
+    }
+}
+
+/// `5 years`, `1 year`.
+pub fn years_label(years: u8, lang: Lang) -> String {
+    if years == 1 {
+        lang.text(Msg::YearsValueOne).to_string()
+    } else {
+        lang.fill(Msg::YearsValue, &[&years.to_string()])
+    }
+}
+
+/// The steps of the estimate, in order.
+pub fn explain(e: &Estimate, lang: Lang, fmt: &dyn NumberFormat) -> Vec<String> {
+    let money = |v: f64| fmt.money(v);
+    let mut steps = vec![
+        lang.fill(
+            Msg::StepExperience,
+            &[
+                &years_label(e.experience.years, lang),
+                &lang.ordinal(e.experience.percentile),
+                &roman(e.experience.level),
+            ],
+        ),
+        lang.text(Msg::StepExperienceRule).to_string(),
+    ];
+    let base = e.base;
+    steps.push(match e.interpolation {
+        Interpolation::Published => lang.fill(
+            Msg::StepBasePublished,
+            &[
+                &lang.ordinal(e.experience.percentile),
+                base.period,
+                &money(e.base_value),
+                base.soc_code,
+            ],
+        ),
+        Interpolation::Between { below, above } => lang.fill(
+            Msg::StepBaseInterpolated,
+            &[
+                &lang.ordinal(e.experience.percentile),
+                base.period,
+                &money(e.base_value),
+                &lang.ordinal(below.0),
+                &money(below.1),
+                &lang.ordinal(above.0),
+                &money(above.1),
+                base.soc_code,
+            ],
+        ),
+    });
+    let state_name = match e.inputs.region {
+        Region::National => None,
+        Region::State(area) => Some(area.name),
+    };
+    adjustment_steps(&mut steps, &e.state, state_name, Msg::StepStateNone, e, lang, fmt);
+    adjustment_steps(&mut steps, &e.industry, None, Msg::StepIndustryNone, e, lang, fmt);
+    steps.push(lang.fill(
+        Msg::StepCombine,
+        &[
+            &money(e.base_value),
+            &fmt.number(e.ratio, 3),
+            &money(e.annual),
+            &fmt.money_cents(e.annual / HOURS_PER_YEAR),
+        ],
+    ));
+    steps.push(lang.fill(
+        Msg::StepRange,
+        &[
+            &lang.ordinal(e.low_percentile),
+            &lang.ordinal(e.high_percentile),
+            &money(e.low),
+            &money(e.high),
+        ],
+    ));
+    steps
+}
+
+fn adjustment_steps(
+    steps: &mut Vec<String>,
+    adjustment: &Adjustment,
+    fallback_name: Option<&str>,
+    none: Msg,
+    e: &Estimate,
+    lang: Lang,
+    fmt: &dyn NumberFormat,
+) {
+    match adjustment {
+        Adjustment::None => steps.push(lang.text(none).to_string()),
+        Adjustment::FellBackToNational => steps.push(lang.fill(
+            Msg::StepFallback,
+            &[fallback_name.unwrap_or(lang.text(Msg::IndustryLabel))],
+        )),
+        Adjustment::Applied(factor) => {
+            steps.push(factor_step(factor, lang, fmt));
+            if factor.pick == Pick::OtherYear {
+                steps.push(lang.fill(
+                    Msg::StepOtherYear,
+                    &[base_year(e), factor.figure.name, factor.figure.period],
+                ));
+            }
+            for alternative in &factor.alternatives {
+                steps.push(alternative_step(alternative, lang, fmt));
+            }
+        }
+    }
+}
+
+fn base_year(e: &Estimate) -> &'static str {
+    e.base.period
+}
+
+fn factor_step(f: &Factor, lang: Lang, fmt: &dyn NumberFormat) -> String {
+    lang.fill(
+        Msg::StepFactor,
+        &[
+            f.figure.name,
+            &fmt.money(f.figure.annual_mean),
+            f.figure.period,
+            &source_label(f.figure.source, lang),
+            &fmt.money(f.national.annual.mean),
+            f.national.period,
+            &fmt.number(f.ratio, 3),
+        ],
+    )
+}
+
+fn alternative_step(m: &MeanWage, lang: Lang, fmt: &dyn NumberFormat) -> String {
+    lang.fill(
+        Msg::StepAlternative,
+        &[
+            m.name,
+            &fmt.money(m.annual_mean),
+            m.period,
+            &source_label(m.source, lang),
+        ],
+    )
+}
+
+fn roman(level: u8) -> String {
+    ["I", "II", "III", "IV"]
+        .get(usize::from(level.saturating_sub(1)))
+        .unwrap_or(&"IV")
+        .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::estimator::{estimate, IndustryChoice, Inputs};
+    use crate::figures::FIGURES;
+    use crate::format::EnUs;
+
+    fn steps(state: &str, industry: &str, years: u8) -> Vec<String> {
+        let inputs = Inputs {
+            region: FIGURES
+                .area(state)
+                .map_or(Region::National, Region::State),
+            industry: FIGURES
+                .industry(industry)
+                .map_or(IndustryChoice::All, IndustryChoice::Industry),
+            years,
+        };
+        let e = estimate(&FIGURES, inputs).expect("base year");
+        explain(&e, Lang::En, &EnUs)
+    }
+
+    #[test]
+    fn national_median_explained() {
+        let s = steps("US", "all", 5);
+        assert!(s[0].contains("5 years") && s[0].contains("50th percentile"), "{}", s[0]);
+        assert!(s[0].contains("level III"), "{}", s[0]);
+        assert!(s[2].contains("$35,900") && s[2].contains("May 2014") && s[2].contains("29-2071"));
+        assert!(s.iter().any(|l| l.contains("State: national figures")));
+        assert!(s.iter().any(|l| l.contains("Industry: all industries")));
+        assert!(s.iter().any(|l| l.contains("$35,900 × 1.000 = $35,900") && l.contains("$17.26")));
+    }
+
+    #[test]
+    fn every_factor_is_named_with_source_and_year() {
+        let s = steps("TX", "legal-services", 3).join("\n");
+        assert!(s.contains("Texas: annual mean $41,950 (May 2018; Becker's Hospital Review"), "{s}");
+        assert!(s.contains("secondary source quoting BLS"), "{s}");
+        assert!(s.contains("national annual mean $44,010 (BLS OES, May 2018) = ×0.953"), "{s}");
+        assert!(s.contains("No May 2014 figure for Texas: its May 2018 ratio is applied"), "{s}");
+        assert!(s.contains("Legal services: annual mean $48,680 (2014; The article"), "{s}");
+        assert!(s.contains("as reported by the article"), "{s}");
+        assert!(s.contains("between the published 25th percentile ($28,250) and 50th"), "{s}");
+        assert!(s.contains("log-normal"), "{s}");
+    }
+
+    #[test]
+    fn unused_figures_for_a_state_are_listed() {
+        let s = steps("NJ", "all", 0).join("\n");
+        assert!(s.contains("New Jersey: annual mean $59,740 (2014;"), "{s}");
+        assert!(s.contains("Also held for New Jersey, not used: annual mean $54,020 (May 2018;"));
+    }
+}
