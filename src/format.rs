@@ -7,6 +7,8 @@ pub trait NumberFormat {
     fn money(&self, usd: f64) -> String;
     /// Dollars and cents: `$17.26`.
     fn money_cents(&self, usd: f64) -> String;
+    /// Short dollars for axis ticks: `$30K`.
+    fn money_compact(&self, usd: f64) -> String;
     /// A plain number with `decimals` fraction digits: `184,740`, `1.54`.
     fn number(&self, value: f64, decimals: u8) -> String;
     /// A percentage given in percent units: `22%`, `32.9%`.
@@ -25,6 +27,16 @@ impl NumberFormat for EnUs {
 
     fn money_cents(&self, usd: f64) -> String {
         signed(usd, |v| format!("${}", grouped(v, 2)))
+    }
+
+    fn money_compact(&self, usd: f64) -> String {
+        signed(usd, |v| {
+            if v >= 1_000.0 {
+                format!("${}K", grouped(v / 1_000.0, 0))
+            } else {
+                format!("${}", grouped(v, 0))
+            }
+        })
     }
 
     fn number(&self, value: f64, decimals: u8) -> String {
@@ -76,6 +88,8 @@ mod tests {
         assert_eq!(f.money(1_234_567.4), "$1,234,567");
         assert_eq!(f.money(999.5), "$1,000");
         assert_eq!(f.money_cents(17.259_6), "$17.26");
+        assert_eq!(f.money_compact(30_000.0), "$30K");
+        assert_eq!(f.money_compact(500.0), "$500");
         assert_eq!(f.number(184_740.0, 0), "184,740");
         assert_eq!(f.number(1.537, 2), "1.54");
         assert_eq!(f.percent(32.9, 1), "32.9%");

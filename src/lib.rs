@@ -12,3 +12,12 @@ pub mod format;
 pub mod messages;
 pub mod explanation;
 pub mod charts;
+pub mod state;
+pub mod ui;
+
+// The browser side: components and hooks compile natively too (so `cargo clippy` and `cargo test`
+// see them), but only run in a browser.
+pub mod app;
+pub mod components;
+pub mod hooks;
+pub mod web;

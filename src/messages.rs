@@ -66,6 +66,8 @@ message_ids! {
     ChartMean,
     ChartEstimate,
     ChartSource,
+    LegendMiddleHalf,
+    LegendMost,
     FactsHeading,
     FactMedian,
     FactMean,
@@ -186,6 +188,8 @@ fn english(id: Msg) -> &'static str {
         Msg::ChartMedian => "Median",
         Msg::ChartMean => "Mean",
         Msg::ChartEstimate => "Your estimate",
+        Msg::LegendMiddleHalf => "Middle half (25th to 75th percentile)",
+        Msg::LegendMost => "10th to 90th percentile",
         Msg::ChartSource => "Source: {0}, {1}, {2}, SOC {3}.",
         Msg::FactsHeading => "The published figures, {0}",
         Msg::FactMedian => "Median annual pay",
@@ -195,7 +199,7 @@ fn english(id: Msg) -> &'static str {
         Msg::FactEmployment => "Jobs nationwide",
         Msg::ArticleCorrection => "Correction: the article this widget started from calls {0} the {1} national median. In the BLS file it is the mean; the median is {2}. The article also cites the May 2013 release, but its figures are from May 2014.",
         Msg::SourceToggle => "Source",
-        Msg::SourceDetails => "{0}: {1}. Period: {2}. Occupation: SOC {3}. Read from: {4}.",
+        Msg::SourceDetails => "{0}. Period: {1}. Occupation: SOC {2}. Read from: {3}.",
         Msg::Footer => "Published figures are from BLS for SOC 29-2071, a code that ends with the May 2018 survey. Estimates are a model, not an offer of pay: each shows its method.",
     }
 }

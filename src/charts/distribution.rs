@@ -150,7 +150,13 @@ pub fn draw<DB: DrawingBackend>(
             [at(px, s(BOX_TOP) - s(6.0)), at(px, axis_y - s(4.0))],
             palette.grid.stroke_width(scale.max(1.0) as u32),
         ))?;
-        area.draw(&Text::new(text.clone(), at(px, axis_y), font(palette.muted, centre_top)))?;
+        // Keep the end ticks' labels inside the canvas rather than cut in half.
+        let style = font(palette.muted, centre_top);
+        let half = area
+            .estimate_text_size(text, &style)
+            .map_or(0.0, |(w, _)| f64::from(w) / 2.0);
+        let centre = px.clamp(half + 1.0, (width - half - 1.0).max(half + 1.0));
+        area.draw(&Text::new(text.clone(), at(centre, axis_y), style))?;
     }
 
     // Bands: 10th–90th, then 25th–75th on top.

@@ -1,0 +1,9 @@
+//! One file per piece of the widget. Components only arrange and word what the pure core
+//! computed; none computes a figure.
+
+pub mod distribution_figure;
+pub mod estimator_form;
+pub mod facts;
+pub mod notices;
+pub mod result_card;
+pub mod source_note;

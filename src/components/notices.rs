@@ -1,0 +1,38 @@
+//! The live region that tells the reader which URL values were not usable.
+
+use crate::config::Notice;
+use crate::experience::MAX_YEARS;
+use crate::messages::Msg;
+use crate::ui::use_ui;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct NoticesProps {
+    pub notices: Vec<Notice>,
+    /// Problems found while estimating (e.g. missing figures), already in words.
+    #[prop_or_default]
+    pub extra: Vec<String>,
+}
+
+/// Always rendered (empty when all is well) so screen readers register the live region before
+/// anything is announced in it.
+#[function_component(Notices)]
+pub fn notices(props: &NoticesProps) -> Html {
+    let ui = use_ui();
+    let default_years = crate::config::DEFAULT_YEARS.to_string();
+    let max_years = MAX_YEARS.to_string();
+    let texts = props
+        .notices
+        .iter()
+        .map(|notice| match notice {
+            Notice::UnknownState(given) => ui.f(Msg::NoticeBadState, &[given]),
+            Notice::UnknownIndustry(given) => ui.f(Msg::NoticeBadIndustry, &[given]),
+            Notice::BadYears(given) => ui.f(Msg::NoticeBadYears, &[given, &max_years, &default_years]),
+        })
+        .chain(props.extra.iter().cloned());
+    html! {
+        <div class="cpw-notices" role="status" aria-label={ui.t(Msg::NoticesLabel)} data-testid="notices">
+            { for texts.map(|text| html! { <p class="cpw-notice" data-testid="notice">{ text }</p> }) }
+        </div>
+    }
+}

@@ -1,0 +1,61 @@
+//! The estimate: annual, hourly, range, what it is for, and how it was made (one click away).
+
+use crate::estimator::{Estimate, IndustryChoice, Region};
+use crate::explanation::{explain, years_label};
+use crate::messages::Msg;
+use crate::ui::use_ui;
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ResultCardProps {
+    pub estimate: Rc<Estimate>,
+}
+
+#[function_component(ResultCard)]
+pub fn result_card(props: &ResultCardProps) -> Html {
+    let ui = use_ui();
+    let e = &*props.estimate;
+    let fmt = &*ui.fmt;
+    let region = match e.inputs.region {
+        Region::National => ui.t(Msg::NationalOption),
+        Region::State(area) => area.name,
+    };
+    let industry = match e.inputs.industry {
+        IndustryChoice::All => ui.t(Msg::AllIndustriesOption),
+        IndustryChoice::Industry(m) => m.name,
+    };
+    let context = ui.f(
+        Msg::EstimateFor,
+        &[region, industry, &years_label(e.inputs.years, ui.lang)],
+    );
+    let steps = explain(e, ui.lang, fmt);
+    html! {
+        <section class="cpw-result" aria-labelledby="cpw-result-label">
+            <p class="cpw-result-head">
+                <span class="cpw-badge">{ ui.t(Msg::EstimateBadge) }</span>
+                <span id="cpw-result-label" data-testid="estimate-label">{ ui.t(Msg::EstimateLabel) }</span>
+            </p>
+            <p class="cpw-result-for" data-testid="estimate-for">{ context }</p>
+            <div aria-live="polite" aria-atomic="true">
+                <p class="cpw-amount" data-testid="estimate-annual">{ fmt.money(e.annual) }</p>
+                <p class="cpw-hourly">
+                    <span data-testid="estimate-hourly">{ fmt.money_cents(e.hourly) }</span>
+                    { " " }{ ui.t(Msg::HourlyLabel) }
+                </p>
+                <p class="cpw-range-text">
+                    { ui.t(Msg::RangeLabel) }{ " " }
+                    <span data-testid="estimate-low">{ fmt.money(e.low) }</span>
+                    { " " }{ ui.t(Msg::RangeTo) }{ " " }
+                    <span data-testid="estimate-high">{ fmt.money(e.high) }</span>
+                </p>
+            </div>
+            <details class="cpw-explanation" data-testid="estimate-explanation">
+                <summary>{ ui.t(Msg::ExplanationSummary) }</summary>
+                <ol>
+                    { for steps.into_iter().map(|step| html! { <li>{ step }</li> }) }
+                </ol>
+            </details>
+        </section>
+    }
+}

@@ -1,0 +1,3 @@
+//! Small hooks with one job each.
+
+pub mod use_canvas_chart;

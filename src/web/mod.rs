@@ -1,0 +1,5 @@
+//! Browser glue: locale formatting through `Intl`, and the page-level signals tests and
+//! measurements read. Nothing here computes a figure.
+
+pub mod intl;
+pub mod page;
