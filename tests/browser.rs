@@ -1,0 +1,180 @@
+//! Browser tests (headless Chromium via wasm-bindgen-test): the app mounted in a real page shows
+//! what the pure core computes, reacts to input, and draws a crisp chart.
+#![cfg(target_arch = "wasm32")]
+
+use career_pay_widget::app::App;
+use career_pay_widget::estimator::{estimate, IndustryChoice, Inputs, Region};
+use career_pay_widget::figures::FIGURES;
+use career_pay_widget::format::NumberFormat;
+use career_pay_widget::web::intl::BrowserFormat;
+use std::time::Duration;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{
+    CanvasRenderingContext2d, Element, Event, EventInit, HtmlCanvasElement, HtmlElement,
+    HtmlInputElement, HtmlSelectElement,
+};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn document() -> web_sys::Document {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .expect("a document")
+}
+
+/// The widget's real stylesheet, so layout (and so the canvas size) is what users get.
+fn install_stylesheet() {
+    let doc = document();
+    if doc.get_element_by_id("widget-css").is_none() {
+        let style = doc.create_element("style").expect("style");
+        style.set_id("widget-css");
+        style.set_text_content(Some(include_str!("../styles/widget.css")));
+        doc.head().expect("head").append_child(&style).expect("append");
+    }
+}
+
+/// Mounts a fresh widget in its own container, 640 CSS px wide.
+async fn mount() -> Element {
+    install_stylesheet();
+    let host = document().create_element("div").expect("div");
+    host.set_attribute("style", "width:640px").expect("style");
+    document().body().expect("body").append_child(&host).expect("append");
+    yew::Renderer::<App>::with_root(host.clone()).render();
+    settle().await;
+    host
+}
+
+async fn settle() {
+    for _ in 0..3 {
+        yew::platform::time::sleep(Duration::from_millis(20)).await;
+    }
+}
+
+fn find<T: JsCast>(root: &Element, testid: &str) -> T {
+    root.query_selector(&format!("[data-testid={testid}]"))
+        .ok()
+        .flatten()
+        .unwrap_or_else(|| panic!("no [data-testid={testid}]"))
+        .dyn_into::<T>()
+        .unwrap_or_else(|_| panic!("[data-testid={testid}] has another type"))
+}
+
+fn text(root: &Element, testid: &str) -> String {
+    find::<Element>(root, testid).text_content().unwrap_or_default()
+}
+
+fn fire(target: &Element, kind: &str) {
+    let init = EventInit::new();
+    init.set_bubbles(true);
+    let event = Event::new_with_event_init_dict(kind, &init).expect("event");
+    target.dispatch_event(&event).expect("dispatch");
+}
+
+fn expected_annual(state: &str, years: u8) -> String {
+    let inputs = Inputs {
+        region: FIGURES.area(state).map_or(Region::National, Region::State),
+        industry: IndustryChoice::All,
+        years,
+    };
+    let e = estimate(&FIGURES, inputs).expect("estimate");
+    BrowserFormat::new().money(e.annual)
+}
+
+#[wasm_bindgen_test]
+fn browser_formats_dollars_for_the_locale() {
+    let f = BrowserFormat::new();
+    assert_eq!(f.money(35_900.0), "$35,900");
+    assert_eq!(f.money_cents(17.259), "$17.26");
+    assert_eq!(f.money_compact(30_000.0), "$30K");
+    assert_eq!(f.percent(22.0, 0), "22%");
+}
+
+#[wasm_bindgen_test]
+async fn shows_the_estimators_number_and_follows_the_state() {
+    let root = mount().await;
+    assert_eq!(text(&root, "estimate-annual"), expected_annual("US", 0));
+    assert!(text(&root, "estimate-label").to_lowercase().contains("estimate"));
+
+    let state: HtmlSelectElement = find(&root, "input-state");
+    assert_eq!(state.value(), "US");
+    assert_eq!(state.length(), 52, "national + 50 states + DC");
+    state.set_value("NJ");
+    fire(&state, "change");
+    settle().await;
+    assert_eq!(text(&root, "estimate-annual"), expected_annual("NJ", 0));
+    assert!(text(&root, "estimate-for").starts_with("New Jersey"));
+}
+
+#[wasm_bindgen_test]
+async fn the_slider_moves_years_and_the_estimate() {
+    let root = mount().await;
+    let years: HtmlInputElement = find(&root, "input-years");
+    years.set_value("5");
+    fire(&years, "input");
+    settle().await;
+    assert_eq!(text(&root, "years-value"), "5 years");
+    assert_eq!(text(&root, "estimate-annual"), "$35,900");
+    assert_eq!(text(&root, "estimate-hourly"), "$17.26");
+    years.set_value("1");
+    fire(&years, "input");
+    settle().await;
+    assert_eq!(text(&root, "years-value"), "1 year");
+}
+
+#[wasm_bindgen_test]
+async fn the_explanation_is_one_click_away_and_names_its_sources() {
+    let root = mount().await;
+    let details: web_sys::HtmlDetailsElement = find(&root, "estimate-explanation");
+    assert!(!details.open());
+    let summary: HtmlElement = details
+        .query_selector("summary")
+        .ok()
+        .flatten()
+        .and_then(|s| s.dyn_into().ok())
+        .expect("summary");
+    summary.click();
+    assert!(details.open());
+    let steps = details.query_selector_all("li").expect("steps").length();
+    assert!(steps >= 6, "{steps} steps");
+    let all = details.text_content().unwrap_or_default();
+    assert!(all.contains("BLS OES, May 2014, SOC 29-2071"), "{all}");
+}
+
+#[wasm_bindgen_test]
+async fn the_chart_is_drawn_at_device_resolution() {
+    let root = mount().await;
+    let canvas: HtmlCanvasElement = find(&root, "chart-distribution");
+    assert_eq!(canvas.get_attribute("data-chart-drawn").as_deref(), Some("true"));
+    let ratio = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio());
+    let css_width = f64::from(canvas.client_width());
+    assert!(css_width > 500.0, "{css_width}");
+    assert_eq!(f64::from(canvas.width()), (css_width * ratio).round());
+    let ctx: CanvasRenderingContext2d = canvas
+        .get_context("2d")
+        .ok()
+        .flatten()
+        .and_then(|c| c.dyn_into().ok())
+        .expect("2d context");
+    let (w, h) = (canvas.width(), canvas.height());
+    let pixels = ctx
+        .get_image_data(0.0, 0.0, f64::from(w), f64::from(h))
+        .expect("pixels")
+        .data();
+    let painted = pixels.chunks(4).filter(|px| px[3] > 0).count();
+    let share = painted as f64 / f64::from(w * h);
+    assert!(share > 0.05 && share < 0.9, "{share} of the canvas painted");
+}
+
+#[wasm_bindgen_test]
+async fn the_estimate_marker_moves_when_the_estimate_changes() {
+    let root = mount().await;
+    let canvas: HtmlCanvasElement = find(&root, "chart-distribution");
+    let before = canvas.to_data_url().expect("png");
+    let state: HtmlSelectElement = find(&root, "input-state");
+    state.set_value("DC");
+    fire(&state, "change");
+    settle().await;
+    let after = canvas.to_data_url().expect("png");
+    assert_ne!(before, after, "the chart was not redrawn for the new estimate");
+}
