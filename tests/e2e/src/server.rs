@@ -1,0 +1,277 @@
+//! A tiny static file server on 127.0.0.1:0 that serves a release bundle the way a real host would.
+//!
+//! Hand-rolled on `std::net` (no HTTP crate) because the tests need only GET of whole files, and
+//! every extra crate costs compile time on a 2-core CI machine. It answers one request per
+//! connection (`Connection: close`), which Chromium handles fine for a handful of files.
+
+use std::io::{self, BufRead, BufReader, Write};
+use std::net::{SocketAddr, TcpListener, TcpStream};
+use std::path::{Component, Path, PathBuf};
+use std::thread;
+use std::time::Duration;
+
+/// A running server. Its accept thread lives until the process exits: test binaries and
+/// `measure-load` are short-lived, and a never-stopping server avoids shutdown races between
+/// tests that share it.
+#[derive(Debug)]
+pub struct StaticServer {
+    addr: SocketAddr,
+    root: PathBuf,
+}
+
+impl StaticServer {
+    /// Serves `root` on a free loopback port.
+    pub fn start(root: impl AsRef<Path>) -> io::Result<Self> {
+        // Canonicalised once so that the containment check in `resolve` compares real paths.
+        let root = root.as_ref().canonicalize()?;
+        let listener = TcpListener::bind(("127.0.0.1", 0))?;
+        let addr = listener.local_addr()?;
+        let served = root.clone();
+        thread::Builder::new()
+            .name("e2e-static-server".into())
+            .spawn(move || {
+                for stream in listener.incoming().flatten() {
+                    let root = served.clone();
+                    // One thread per connection: the browser opens several at once (JS and
+                    // wasm in parallel) and a slow one must not hold up the others.
+                    let _ =
+                        thread::Builder::new()
+                            .name("e2e-static-conn".into())
+                            .spawn(move || {
+                                let _ = handle(stream, &root);
+                            });
+                }
+            })?;
+        Ok(Self { addr, root })
+    }
+
+    /// The socket address the server listens on.
+    pub fn addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    /// The (canonical) directory being served.
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    /// Absolute URL for `path_and_query` (e.g. `/`, `/?years=5`, `?years=5`).
+    pub fn url(&self, path_and_query: &str) -> String {
+        let sep = if path_and_query.starts_with('/') {
+            ""
+        } else {
+            "/"
+        };
+        format!("http://{}{sep}{path_and_query}", self.addr)
+    }
+}
+
+/// The Content-Type for a file name. `application/wasm` matters: without it the browser refuses
+/// `WebAssembly.instantiateStreaming` and the loader falls back to a slower path (or fails).
+pub fn content_type(path: &Path) -> &'static str {
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    match ext.as_str() {
+        "html" | "htm" => "text/html; charset=utf-8",
+        "js" | "mjs" => "text/javascript; charset=utf-8",
+        "wasm" => "application/wasm",
+        "css" => "text/css; charset=utf-8",
+        "svg" => "image/svg+xml",
+        "json" | "map" => "application/json",
+        "webmanifest" => "application/manifest+json",
+        "png" => "image/png",
+        "ico" => "image/x-icon",
+        "woff2" => "font/woff2",
+        "txt" | "csv" => "text/plain; charset=utf-8",
+        _ => "application/octet-stream",
+    }
+}
+
+/// Maps a request target to a file under `root`, or `None` (→ 404). The query and fragment are
+/// stripped, `%XX` escapes decoded, `/` and directories map to their `index.html`, and any `..`
+/// or absolute component is refused so nothing outside `root` can be read.
+pub fn resolve(root: &Path, target: &str) -> Option<PathBuf> {
+    let path = target.split(['?', '#']).next().unwrap_or("");
+    let decoded = percent_decode(path)?;
+    let mut file = root.to_path_buf();
+    for part in Path::new(decoded.trim_start_matches('/')).components() {
+        match part {
+            Component::Normal(p) => file.push(p),
+            Component::CurDir => {}
+            _ => return None,
+        }
+    }
+    if file.is_dir() {
+        file.push("index.html");
+    }
+    file.is_file().then_some(file)
+}
+
+fn percent_decode(s: &str) -> Option<String> {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = s.get(i + 1..i + 3)?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    let text = String::from_utf8(out).ok()?;
+    // A NUL or backslash has no business in a bundle path and could confuse the file system.
+    (!text.contains(['\0', '\\'])).then_some(text)
+}
+
+fn handle(stream: TcpStream, root: &Path) -> io::Result<()> {
+    // A stuck client must not pin a thread forever.
+    stream.set_read_timeout(Some(Duration::from_secs(10)))?;
+    let mut reader = BufReader::new(stream.try_clone()?);
+    let mut request_line = String::new();
+    reader.read_line(&mut request_line)?;
+    // Drain the headers; nothing in them changes the answer.
+    let mut header = String::new();
+    loop {
+        header.clear();
+        if reader.read_line(&mut header)? == 0 || header == "\r\n" || header == "\n" {
+            break;
+        }
+    }
+    let mut parts = request_line.split_whitespace();
+    let (method, target) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""));
+    let mut out = stream;
+    if method != "GET" {
+        return respond(
+            &mut out,
+            "405 Method Not Allowed",
+            "text/plain",
+            b"GET only\n",
+        );
+    }
+    match resolve(root, target).and_then(|f| std::fs::read(&f).ok().map(|b| (f, b))) {
+        Some((file, body)) => respond(&mut out, "200 OK", content_type(&file), &body),
+        None => respond(&mut out, "404 Not Found", "text/plain", b"not found\n"),
+    }
+}
+
+fn respond(out: &mut TcpStream, status: &str, ctype: &str, body: &[u8]) -> io::Result<()> {
+    // no-store: the bundle may be rebuilt between runs, and every measured load must be cold.
+    let head = format!(
+        "HTTP/1.1 {status}\r\nContent-Type: {ctype}\r\nContent-Length: {}\r\n\
+         Cache-Control: no-store\r\nConnection: close\r\n\r\n",
+        body.len()
+    );
+    out.write_all(head.as_bytes())?;
+    out.write_all(body)?;
+    out.flush()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Read;
+
+    /// Sends a raw request and returns (status line, headers, body).
+    fn raw(server: &StaticServer, request: &str) -> (String, String, Vec<u8>) {
+        let mut s = TcpStream::connect(server.addr()).unwrap();
+        s.write_all(request.as_bytes()).unwrap();
+        let mut buf = Vec::new();
+        s.read_to_end(&mut buf).unwrap();
+        let split = buf.windows(4).position(|w| w == b"\r\n\r\n").unwrap();
+        let head = String::from_utf8(buf[..split].to_vec()).unwrap();
+        let (status, headers) = head.split_once("\r\n").unwrap();
+        (
+            status.to_string(),
+            headers.to_string(),
+            buf[split + 4..].to_vec(),
+        )
+    }
+
+    fn get(server: &StaticServer, target: &str) -> (String, String, Vec<u8>) {
+        raw(server, &format!("GET {target} HTTP/1.1\r\nHost: x\r\n\r\n"))
+    }
+
+    fn fixture() -> (crate::TempDir, StaticServer) {
+        let dir = crate::TempDir::new("server-test").unwrap();
+        let p = dir.path();
+        std::fs::write(p.join("index.html"), "<!doctype html><p>hi</p>").unwrap();
+        std::fs::write(p.join("app-1a2b.js"), "export default 1;").unwrap();
+        std::fs::write(p.join("app-1a2b_bg.wasm"), b"\0asm\x01\0\0\0").unwrap();
+        std::fs::write(p.join("style.css"), "p{}").unwrap();
+        std::fs::write(p.join("icon.svg"), "<svg/>").unwrap();
+        std::fs::write(p.join("data.json"), "{}").unwrap();
+        std::fs::create_dir(p.join("sub")).unwrap();
+        std::fs::write(p.join("sub/index.html"), "sub").unwrap();
+        let server = StaticServer::start(p).unwrap();
+        (dir, server)
+    }
+
+    #[test]
+    fn serves_files_with_content_types() {
+        let (_dir, server) = fixture();
+        for (target, ctype) in [
+            ("/", "text/html; charset=utf-8"),
+            ("/index.html", "text/html; charset=utf-8"),
+            ("/app-1a2b.js", "text/javascript; charset=utf-8"),
+            ("/app-1a2b_bg.wasm", "application/wasm"),
+            ("/style.css", "text/css; charset=utf-8"),
+            ("/icon.svg", "image/svg+xml"),
+            ("/data.json", "application/json"),
+        ] {
+            let (status, headers, _) = get(&server, target);
+            assert_eq!(status, "HTTP/1.1 200 OK", "{target}");
+            assert!(
+                headers.contains(&format!("Content-Type: {ctype}\r\n")),
+                "{target}: {headers}"
+            );
+        }
+        let (_, headers, body) = get(&server, "/app-1a2b_bg.wasm");
+        assert_eq!(body, b"\0asm\x01\0\0\0");
+        assert!(headers.contains("Content-Length: 8\r\n"));
+    }
+
+    #[test]
+    fn root_and_query_map_to_index() {
+        let (_dir, server) = fixture();
+        let (status, _, body) = get(&server, "/?state=NJ&years=5");
+        assert_eq!(status, "HTTP/1.1 200 OK");
+        assert_eq!(body, b"<!doctype html><p>hi</p>");
+        let (_, _, body) = get(&server, "/sub/?x=1");
+        assert_eq!(body, b"sub");
+        let (status, _, _) = get(&server, "/style.css?v=3#frag");
+        assert_eq!(status, "HTTP/1.1 200 OK");
+    }
+
+    #[test]
+    fn missing_traversal_and_non_get_are_refused() {
+        let (_dir, server) = fixture();
+        for target in [
+            "/nope.js",
+            "/../Cargo.toml",
+            "/%2e%2e/Cargo.toml",
+            "/sub/../../x",
+            "/a%00b",
+            "/%zz",
+        ] {
+            let (status, _, _) = get(&server, target);
+            assert_eq!(status, "HTTP/1.1 404 Not Found", "{target}");
+        }
+        let (status, _, _) = raw(&server, "POST / HTTP/1.1\r\nContent-Length: 0\r\n\r\n");
+        assert_eq!(status, "HTTP/1.1 405 Method Not Allowed");
+    }
+
+    #[test]
+    fn url_joins_paths_and_queries() {
+        let (_dir, server) = fixture();
+        let base = format!("http://{}", server.addr());
+        assert_eq!(server.url("/"), format!("{base}/"));
+        assert_eq!(server.url("?years=5"), format!("{base}/?years=5"));
+        assert_eq!(server.url("/?years=5"), format!("{base}/?years=5"));
+    }
+}

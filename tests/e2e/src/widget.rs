@@ -1,0 +1,160 @@
+//! The widget under test: where its release bundle is, how to open it, and how to read what it
+//! shows (dollar amounts, numbers) the way a person reads them.
+
+use std::ffi::OsString;
+use std::future::Future;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+use std::time::Duration;
+
+use crate::{with_browser, BrowserOptions, Page, Result, StaticServer};
+
+/// How long the app may take from navigation to `data-widget-ready="true"`. The release bundle
+/// loads in well under a second; the margin absorbs a busy 2-core CI machine running two
+/// browsers at once.
+pub const READY_TIMEOUT: Duration = Duration::from_secs(20);
+
+/// Checks a `WIDGET_DIST` value: it must be set and name a directory with an `index.html`.
+/// Relative paths are tried from the current directory (cargo runs tests in `tests/e2e`), then
+/// from the workspace root, where `target/widget-dist` lives.
+pub fn check_dist(value: Option<OsString>) -> Result<PathBuf> {
+    let Some(value) = value.filter(|v| !v.is_empty()) else {
+        return Err(
+            "WIDGET_DIST is not set: build the release bundle (`trunk build --release \
+                    --dist target/widget-dist`, which the xtask runs) and set WIDGET_DIST to \
+                    that directory. The end-to-end tests never pass without it."
+                .into(),
+        );
+    };
+    let given = PathBuf::from(&value);
+    let workspace = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let candidates = if given.is_absolute() {
+        vec![given.clone()]
+    } else {
+        vec![given.clone(), workspace.join(&given)]
+    };
+    candidates
+        .into_iter()
+        .find(|dir| dir.join("index.html").is_file())
+        .ok_or_else(|| {
+            format!(
+                "WIDGET_DIST={} has no index.html: build the release bundle there first \
+                 (`trunk build --release --dist <dir>`)",
+                given.display()
+            )
+            .into()
+        })
+}
+
+/// The bundle directory from the `WIDGET_DIST` environment variable.
+pub fn dist_dir() -> Result<PathBuf> {
+    check_dist(std::env::var_os("WIDGET_DIST"))
+}
+
+/// One server for the bundle per test binary. Panics (failing the test) when `WIDGET_DIST` is
+/// unusable, so a missing bundle can never look like a pass.
+pub fn widget_server() -> &'static StaticServer {
+    static SERVER: OnceLock<StaticServer> = OnceLock::new();
+    SERVER.get_or_init(|| {
+        let dir = dist_dir().unwrap_or_else(|e| panic!("{e}"));
+        StaticServer::start(&dir).unwrap_or_else(|e| panic!("cannot serve {}: {e}", dir.display()))
+    })
+}
+
+/// Runs `body` against the served bundle in a fresh browser session. The bundle is checked
+/// before a browser is started, so a missing bundle fails fast with its own message.
+pub async fn with_widget<F, Fut, T>(opts: &BrowserOptions, body: F) -> T
+where
+    F: FnOnce(Page, &'static StaticServer) -> Fut,
+    Fut: Future<Output = Result<T>>,
+{
+    let server = widget_server();
+    with_browser(opts, |page| body(page, server)).await
+}
+
+/// Opens the widget with a query string (`""` or e.g. `"?years=5"`) and waits until the app
+/// says it has mounted.
+pub async fn open_widget(page: &Page, server: &StaticServer, query: &str) -> Result<()> {
+    page.goto(&server.url(&format!("/{query}"))).await?;
+    page.wait_for(
+        "the app to mount (data-widget-ready=\"true\" on <html>)",
+        "document.documentElement.getAttribute('data-widget-ready') === 'true'",
+        READY_TIMEOUT,
+    )
+    .await?;
+    Ok(())
+}
+
+/// Waits until the distribution chart reports it has been drawn.
+pub async fn wait_chart_drawn(page: &Page) -> Result<()> {
+    page.wait_for(
+        "the distribution chart to be drawn (data-chart-drawn=\"true\" on the canvas)",
+        "(() => { const c = document.querySelector('canvas[data-testid=chart-distribution]'); \
+           return !!c && c.getAttribute('data-chart-drawn') === 'true'; })()",
+        READY_TIMEOUT,
+    )
+    .await?;
+    Ok(())
+}
+
+/// The first dollar amount in a text, e.g. `"$35,900 a year"` → 35900.0, `"$17.26"` → 17.26.
+pub fn dollars(text: &str) -> Option<f64> {
+    let start = text.find('$')? + 1;
+    let digits: String = text[start..]
+        .trim_start()
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || *c == ',' || *c == '.')
+        .filter(|c| *c != ',')
+        .collect();
+    let digits = digits.trim_end_matches('.');
+    if digits.is_empty() {
+        return None;
+    }
+    digits.parse().ok()
+}
+
+/// The first whole number in a text, e.g. `"12 years"` → 12.
+pub fn first_int(text: &str) -> Option<i64> {
+    let start = text.find(|c: char| c.is_ascii_digit())?;
+    text[start..]
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect::<String>()
+        .parse()
+        .ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_dollar_amounts() {
+        assert_eq!(dollars("$35,900"), Some(35900.0));
+        assert_eq!(dollars("Estimate: $1,234,567 per year"), Some(1_234_567.0));
+        assert_eq!(dollars("$17.26/hr"), Some(17.26));
+        assert_eq!(dollars("$ 40,000."), Some(40000.0));
+        assert_eq!(dollars("about 35,900"), None);
+        assert_eq!(dollars("$"), None);
+    }
+
+    #[test]
+    fn reads_whole_numbers() {
+        assert_eq!(first_int("12 years"), Some(12));
+        assert_eq!(first_int("Years of experience: 0"), Some(0));
+        assert_eq!(first_int("none"), None);
+    }
+
+    #[test]
+    fn missing_or_empty_dist_fails_with_a_clear_message() {
+        let unset = check_dist(None).unwrap_err().to_string();
+        assert!(unset.contains("WIDGET_DIST is not set"), "{unset}");
+        let empty = check_dist(Some(OsString::new())).unwrap_err().to_string();
+        assert!(empty.contains("WIDGET_DIST is not set"), "{empty}");
+        let dir = crate::TempDir::new("empty-dist").unwrap();
+        let no_index = check_dist(Some(dir.path().into())).unwrap_err().to_string();
+        assert!(no_index.contains("has no index.html"), "{no_index}");
+        std::fs::write(dir.path().join("index.html"), "x").unwrap();
+        assert_eq!(check_dist(Some(dir.path().into())).unwrap(), dir.path());
+    }
+}
