@@ -95,7 +95,10 @@ impl Row<'_> {
     fn text(&self, column: &str) -> Result<&'static str, String> {
         match self.fields.get(column) {
             Some(v) if !v.is_empty() => Ok(leak(v)),
-            _ => Err(format!("{}:{}: column {column} is empty", self.file, self.line)),
+            _ => Err(format!(
+                "{}:{}: column {column} is empty",
+                self.file, self.line
+            )),
         }
     }
 

@@ -44,7 +44,7 @@ pub fn app() -> Html {
         <ContextProvider<Ui> context={(*ui).clone()}>
             <article class="cpw" lang={ui.lang.tag()}>
                 <header class="cpw-header">
-                    <p class="cpw-kicker">{ ui.t(Msg::Kicker) }{ " · SOC " }{ SOC_CODE }</p>
+                    <p class="cpw-kicker">{ ui.f(Msg::Kicker, &[SOC_CODE]) }</p>
                     <h1 class="cpw-title">{ ui.t(Msg::Title) }</h1>
                 </header>
                 <Notices notices={state.notices.clone()} extra={problems} />

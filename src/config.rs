@@ -127,15 +127,13 @@ fn decode(text: &str) -> String {
     while i < bytes.len() {
         match bytes[i] {
             b'+' => out.push(b' '),
-            b'%' if i + 2 < bytes.len() => {
-                match (hex(bytes[i + 1]), hex(bytes[i + 2])) {
-                    (Some(h), Some(l)) => {
-                        out.push(h * 16 + l);
-                        i += 2;
-                    }
-                    _ => out.push(b'%'),
+            b'%' if i + 2 < bytes.len() => match (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                (Some(h), Some(l)) => {
+                    out.push(h * 16 + l);
+                    i += 2;
                 }
-            }
+                _ => out.push(b'%'),
+            },
             other => out.push(other),
         }
         i += 1;
@@ -168,9 +166,7 @@ mod tests {
         let (inputs, notices) = parse("?state=nj&industry=Legal-Services&years=12");
         assert_eq!(notices, []);
         assert_eq!(state_code(&inputs), "NJ");
-        assert!(
-            matches!(inputs.industry, IndustryChoice::Industry(m) if m.id == "legal-services")
-        );
+        assert!(matches!(inputs.industry, IndustryChoice::Industry(m) if m.id == "legal-services"));
         assert_eq!(inputs.years, 12);
         assert_eq!(state_code(&parse("state=us").0), "US");
         assert_eq!(state_code(&parse("state=dc").0), "DC");
@@ -182,7 +178,10 @@ mod tests {
         assert_eq!(parse(""), (default_inputs(), vec![]));
         assert_eq!(parse("?"), (default_inputs(), vec![]));
         assert_eq!(parse("?state=&years="), (default_inputs(), vec![]));
-        assert_eq!(parse("?utm_source=newsletter&fbclid=x"), (default_inputs(), vec![]));
+        assert_eq!(
+            parse("?utm_source=newsletter&fbclid=x"),
+            (default_inputs(), vec![])
+        );
     }
 
     #[test]
@@ -202,7 +201,16 @@ mod tests {
 
     #[test]
     fn years_must_be_plain_whole_numbers_in_range() {
-        for bad in ["-1", "31", "5.5", "1e1", "+3", "0x10", "٣", "99999999999999999999"] {
+        for bad in [
+            "-1",
+            "31",
+            "5.5",
+            "1e1",
+            "+3",
+            "0x10",
+            "٣",
+            "99999999999999999999",
+        ] {
             assert_eq!(parse_years(bad), None, "{bad}");
         }
         assert_eq!(parse_years("030"), Some(30));
@@ -213,7 +221,10 @@ mod tests {
     fn long_and_strange_values_are_shortened_for_the_notice() {
         let long = "x".repeat(500);
         let (_, notices) = parse(&format!("state={long}"));
-        assert_eq!(notices, [Notice::UnknownState(format!("{}…", "x".repeat(40)))]);
+        assert_eq!(
+            notices,
+            [Notice::UnknownState(format!("{}…", "x".repeat(40)))]
+        );
         let (_, notices) = parse("state=%E2%9C%93%0A%ZZ%");
         assert_eq!(notices, [Notice::UnknownState("✓%ZZ%".into())]);
         let (_, notices) = parse("state=%FF");

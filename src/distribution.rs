@@ -38,7 +38,10 @@ pub fn value_at(stats: &WageStats, percentile: f64) -> (f64, Interpolation) {
         }
         if point > p {
             let above = (point, value);
-            return (log_normal_between(below, above, p), Interpolation::Between { below, above });
+            return (
+                log_normal_between(below, above, p),
+                Interpolation::Between { below, above },
+            );
         }
         below = (point, value);
     }

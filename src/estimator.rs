@@ -242,5 +242,6 @@ fn factor(
     })
 }
 
-#[cfg(test)]
+// Native only: proptest does not target wasm32.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;

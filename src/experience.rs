@@ -54,10 +54,38 @@ mod tests {
 
     #[test]
     fn anchors_land_on_the_dol_levels() {
-        assert_eq!(place(0), Experience { years: 0, percentile: 17.0, level: 1 });
-        assert_eq!(place(2), Experience { years: 2, percentile: 34.0, level: 2 });
-        assert_eq!(place(5), Experience { years: 5, percentile: 50.0, level: 3 });
-        assert_eq!(place(10), Experience { years: 10, percentile: 67.0, level: 4 });
+        assert_eq!(
+            place(0),
+            Experience {
+                years: 0,
+                percentile: 17.0,
+                level: 1
+            }
+        );
+        assert_eq!(
+            place(2),
+            Experience {
+                years: 2,
+                percentile: 34.0,
+                level: 2
+            }
+        );
+        assert_eq!(
+            place(5),
+            Experience {
+                years: 5,
+                percentile: 50.0,
+                level: 3
+            }
+        );
+        assert_eq!(
+            place(10),
+            Experience {
+                years: 10,
+                percentile: 67.0,
+                level: 4
+            }
+        );
         assert_eq!(place(30).percentile, 67.0);
         assert_eq!(place(255).years, MAX_YEARS);
     }

@@ -72,8 +72,24 @@ pub fn explain(e: &Estimate, lang: Lang, fmt: &dyn NumberFormat) -> Vec<String> 
         Region::National => None,
         Region::State(area) => Some(area.name),
     };
-    adjustment_steps(&mut steps, &e.state, state_name, Msg::StepStateNone, e, lang, fmt);
-    adjustment_steps(&mut steps, &e.industry, None, Msg::StepIndustryNone, e, lang, fmt);
+    adjustment_steps(
+        &mut steps,
+        &e.state,
+        state_name,
+        Msg::StepStateNone,
+        e,
+        lang,
+        fmt,
+    );
+    adjustment_steps(
+        &mut steps,
+        &e.industry,
+        None,
+        Msg::StepIndustryNone,
+        e,
+        lang,
+        fmt,
+    );
     steps.push(lang.fill(
         Msg::StepCombine,
         &[
@@ -172,9 +188,7 @@ mod tests {
 
     fn steps(state: &str, industry: &str, years: u8) -> Vec<String> {
         let inputs = Inputs {
-            region: FIGURES
-                .area(state)
-                .map_or(Region::National, Region::State),
+            region: FIGURES.area(state).map_or(Region::National, Region::State),
             industry: FIGURES
                 .industry(industry)
                 .map_or(IndustryChoice::All, IndustryChoice::Industry),
@@ -187,24 +201,45 @@ mod tests {
     #[test]
     fn national_median_explained() {
         let s = steps("US", "all", 5);
-        assert!(s[0].contains("5 years") && s[0].contains("50th percentile"), "{}", s[0]);
+        assert!(
+            s[0].contains("5 years") && s[0].contains("50th percentile"),
+            "{}",
+            s[0]
+        );
         assert!(s[0].contains("level III"), "{}", s[0]);
         assert!(s[2].contains("$35,900") && s[2].contains("May 2014") && s[2].contains("29-2071"));
         assert!(s.iter().any(|l| l.contains("State: national figures")));
         assert!(s.iter().any(|l| l.contains("Industry: all industries")));
-        assert!(s.iter().any(|l| l.contains("$35,900 × 1.000 = $35,900") && l.contains("$17.26")));
+        assert!(s
+            .iter()
+            .any(|l| l.contains("$35,900 × 1.000 = $35,900") && l.contains("$17.26")));
     }
 
     #[test]
     fn every_factor_is_named_with_source_and_year() {
         let s = steps("TX", "legal-services", 3).join("\n");
-        assert!(s.contains("Texas: annual mean $41,950 (May 2018; Becker's Hospital Review"), "{s}");
+        assert!(
+            s.contains("Texas: annual mean $41,950 (May 2018; Becker's Hospital Review"),
+            "{s}"
+        );
         assert!(s.contains("secondary source quoting BLS"), "{s}");
-        assert!(s.contains("national annual mean $44,010 (BLS OES, May 2018) = ×0.953"), "{s}");
-        assert!(s.contains("No May 2014 figure for Texas: its May 2018 ratio is applied"), "{s}");
-        assert!(s.contains("Legal services: annual mean $48,680 (2014; The article"), "{s}");
+        assert!(
+            s.contains("national annual mean $44,010 (BLS OES, May 2018) = ×0.953"),
+            "{s}"
+        );
+        assert!(
+            s.contains("No May 2014 figure for Texas: its May 2018 ratio is applied"),
+            "{s}"
+        );
+        assert!(
+            s.contains("Legal services: annual mean $48,680 (2014; The article"),
+            "{s}"
+        );
         assert!(s.contains("as reported by the article"), "{s}");
-        assert!(s.contains("between the published 25th percentile ($28,250) and 50th"), "{s}");
+        assert!(
+            s.contains("between the published 25th percentile ($28,250) and 50th"),
+            "{s}"
+        );
         assert!(s.contains("log-normal"), "{s}");
     }
 

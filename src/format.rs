@@ -13,7 +13,6 @@ pub trait NumberFormat {
     fn number(&self, value: f64, decimals: u8) -> String;
     /// A percentage given in percent units: `22%`, `32.9%`.
     fn percent(&self, percent: f64, decimals: u8) -> String;
-
 }
 
 /// US English formatting without the browser: thousands commas, `$` before, `%` after.

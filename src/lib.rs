@@ -3,15 +3,15 @@
 //! The pure core (figures, distribution, experience, estimator, format, config, messages, chart
 //! models) compiles and tests natively; the Yew app on top of it only runs in a browser.
 
+pub mod charts;
+pub mod config;
 pub mod distribution;
 pub mod estimator;
 pub mod experience;
+pub mod explanation;
 pub mod figures;
-pub mod config;
 pub mod format;
 pub mod messages;
-pub mod explanation;
-pub mod charts;
 pub mod state;
 pub mod ui;
 

@@ -147,7 +147,7 @@ pub fn fill(template: &str, args: &[&str]) -> String {
 fn english(id: Msg) -> &'static str {
     match id {
         Msg::Title => "Medical Records and Health Information Technicians",
-        Msg::Kicker => "Pay and job outlook",
+        Msg::Kicker => "Pay and job outlook · SOC {0}",
         Msg::NoticesLabel => "Notices",
         Msg::NoticeBadState => "Unknown state “{0}”: showing national figures instead.",
         Msg::NoticeBadIndustry => "Unknown industry “{0}”: showing all industries instead.",
@@ -221,17 +221,24 @@ mod tests {
         for &id in ALL {
             let text = Lang::En.text(id);
             assert!(!text.trim().is_empty(), "{id:?}");
-            let count = (0..10).take_while(|i| text.contains(&format!("{{{i}}}"))).count();
-            assert!(!text.contains(&format!("{{{}}}", count + 1)), "{id:?} skips a placeholder");
+            let count = (0..10)
+                .take_while(|i| text.contains(&format!("{{{i}}}")))
+                .count();
+            assert!(
+                !text.contains(&format!("{{{}}}", count + 1)),
+                "{id:?} skips a placeholder"
+            );
         }
     }
 
     #[test]
     fn ordinals() {
-        let got: Vec<String> = [1.0, 2.0, 3.0, 11.0, 12.0, 13.0, 17.0, 21.0, 22.0, 50.0, 67.0]
-            .iter()
-            .map(|n| Lang::En.ordinal(*n))
-            .collect();
+        let got: Vec<String> = [
+            1.0, 2.0, 3.0, 11.0, 12.0, 13.0, 17.0, 21.0, 22.0, 50.0, 67.0,
+        ]
+        .iter()
+        .map(|n| Lang::En.ordinal(*n))
+        .collect();
         assert_eq!(
             got,
             ["1st", "2nd", "3rd", "11th", "12th", "13th", "17th", "21st", "22nd", "50th", "67th"]

@@ -29,11 +29,13 @@ impl Reducible for WidgetState {
         match action {
             Action::SetRegion(region) => {
                 next.inputs.region = region;
-                next.notices.retain(|n| !matches!(n, Notice::UnknownState(_)));
+                next.notices
+                    .retain(|n| !matches!(n, Notice::UnknownState(_)));
             }
             Action::SetIndustry(industry) => {
                 next.inputs.industry = industry;
-                next.notices.retain(|n| !matches!(n, Notice::UnknownIndustry(_)));
+                next.notices
+                    .retain(|n| !matches!(n, Notice::UnknownIndustry(_)));
             }
             Action::SetYears(years) => {
                 next.inputs.years = years.min(crate::experience::MAX_YEARS);

@@ -30,7 +30,10 @@ fn install_stylesheet() {
         let style = doc.create_element("style").expect("style");
         style.set_id("widget-css");
         style.set_text_content(Some(include_str!("../styles/widget.css")));
-        doc.head().expect("head").append_child(&style).expect("append");
+        doc.head()
+            .expect("head")
+            .append_child(&style)
+            .expect("append");
     }
 }
 
@@ -39,7 +42,11 @@ async fn mount() -> Element {
     install_stylesheet();
     let host = document().create_element("div").expect("div");
     host.set_attribute("style", "width:640px").expect("style");
-    document().body().expect("body").append_child(&host).expect("append");
+    document()
+        .body()
+        .expect("body")
+        .append_child(&host)
+        .expect("append");
     yew::Renderer::<App>::with_root(host.clone()).render();
     settle().await;
     host
@@ -61,7 +68,9 @@ fn find<T: JsCast>(root: &Element, testid: &str) -> T {
 }
 
 fn text(root: &Element, testid: &str) -> String {
-    find::<Element>(root, testid).text_content().unwrap_or_default()
+    find::<Element>(root, testid)
+        .text_content()
+        .unwrap_or_default()
 }
 
 fn fire(target: &Element, kind: &str) {
@@ -94,7 +103,9 @@ fn browser_formats_dollars_for_the_locale() {
 async fn shows_the_estimators_number_and_follows_the_state() {
     let root = mount().await;
     assert_eq!(text(&root, "estimate-annual"), expected_annual("US", 0));
-    assert!(text(&root, "estimate-label").to_lowercase().contains("estimate"));
+    assert!(text(&root, "estimate-label")
+        .to_lowercase()
+        .contains("estimate"));
 
     let state: HtmlSelectElement = find(&root, "input-state");
     assert_eq!(state.value(), "US");
@@ -145,7 +156,10 @@ async fn the_explanation_is_one_click_away_and_names_its_sources() {
 async fn the_chart_is_drawn_at_device_resolution() {
     let root = mount().await;
     let canvas: HtmlCanvasElement = find(&root, "chart-distribution");
-    assert_eq!(canvas.get_attribute("data-chart-drawn").as_deref(), Some("true"));
+    assert_eq!(
+        canvas.get_attribute("data-chart-drawn").as_deref(),
+        Some("true")
+    );
     let ratio = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio());
     let css_width = f64::from(canvas.client_width());
     assert!(css_width > 500.0, "{css_width}");
@@ -176,5 +190,8 @@ async fn the_estimate_marker_moves_when_the_estimate_changes() {
     fire(&state, "change");
     settle().await;
     let after = canvas.to_data_url().expect("png");
-    assert_ne!(before, after, "the chart was not redrawn for the new estimate");
+    assert_ne!(
+        before, after,
+        "the chart was not redrawn for the new estimate"
+    );
 }

@@ -113,12 +113,8 @@ pub fn draw<DB: DrawingBackend>(
     let s = |css: f64| css * scale;
     let x = LinearScale::new(chart.domain, (s(PAD_X), width - s(PAD_X)));
     let at = |px: f64, py: f64| (px.round() as i32, py.round() as i32);
-    let font = |color: RGBColor, pos: Pos| {
-        ("sans-serif", s(FONT))
-            .into_font()
-            .color(&color)
-            .pos(pos)
-    };
+    let font =
+        |color: RGBColor, pos: Pos| ("sans-serif", s(FONT)).into_font().color(&color).pos(pos);
     let centre_top = Pos::new(HPos::Center, VPos::Top);
 
     // Published value labels first, to know how many rows they need.
@@ -163,7 +159,10 @@ pub fn draw<DB: DrawingBackend>(
     let p = |i: usize| x.px(chart.percentiles[i].value);
     let band_mid = (s(BOX_TOP) + s(BOX_BOTTOM)) / 2.0;
     area.draw(&Rectangle::new(
-        [at(p(0), s(BOX_TOP) + s(8.0)), at(p(4), s(BOX_BOTTOM) - s(8.0))],
+        [
+            at(p(0), s(BOX_TOP) + s(8.0)),
+            at(p(4), s(BOX_BOTTOM) - s(8.0)),
+        ],
         palette.band_outer.filled(),
     ))?;
     area.draw(&Rectangle::new(
@@ -171,7 +170,10 @@ pub fn draw<DB: DrawingBackend>(
         palette.band_inner.filled(),
     ))?;
     area.draw(&PathElement::new(
-        [at(p(2), s(BOX_TOP) - s(4.0)), at(p(2), s(BOX_BOTTOM) + s(4.0))],
+        [
+            at(p(2), s(BOX_TOP) - s(4.0)),
+            at(p(2), s(BOX_BOTTOM) + s(4.0)),
+        ],
         palette.median.stroke_width(s(3.0).round() as u32),
     ))?;
     let mean_px = x.px(chart.mean.value);
@@ -194,7 +196,11 @@ pub fn draw<DB: DrawingBackend>(
             [at(px, s(BOX_BOTTOM) + s(2.0)), at(px, top - s(3.0))],
             palette.muted.stroke_width(scale.max(1.0) as u32),
         ))?;
-        area.draw(&Text::new(marker.name.clone(), at(*centre, top), font(palette.muted, centre_top)))?;
+        area.draw(&Text::new(
+            marker.name.clone(),
+            at(*centre, top),
+            font(palette.muted, centre_top),
+        ))?;
         area.draw(&Text::new(
             marker.value_text.clone(),
             at(*centre, top + s(LINE)),
@@ -208,7 +214,11 @@ pub fn draw<DB: DrawingBackend>(
         let t = s(7.0);
         let tip = s(BOX_TOP) - s(3.0);
         area.draw(&Polygon::new(
-            vec![at(px - t, tip - t * 1.4), at(px + t, tip - t * 1.4), at(px, tip)],
+            vec![
+                at(px - t, tip - t * 1.4),
+                at(px + t, tip - t * 1.4),
+                at(px, tip),
+            ],
             palette.estimate.filled(),
         ))?;
         area.draw(&PathElement::new(
@@ -221,12 +231,17 @@ pub fn draw<DB: DrawingBackend>(
             .estimate_text_size(&text, &label_font)
             .map_or(0.0, |(w, _)| f64::from(w));
         let centre = px.clamp(w / 2.0 + 1.0, (width - w / 2.0 - 1.0).max(w / 2.0 + 1.0));
-        area.draw(&Text::new(text, at(centre, s(ESTIMATE_LABEL_Y)), label_font))?;
+        area.draw(&Text::new(
+            text,
+            at(centre, s(ESTIMATE_LABEL_Y)),
+            label_font,
+        ))?;
     }
     Ok((x, rows))
 }
 
-#[cfg(test)]
+// Native only: the SVG backend is a native dev-dependency.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use crate::figures::FIGURES;
@@ -250,7 +265,9 @@ mod tests {
         let rows;
         {
             let area = SVGBackend::with_string(&mut out, (width, 240)).into_drawing_area();
-            rows = draw(&area, chart, &Palette::default(), 1.0).expect("draws").1;
+            rows = draw(&area, chart, &Palette::default(), 1.0)
+                .expect("draws")
+                .1;
         }
         (out, rows)
     }
@@ -259,7 +276,10 @@ mod tests {
     fn texts(svg: &str) -> Vec<String> {
         svg.split("<text")
             .skip(1)
-            .filter_map(|t| t.split_once('>').and_then(|(_, rest)| rest.split_once("</text>")))
+            .filter_map(|t| {
+                t.split_once('>')
+                    .and_then(|(_, rest)| rest.split_once("</text>"))
+            })
             .map(|(content, _)| content.trim().to_string())
             .collect()
     }
@@ -282,12 +302,23 @@ mod tests {
     fn svg_shows_every_label_and_the_estimate() {
         let (out, _) = svg(&model(Some(35_900.0)), 640);
         let texts = texts(&out);
-        for text in ["10th", "$23,340", "Median", "$35,900", "Mean", "$38,860", "90th", "$59,160"] {
-            assert!(texts.iter().any(|t| t == text), "{text} missing from {texts:?}");
+        for text in [
+            "10th", "$23,340", "Median", "$35,900", "Mean", "$38,860", "90th", "$59,160",
+        ] {
+            assert!(
+                texts.iter().any(|t| t == text),
+                "{text} missing from {texts:?}"
+            );
         }
-        assert!(texts.iter().any(|t| t == "Your estimate $35,900"), "{texts:?}");
+        assert!(
+            texts.iter().any(|t| t == "Your estimate $35,900"),
+            "{texts:?}"
+        );
         assert!(texts.iter().any(|t| t == "$60K"), "{texts:?}");
-        assert!(out.contains("#B43C00") || out.contains("#b43c00"), "estimate colour");
+        assert!(
+            out.contains("#B43C00") || out.contains("#b43c00"),
+            "estimate colour"
+        );
     }
 
     #[test]

@@ -21,8 +21,16 @@ pub fn facts(props: &FactsProps) -> Html {
         ("fact-median", Msg::FactMedian, fmt.money(d.annual.median())),
         ("fact-mean", Msg::FactMean, fmt.money(d.annual.mean)),
         ("fact-p10", Msg::FactLow, fmt.money(d.annual.percentiles[0])),
-        ("fact-p90", Msg::FactHigh, fmt.money(d.annual.percentiles[4])),
-        ("fact-employment", Msg::FactEmployment, fmt.number(f64::from(d.employment), 0)),
+        (
+            "fact-p90",
+            Msg::FactHigh,
+            fmt.money(d.annual.percentiles[4]),
+        ),
+        (
+            "fact-employment",
+            Msg::FactEmployment,
+            fmt.number(f64::from(d.employment), 0),
+        ),
     ];
     // The article's headline claim, kept in the data with its verdict.
     let correction = FIGURES

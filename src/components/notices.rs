@@ -27,7 +27,9 @@ pub fn notices(props: &NoticesProps) -> Html {
         .map(|notice| match notice {
             Notice::UnknownState(given) => ui.f(Msg::NoticeBadState, &[given]),
             Notice::UnknownIndustry(given) => ui.f(Msg::NoticeBadIndustry, &[given]),
-            Notice::BadYears(given) => ui.f(Msg::NoticeBadYears, &[given, &max_years, &default_years]),
+            Notice::BadYears(given) => {
+                ui.f(Msg::NoticeBadYears, &[given, &max_years, &default_years])
+            }
         })
         .chain(props.extra.iter().cloned());
     html! {

@@ -8,9 +8,7 @@ use proptest::prelude::*;
 
 fn inputs(state: &str, industry: &str, years: u8) -> Inputs {
     Inputs {
-        region: FIGURES
-            .area(state)
-            .map_or(Region::National, Region::State),
+        region: FIGURES.area(state).map_or(Region::National, Region::State),
         industry: FIGURES
             .industry(industry)
             .map_or(IndustryChoice::All, IndustryChoice::Industry),
@@ -137,7 +135,15 @@ fn every_real_input_gives_a_sane_estimate() {
         for industry in all_industries() {
             let mut previous: Option<Estimate> = None;
             for years in 0..=MAX_YEARS {
-                let e = estimate(&FIGURES, Inputs { region, industry, years }).expect("base");
+                let e = estimate(
+                    &FIGURES,
+                    Inputs {
+                        region,
+                        industry,
+                        years,
+                    },
+                )
+                .expect("base");
                 for v in [e.annual, e.low, e.high, e.hourly] {
                     assert!(v.is_finite() && v > 0.0, "{e:?}");
                 }

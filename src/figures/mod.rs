@@ -61,7 +61,10 @@ mod tests {
             .iter()
             .find(|c| c.as_stated.contains("median"))
             .expect("the article's national claim is kept");
-        assert_eq!(claim.value, FIGURES.national(2014).map_or(0.0, |d| d.annual.mean));
+        assert_eq!(
+            claim.value,
+            FIGURES.national(2014).map_or(0.0, |d| d.annual.mean)
+        );
         assert!(claim.verdict.contains("MEAN"));
     }
 
@@ -80,14 +83,21 @@ mod tests {
         assert_eq!(FIGURES.areas.len(), 51);
         let dc: Vec<u16> = FIGURES.state_means("DC").map(|m| m.year).collect();
         assert_eq!(dc, vec![2014]);
-        let fifty = FIGURES.state_means.iter().filter(|m| m.year == 2018).count();
+        let fifty = FIGURES
+            .state_means
+            .iter()
+            .filter(|m| m.year == 2018)
+            .count();
         assert_eq!(fifty, 50);
     }
 
     #[test]
     fn every_figure_names_source_period_and_code() {
         for m in FIGURES.state_means.iter().chain(FIGURES.industry_means) {
-            assert!(!m.period.is_empty() && !m.source.soc_code.is_empty(), "{m:?}");
+            assert!(
+                !m.period.is_empty() && !m.source.soc_code.is_empty(),
+                "{m:?}"
+            );
         }
         let article: Vec<&str> = FIGURES
             .industry_means

@@ -161,7 +161,10 @@ fn check_mean(m: &MeanWage, sources: &[&Source], found: &mut Vec<String>) {
     let what = format!("mean wage {} ({})", m.id, m.source.id);
     check_provenance(&what, m.period, m.source.soc_code, m.source, sources, found);
     if !m.annual_mean.is_finite() || m.annual_mean <= 0.0 {
-        found.push(format!("{what}: annual mean {} is not a wage", m.annual_mean));
+        found.push(format!(
+            "{what}: annual mean {} is not a wage",
+            m.annual_mean
+        ));
     }
 }
 

@@ -15,12 +15,7 @@ use yew::prelude::*;
 
 /// A chart's draw function: draws `model` at `scale` device pixels per CSS pixel and returns the
 /// CSS height it wants (the canvas is resized and redrawn once if that differs).
-pub type Painter<M> = fn(
-    &DrawingArea<CanvasBackend, Shift>,
-    &M,
-    &Palette,
-    f64,
-) -> Option<f64>;
+pub type Painter<M> = fn(&DrawingArea<CanvasBackend, Shift>, &M, &Palette, f64) -> Option<f64>;
 
 /// Sizes the canvas to its CSS box times the pixel ratio, draws, and re-sizes once if the chart
 /// asked for another height. Returns false when nothing could be drawn (hidden or no context).
@@ -60,7 +55,12 @@ fn palette_from_css(canvas: &HtmlCanvasElement) -> Palette {
     else {
         return palette;
     };
-    let read = |name: &str| style.get_property_value(name).ok().and_then(|v| parse_hex(&v));
+    let read = |name: &str| {
+        style
+            .get_property_value(name)
+            .ok()
+            .and_then(|v| parse_hex(&v))
+    };
     for (name, slot) in [
         ("--cpw-chart-ink", &mut palette.ink),
         ("--cpw-chart-muted", &mut palette.muted),
@@ -112,7 +112,8 @@ pub fn use_canvas_chart<M: PartialEq + 'static>(
             });
             let window = web_sys::window();
             if let Some(w) = &window {
-                let _ = w.add_event_listener_with_callback("resize", redraw.as_ref().unchecked_ref());
+                let _ =
+                    w.add_event_listener_with_callback("resize", redraw.as_ref().unchecked_ref());
             }
             move || {
                 if let Some(w) = window {

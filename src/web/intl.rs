@@ -16,7 +16,8 @@ pub struct BrowserFormat {
 
 /// One formatter's `format` function, or `None` if this browser lacks `Intl`.
 fn formatter(configure: impl FnOnce(&Intl::NumberFormatOptions)) -> Option<Function> {
-    let has_intl = js_sys::Reflect::has(&js_sys::global(), &JsValue::from_str("Intl")).unwrap_or(false);
+    let has_intl =
+        js_sys::Reflect::has(&js_sys::global(), &JsValue::from_str("Intl")).unwrap_or(false);
     if !has_intl {
         return None;
     }
