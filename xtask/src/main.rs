@@ -1,0 +1,78 @@
+//! `cargo xtask <setup|serve|test|bench>`: one entry point that installs the pinned toolchain, then serves, checks or measures the widget.
+
+mod bench;
+mod binaryen;
+mod browser;
+mod bundle;
+mod counts;
+mod process;
+mod serve;
+mod setup;
+mod test;
+mod trunk;
+mod units;
+mod workspace;
+
+use std::process::ExitCode;
+
+/// Errors are sentences for a person, not types for a program: every failure ends the run with
+/// that message and a non-zero exit, so a `String` carries all that is needed.
+pub type Result<T, E = String> = std::result::Result<T, E>;
+
+const USAGE: &str = "\
+usage: cargo xtask <command>
+
+commands:
+  setup   install what is missing: wasm32 target, Trunk 0.22.1, the wasm-bindgen CLI of Cargo.lock,
+          wasm-opt 132 (npm binaryen), then `cargo fetch`
+  serve   setup, then `trunk serve` on http://127.0.0.1:8080/ (extra arguments go to trunk serve)
+  test    setup (+ Chromium), then fmt, clippy (host and wasm32), native tests, browser tests,
+          release build with size budget, end-to-end tests; one summary line at the end
+  bench   setup (+ Chromium), release build, size table, cold-load time (e2e's measure-load)";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match run(&args) {
+        Ok(code) => code,
+        Err(message) => {
+            eprintln!("xtask: error: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(args: &[String]) -> Result<ExitCode> {
+    let Some((command, rest)) = args.split_first() else {
+        eprintln!("{USAGE}");
+        return Ok(ExitCode::from(2));
+    };
+    if matches!(command.as_str(), "help" | "-h" | "--help") {
+        println!("{USAGE}");
+        return Ok(ExitCode::SUCCESS);
+    }
+    // Only `serve` forwards arguments; elsewhere a stray argument is more likely a typo than intent.
+    if command != "serve" && !rest.is_empty() {
+        return Err(format!(
+            "`{command}` takes no arguments (got: {})\n\n{USAGE}",
+            rest.join(" ")
+        ));
+    }
+
+    // Every command runs from the repository root, whatever directory cargo was called from,
+    // and with the tools this task installs first on PATH.
+    let root = workspace::root()?;
+    std::env::set_current_dir(&root)
+        .map_err(|e| format!("cannot enter the repository root {}: {e}", root.display()))?;
+    process::put_tools_first_on_path()?;
+
+    match command.as_str() {
+        "setup" => {
+            setup::run(setup::Options { browser: false })?;
+            Ok(ExitCode::SUCCESS)
+        }
+        "serve" => serve::run(rest),
+        "test" => test::run(&root),
+        "bench" => bench::run(&root),
+        other => Err(format!("unknown command `{other}`\n\n{USAGE}")),
+    }
+}

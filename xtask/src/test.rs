@@ -1,0 +1,268 @@
+//! `cargo xtask test`: every check in order, each timed, continuing past failures, closing with a summary line (then the plain count line CI reads).
+
+use crate::counts::{self, Counts};
+use crate::process::{self, Captured};
+use crate::{browser, bundle, setup, trunk, units, workspace, Result};
+use std::path::Path;
+use std::process::{Command, ExitCode};
+use std::time::{Duration, Instant};
+
+enum Outcome {
+    Passed,
+    Failed(String),
+    Skipped(String),
+}
+
+struct StepRecord {
+    name: &'static str,
+    outcome: Outcome,
+    took: Duration,
+}
+
+/// What the summary line reports besides the steps.
+#[derive(Default)]
+struct Totals {
+    native: Option<Counts>,
+    browser: Option<Counts>,
+    e2e: Option<Counts>,
+    bundle_brotli: Option<u64>,
+}
+
+const STEP_COUNT: usize = 7;
+
+pub fn run(root: &Path) -> Result<ExitCode> {
+    let started = Instant::now();
+    setup::run(setup::Options { browser: true })?;
+
+    let dist = root.join(workspace::WIDGET_DIST);
+    let mut records = Vec::new();
+    let mut totals = Totals::default();
+
+    let mut step = |name: &'static str, body: &mut dyn FnMut() -> Outcome| {
+        let n = records.len() + 1;
+        println!("\n==> [{n}/{STEP_COUNT}] {name}");
+        let t = Instant::now();
+        let outcome = body();
+        let took = t.elapsed();
+        match &outcome {
+            Outcome::Passed => println!(
+                "<== [{n}/{STEP_COUNT}] {name}: passed in {}",
+                units::duration(took)
+            ),
+            Outcome::Failed(why) => {
+                println!(
+                    "<== [{n}/{STEP_COUNT}] {name}: FAILED in {}: {why}",
+                    units::duration(took)
+                )
+            }
+            Outcome::Skipped(why) => println!("<== [{n}/{STEP_COUNT}] {name}: SKIPPED: {why}"),
+        }
+        records.push(StepRecord {
+            name,
+            outcome,
+            took,
+        });
+    };
+
+    step("format (cargo fmt --check)", &mut || {
+        plain(cargo(&["fmt", "--all", "--check"]))
+    });
+    step("clippy, host, whole workspace", &mut || {
+        plain(cargo(&[
+            "clippy",
+            "--workspace",
+            "--all-targets",
+            "--",
+            "-D",
+            "warnings",
+        ]))
+    });
+    step("clippy, wasm32, app crate", &mut || {
+        plain(cargo(&[
+            "clippy",
+            "-p",
+            "career-pay-widget",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--all-targets",
+            "--",
+            "-D",
+            "warnings",
+        ]))
+    });
+    step("native tests", &mut || {
+        // The e2e crate needs a built dist and a browser: it runs last, against the release build.
+        // `--no-fail-fast` here and below: one failing test binary must not hide the others'
+        // results from the summary.
+        let (outcome, found) = counted(cargo(&[
+            "test",
+            "--workspace",
+            "--exclude",
+            "e2e",
+            "--no-fail-fast",
+        ]));
+        totals.native = found;
+        outcome
+    });
+    step("browser tests (wasm32 in headless Chromium)", &mut || {
+        // `--tests` (lib, bins, tests/*.rs) leaves out doctests: current cargo (1.95 here) would also
+        // build them for wasm32 and run them through the runner, but they are written for and
+        // already run on the host in the step before.
+        let mut cmd = cargo(&[
+            "test",
+            "-p",
+            "career-pay-widget",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--tests",
+            "--no-fail-fast",
+        ]);
+        cmd.env("CHROMEDRIVER", browser::CHROMEDRIVER);
+        let (outcome, found) = counted(cmd);
+        totals.browser = found;
+        outcome
+    });
+
+    let mut build_ok = false;
+    step("release build + size budget", &mut || {
+        // A stale dist could pass the budget or the e2e tests for a build that just failed.
+        if dist.exists() {
+            if let Err(e) = std::fs::remove_dir_all(&dist) {
+                return Outcome::Failed(format!("cannot clear {}: {e}", dist.display()));
+            }
+        }
+        if let Err(error) = trunk::release_build(&dist) {
+            return Outcome::Failed(error);
+        }
+        build_ok = true;
+        match bundle::measure(&dist) {
+            Err(e) => Outcome::Failed(e),
+            Ok(report) => {
+                report.print();
+                totals.bundle_brotli = Some(report.total_brotli());
+                if report.within_budget() {
+                    Outcome::Passed
+                } else {
+                    Outcome::Failed(format!(
+                        "bundle is {} brotli, over the {} budget",
+                        units::kb(report.total_brotli()),
+                        units::kb(bundle::BUDGET_BYTES)
+                    ))
+                }
+            }
+        }
+    });
+    step("end-to-end tests (release build in Chromium)", &mut || {
+        if !build_ok {
+            return Outcome::Skipped("the release build failed".to_string());
+        }
+        let mut cmd = cargo(&["test", "-p", "e2e", "--no-fail-fast"]);
+        cmd.env("WIDGET_DIST", &dist)
+            .env("CHROMEDRIVER", browser::CHROMEDRIVER)
+            .env("CHROME_BIN", browser::CHROMIUM);
+        let (outcome, found) = counted(cmd);
+        totals.e2e = found;
+        outcome
+    });
+
+    print_step_table(&records);
+    let passed = records
+        .iter()
+        .filter(|r| matches!(r.outcome, Outcome::Passed))
+        .count();
+    let all = passed == records.len();
+    let tests = totals
+        .native
+        .into_iter()
+        .chain(totals.browser)
+        .chain(totals.e2e)
+        .fold(Counts::default(), |mut sum, c| {
+            sum += c;
+            sum
+        });
+    println!(
+        "xtask test: {passed}/{} steps passed; tests: {} passed, {} failed ({}, {}, {}); {}; {}",
+        records.len(),
+        tests.passed,
+        tests.failed,
+        suite("native", totals.native),
+        suite("browser", totals.browser),
+        suite("e2e", totals.e2e),
+        match totals.bundle_brotli {
+            Some(b) => format!("bundle {} brotli (budget {})", units::kb(b), budget_label()),
+            None => format!("bundle not measured (budget {})", budget_label()),
+        },
+        units::duration(started.elapsed())
+    );
+    Ok(if all {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
+}
+
+fn budget_label() -> String {
+    format!("{} KB", bundle::BUDGET_BYTES / 1024)
+}
+
+fn suite(name: &str, counts: Option<Counts>) -> String {
+    match counts {
+        None => format!("{name} -"),
+        Some(c) if c.failed > 0 => format!("{name} {} + {} failed", c.passed, c.failed),
+        Some(c) => format!("{name} {}", c.passed),
+    }
+}
+
+fn print_step_table(records: &[StepRecord]) {
+    println!("\nsteps:");
+    for (i, r) in records.iter().enumerate() {
+        let verdict = match &r.outcome {
+            Outcome::Passed => "passed".to_string(),
+            Outcome::Failed(why) => format!("FAILED: {why}"),
+            Outcome::Skipped(why) => format!("skipped: {why}"),
+        };
+        println!(
+            "  {}. {:<46} {:>8}  {verdict}",
+            i + 1,
+            r.name,
+            units::duration(r.took)
+        );
+    }
+}
+
+fn cargo(args: &[&str]) -> Command {
+    let mut cmd = Command::new("cargo");
+    cmd.args(args);
+    cmd
+}
+
+/// A step whose only result is pass or fail; the terminal stays attached (colours, progress).
+fn plain(mut cmd: Command) -> Outcome {
+    match process::run(&mut cmd) {
+        Ok(()) => Outcome::Passed,
+        Err(e) => Outcome::Failed(e),
+    }
+}
+
+/// A test step: output captured as well as shown, so its pass/fail counts can be read.
+fn counted(mut cmd: Command) -> (Outcome, Option<Counts>) {
+    let Captured {
+        stdout,
+        stderr,
+        error,
+    } = process::run_captured(&mut cmd);
+    let found = match (counts::parse(&stdout), counts::parse(&stderr)) {
+        (Some(mut a), Some(b)) => {
+            a += b;
+            Some(a)
+        }
+        (a, b) => a.or(b),
+    };
+    let outcome = match (error, found) {
+        (Some(e), _) => Outcome::Failed(e),
+        // Exit 0 yet failures counted: trust the counts (a runner may swallow its exit code).
+        (None, Some(c)) if c.failed > 0 => Outcome::Failed(format!("{} tests failed", c.failed)),
+        (None, _) => Outcome::Passed,
+    };
+    (outcome, found)
+}

@@ -1,0 +1,34 @@
+//! Running Trunk the way this project needs it: pinned tools from PATH, no update check, never a download.
+
+use crate::process;
+use crate::Result;
+use std::path::Path;
+use std::process::Command;
+
+/// `trunk <args>` with the environment that keeps it off the network. Trunk.toml already says
+/// `offline = true`; `TRUNK_OFFLINE` repeats it so an edited Trunk.toml cannot turn a missing
+/// tool into a download attempt (Trunk would otherwise fetch wasm-bindgen or wasm-opt itself).
+pub fn command<I, S>(args: I) -> Command
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<std::ffi::OsStr>,
+{
+    let mut cmd = Command::new("trunk");
+    cmd.args(args)
+        .env("TRUNK_SKIP_VERSION_CHECK", "true")
+        .env("TRUNK_OFFLINE", "true");
+    cmd
+}
+
+/// The release build that is measured and tested end to end: wasm-opt runs on release builds
+/// only. A separate dist directory keeps `trunk serve`'s live-reload script out of it.
+fn release_build_command(dist: &Path) -> Command {
+    let mut cmd = command(["build", "--release", "--dist"]);
+    cmd.arg(dist);
+    cmd
+}
+
+/// Runs the release build with the terminal attached.
+pub fn release_build(dist: &Path) -> Result<()> {
+    process::run(&mut release_build_command(dist))
+}
