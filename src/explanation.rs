@@ -20,6 +20,54 @@ pub fn source_label(source: &Source, lang: Lang) -> String {
     }
 }
 
+/// How far to trust a source, in a few words: `BLS`, `as reported by the article`, ...
+pub fn standing_label(source: &Source, lang: Lang) -> &'static str {
+    lang.text(match source.standing {
+        Standing::Primary => Msg::StandingPrimary,
+        Standing::Secondary => Msg::StandingSecondary,
+        Standing::Article => Msg::StandingArticle,
+    })
+}
+
+/// One short line per state or industry adjustment, shown with the estimate itself so the
+/// figures behind it (and any year or source caveat) are visible without opening the steps.
+pub fn factor_notes(e: &Estimate, lang: Lang, fmt: &dyn NumberFormat) -> Vec<String> {
+    let state_name = match e.inputs.region {
+        Region::National => None,
+        Region::State(area) => Some(area.name),
+    };
+    [(&e.state, state_name), (&e.industry, None)]
+        .into_iter()
+        .filter_map(|(adjustment, name)| match adjustment {
+            Adjustment::None => None,
+            Adjustment::FellBackToNational => Some(lang.fill(
+                Msg::StepFallback,
+                &[name.unwrap_or(lang.text(Msg::IndustryLabel))],
+            )),
+            Adjustment::Applied(f) => {
+                let ratio = fmt.number(f.ratio, 3);
+                let standing = standing_label(f.figure.source, lang);
+                Some(match f.pick {
+                    Pick::SameYear => lang.fill(
+                        Msg::NoteFactor,
+                        &[f.figure.name, &ratio, f.figure.period, standing],
+                    ),
+                    Pick::OtherYear => lang.fill(
+                        Msg::NoteOtherYear,
+                        &[
+                            f.figure.name,
+                            &ratio,
+                            f.figure.period,
+                            standing,
+                            e.base.period,
+                        ],
+                    ),
+                })
+            }
+        })
+        .collect()
+}
+
 /// `5 years`, `1 year`.
 pub fn years_label(years: u8, lang: Lang) -> String {
     if years == 1 {
@@ -241,6 +289,34 @@ mod tests {
             "{s}"
         );
         assert!(s.contains("log-normal"), "{s}");
+    }
+
+    fn notes(state: &str, industry: &str) -> Vec<String> {
+        let inputs = Inputs {
+            region: FIGURES.area(state).map_or(Region::National, Region::State),
+            industry: FIGURES
+                .industry(industry)
+                .map_or(IndustryChoice::All, IndustryChoice::Industry),
+            years: 5,
+        };
+        let e = estimate(&FIGURES, inputs).expect("base year");
+        factor_notes(&e, Lang::En, &EnUs)
+    }
+
+    #[test]
+    fn factor_notes_show_year_and_standing_at_a_glance() {
+        assert_eq!(notes("US", "all"), Vec::<String>::new());
+        assert_eq!(
+            notes("TX", "offices-of-physicians"),
+            [
+                "Texas ×0.953: May 2018 annual mean (secondary source quoting BLS), applied to May 2014 pay.",
+                "Offices of Physicians ×0.839: May 2011 annual mean (BLS), applied to May 2014 pay.",
+            ]
+        );
+        assert_eq!(
+            notes("DC", "all"),
+            ["District of Columbia ×1.778: 2014 annual mean (as reported by the article, not found in a BLS file)."]
+        );
     }
 
     #[test]

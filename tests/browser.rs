@@ -115,6 +115,11 @@ async fn shows_the_estimators_number_and_follows_the_state() {
     settle().await;
     assert_eq!(text(&root, "estimate-annual"), expected_annual("NJ", 0));
     assert!(text(&root, "estimate-for").starts_with("New Jersey"));
+    let factors = text(&root, "estimate-factors");
+    assert!(
+        factors.contains("New Jersey ×1.537: 2014 annual mean (as reported by the article"),
+        "{factors}"
+    );
 }
 
 #[wasm_bindgen_test]

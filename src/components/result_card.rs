@@ -1,7 +1,7 @@
 //! The estimate: annual, hourly, range, what it is for, and how it was made (one click away).
 
 use crate::estimator::{Estimate, IndustryChoice, Region};
-use crate::explanation::{explain, years_label};
+use crate::explanation::{explain, factor_notes, years_label};
 use crate::messages::Msg;
 use crate::ui::use_ui;
 use std::rc::Rc;
@@ -30,6 +30,7 @@ pub fn result_card(props: &ResultCardProps) -> Html {
         &[region, industry, &years_label(e.inputs.years, ui.lang)],
     );
     let steps = explain(e, ui.lang, fmt);
+    let notes = factor_notes(e, ui.lang, fmt);
     html! {
         <section class="cpw-result" aria-labelledby="cpw-result-label">
             <p class="cpw-result-head">
@@ -50,6 +51,11 @@ pub fn result_card(props: &ResultCardProps) -> Html {
                     <span data-testid="estimate-high">{ fmt.money(e.high) }</span>
                 </p>
             </div>
+            if !notes.is_empty() {
+                <ul class="cpw-factors" data-testid="estimate-factors">
+                    { for notes.into_iter().map(|note| html! { <li>{ note }</li> }) }
+                </ul>
+            }
             <details class="cpw-explanation" data-testid="estimate-explanation">
                 <summary>{ ui.t(Msg::ExplanationSummary) }</summary>
                 <ol>

@@ -135,11 +135,15 @@ mod tests {
             },
             source: &SOURCE_0,
         };
+        static TWICE: [&Source; 2] = [&SOURCE_0, &SOURCE_0];
         let figures = Figures {
             national: std::slice::from_ref(&SWAPPED),
+            sources: &TWICE,
             ..FIGURES
         };
         let problems = validate::problems(&figures).join("\n");
+        assert!(problems.contains("duplicate source id"), "{problems}");
+        assert!(problems.contains("is not registered"), "{problems}");
         assert!(problems.contains("do not strictly increase"), "{problems}");
         assert!(problems.contains("swapped"), "{problems}");
         assert!(problems.contains("no reference period"), "{problems}");
