@@ -408,6 +408,7 @@ fn load_sources() -> Result<Vec<&'static Source>, String> {
                 id: row.text("ID")?,
                 standing,
                 publisher: row.text("PUBLISHER")?,
+                short_name: row.text("SHORT_NAME")?,
                 title: row.text("TITLE")?,
                 period: row.text("PERIOD")?,
                 soc_code: row.text("SOC_CODE")?,
@@ -447,8 +448,8 @@ fn emit(f: &Figures) -> String {
     for (i, s) in f.sources.iter().enumerate() {
         let _ = writeln!(
             out,
-            "static SOURCE_{i}: Source = Source {{ id: {:?}, standing: Standing::{:?}, publisher: {:?}, title: {:?}, period: {:?}, soc_code: {:?}, read_from: {:?} }};",
-            s.id, s.standing, s.publisher, s.title, s.period, s.soc_code, s.read_from
+            "static SOURCE_{i}: Source = Source {{ id: {:?}, standing: Standing::{:?}, publisher: {:?}, short_name: {:?}, title: {:?}, period: {:?}, soc_code: {:?}, read_from: {:?} }};",
+            s.id, s.standing, s.publisher, s.short_name, s.title, s.period, s.soc_code, s.read_from
         );
     }
     let stats = |w: &WageStats| {

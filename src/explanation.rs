@@ -7,16 +7,27 @@ use crate::figures::{MeanWage, Source, Standing};
 use crate::format::NumberFormat;
 use crate::messages::{Lang, Msg};
 
+/// A source as named inside a sentence: its short name, with how far to trust it when it is not a
+/// BLS file (`Becker's Hospital Review, secondary source quoting BLS`); a figure only the article
+/// reports is named by that fact alone.
+pub fn source_in_sentence(source: &Source, lang: Lang) -> String {
+    match source.standing {
+        Standing::Primary => source.short_name.to_string(),
+        Standing::Secondary => format!("{}, {}", source.short_name, standing_label(source, lang)),
+        Standing::Article => standing_label(source, lang).to_string(),
+    }
+}
+
 /// "Publisher: title", plus how far to trust it when it is not a BLS file.
 pub fn source_label(source: &Source, lang: Lang) -> String {
-    let standing = match source.standing {
-        Standing::Primary => None,
-        Standing::Secondary => Some(lang.text(Msg::StandingSecondary)),
-        Standing::Article => Some(lang.text(Msg::StandingArticle)),
-    };
-    match standing {
-        Some(standing) => format!("{}: {}, {standing}", source.publisher, source.title),
-        None => format!("{}: {}", source.publisher, source.title),
+    match source.standing {
+        Standing::Primary => format!("{}: {}", source.publisher, source.title),
+        _ => format!(
+            "{}: {}, {}",
+            source.publisher,
+            source.title,
+            standing_label(source, lang)
+        ),
     }
 }
 
@@ -179,7 +190,7 @@ fn adjustment_steps(
             if factor.pick == Pick::OtherYear {
                 steps.push(lang.fill(
                     Msg::StepOtherYear,
-                    &[base_year(e), factor.figure.name, factor.figure.period],
+                    &[e.base.period, factor.figure.name, factor.figure.period],
                 ));
             }
             for alternative in &factor.alternatives {
@@ -189,10 +200,6 @@ fn adjustment_steps(
     }
 }
 
-fn base_year(e: &Estimate) -> &'static str {
-    e.base.period
-}
-
 fn factor_step(f: &Factor, lang: Lang, fmt: &dyn NumberFormat) -> String {
     lang.fill(
         Msg::StepFactor,
@@ -200,7 +207,7 @@ fn factor_step(f: &Factor, lang: Lang, fmt: &dyn NumberFormat) -> String {
             f.figure.name,
             &fmt.money(f.figure.annual_mean),
             f.figure.period,
-            &source_label(f.figure.source, lang),
+            &source_in_sentence(f.figure.source, lang),
             &fmt.money(f.national.annual.mean),
             f.national.period,
             &fmt.number(f.ratio, 3),
@@ -215,7 +222,7 @@ fn alternative_step(m: &MeanWage, lang: Lang, fmt: &dyn NumberFormat) -> String 
             m.name,
             &fmt.money(m.annual_mean),
             m.period,
-            &source_label(m.source, lang),
+            &source_in_sentence(m.source, lang),
         ],
     )
 }
@@ -267,7 +274,9 @@ mod tests {
     fn every_factor_is_named_with_source_and_year() {
         let s = steps("TX", "legal-services", 3).join("\n");
         assert!(
-            s.contains("Texas: annual mean $41,950 (May 2018; Becker's Hospital Review"),
+            s.contains(
+                "Texas: annual mean $41,950 (May 2018; Becker's Hospital Review, secondary source quoting BLS) ÷"
+            ),
             "{s}"
         );
         assert!(s.contains("secondary source quoting BLS"), "{s}");
@@ -280,7 +289,9 @@ mod tests {
             "{s}"
         );
         assert!(
-            s.contains("Legal services: annual mean $48,680 (2014; The article"),
+            s.contains(
+                "Legal services: annual mean $48,680 (2014; as reported by the article, not found in a BLS file) ÷"
+            ),
             "{s}"
         );
         assert!(s.contains("as reported by the article"), "{s}");
@@ -322,7 +333,10 @@ mod tests {
     #[test]
     fn unused_figures_for_a_state_are_listed() {
         let s = steps("NJ", "all", 0).join("\n");
-        assert!(s.contains("New Jersey: annual mean $59,740 (2014;"), "{s}");
+        assert!(
+            s.contains("New Jersey: annual mean $59,740 (2014; as reported by the article"),
+            "{s}"
+        );
         assert!(s.contains("Also held for New Jersey, not used: annual mean $54,020 (May 2018;"));
     }
 }

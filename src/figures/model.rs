@@ -21,6 +21,8 @@ pub struct Source {
     pub id: &'static str,
     pub standing: Standing,
     pub publisher: &'static str,
+    /// A few words naming the source inside a sentence, e.g. `BLS OES national estimates`.
+    pub short_name: &'static str,
     pub title: &'static str,
     /// The period the source covers as a whole; each figure also carries its own.
     pub period: &'static str,

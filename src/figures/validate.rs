@@ -85,6 +85,7 @@ fn check_sources(figures: &Figures, found: &mut Vec<String>) {
     for source in figures.sources {
         for (field, value) in [
             ("publisher", source.publisher),
+            ("short name", source.short_name),
             ("title", source.title),
             ("period", source.period),
             ("SOC code", source.soc_code),
