@@ -12,7 +12,8 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{
     CanvasRenderingContext2d, Element, Event, EventInit, HtmlCanvasElement, HtmlElement,
-    HtmlInputElement, HtmlSelectElement,
+    HtmlInputElement, HtmlSelectElement, KeyboardEvent, KeyboardEventInit, PointerEvent,
+    PointerEventInit,
 };
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -39,9 +40,14 @@ fn install_stylesheet() {
 
 /// Mounts a fresh widget in its own container, 640 CSS px wide.
 async fn mount() -> Element {
+    mount_at_width(640).await
+}
+
+async fn mount_at_width(width: u32) -> Element {
     install_stylesheet();
     let host = document().create_element("div").expect("div");
-    host.set_attribute("style", "width:640px").expect("style");
+    host.set_attribute("style", &format!("width:{width}px"))
+        .expect("style");
     document()
         .body()
         .expect("body")
@@ -199,4 +205,125 @@ async fn the_estimate_marker_moves_when_the_estimate_changes() {
         before, after,
         "the chart was not redrawn for the new estimate"
     );
+}
+
+/// Moves a (mouse) pointer to `(x, y)` CSS pixels inside `el`.
+fn point_at(el: &Element, x: f64, y: f64) {
+    let rect = el.get_bounding_client_rect();
+    let init = PointerEventInit::new();
+    init.set_bubbles(true);
+    init.set_client_x((rect.left() + x) as i32);
+    init.set_client_y((rect.top() + y) as i32);
+    init.set_pointer_type("mouse");
+    let event = PointerEvent::new_with_event_init_dict("pointermove", &init).expect("event");
+    el.dispatch_event(&event).expect("dispatch");
+}
+
+fn press(el: &Element, key: &str) {
+    let init = KeyboardEventInit::new();
+    init.set_bubbles(true);
+    init.set_key(key);
+    let event = KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).expect("event");
+    el.dispatch_event(&event).expect("dispatch");
+}
+
+fn tooltip_text(root: &Element, id: &str) -> Option<String> {
+    root.query_selector(&format!("[data-testid=tooltip-{id}]"))
+        .ok()
+        .flatten()
+        .and_then(|t| t.text_content())
+}
+
+#[wasm_bindgen_test]
+async fn hovering_a_value_shows_its_exact_figure_and_source() {
+    let root = mount().await;
+    let canvas: HtmlCanvasElement = find(&root, "chart-distribution");
+    assert_eq!(tooltip_text(&root, "distribution"), None);
+    // Sweep the strip until the pointer is over the median: where it lands depends on layout,
+    // what it says must not.
+    let mut seen = Vec::new();
+    for x in (0..canvas.client_width()).step_by(3) {
+        point_at(&canvas, f64::from(x), 56.0);
+        settle().await;
+        if let Some(text) = tooltip_text(&root, "distribution") {
+            if text.starts_with("Median") {
+                assert!(text.contains("$35,900"), "{text}");
+                assert!(
+                    text.contains("May 2014") && text.contains("29-2071"),
+                    "{text}"
+                );
+                return;
+            }
+            seen.push(text);
+        }
+    }
+    panic!("no median tooltip; saw {seen:?}");
+}
+
+#[wasm_bindgen_test]
+async fn arrow_keys_walk_the_marks_with_a_tooltip_each() {
+    let root = mount().await;
+    let canvas: HtmlCanvasElement = find(&root, "chart-distribution");
+    canvas.focus().expect("focus");
+    settle().await;
+    press(&canvas, "Home");
+    settle().await;
+    let first = tooltip_text(&root, "distribution").expect("a tooltip on focus");
+    assert!(
+        first.starts_with("10th percentile") && first.contains("$23,340"),
+        "{first}"
+    );
+    press(&canvas, "ArrowRight");
+    settle().await;
+    let second = tooltip_text(&root, "distribution").expect("tooltip");
+    assert!(
+        second.starts_with("25th percentile") && second.contains("$28,250"),
+        "{second}"
+    );
+    press(&canvas, "Escape");
+    settle().await;
+    assert_eq!(tooltip_text(&root, "distribution"), None);
+}
+
+#[wasm_bindgen_test]
+async fn a_resize_redraws_at_the_new_width() {
+    let root = mount().await;
+    let canvas: HtmlCanvasElement = find(&root, "chart-distribution");
+    let ratio = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio());
+    let before = canvas.width();
+    root.set_attribute("style", "width:420px").expect("style");
+    for _ in 0..10 {
+        settle().await;
+        if canvas.width() != before {
+            break;
+        }
+    }
+    let css_width = f64::from(canvas.client_width());
+    assert!(css_width < 420.0, "{css_width}");
+    assert_eq!(f64::from(canvas.width()), (css_width * ratio).round());
+    assert!(canvas.width() < before);
+}
+
+#[wasm_bindgen_test]
+async fn at_device_pixel_ratio_2_the_backing_store_is_twice_the_css_size() {
+    let window = web_sys::window().expect("window");
+    let original = window.device_pixel_ratio();
+    set_device_pixel_ratio(2.0);
+    let root = mount().await;
+    let canvas: HtmlCanvasElement = find(&root, "chart-distribution");
+    let (css_w, css_h) = (canvas.client_width(), canvas.client_height());
+    assert!(css_w > 0 && css_h > 0);
+    assert_eq!(canvas.width(), 2 * css_w as u32);
+    assert_eq!(canvas.height(), 2 * css_h as u32);
+    set_device_pixel_ratio(original);
+}
+
+/// Stands in for a HiDPI screen: `window.devicePixelRatio` is a replaceable property.
+fn set_device_pixel_ratio(ratio: f64) {
+    let window = web_sys::window().expect("window");
+    let descriptor = js_sys::Object::new();
+    js_sys::Reflect::set(&descriptor, &"value".into(), &ratio.into()).expect("value");
+    js_sys::Reflect::set(&descriptor, &"configurable".into(), &true.into()).expect("configurable");
+    js_sys::Reflect::set(&descriptor, &"writable".into(), &true.into()).expect("writable");
+    js_sys::Object::define_property(&window, &"devicePixelRatio".into(), &descriptor);
 }

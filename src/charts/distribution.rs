@@ -5,7 +5,10 @@
 use super::labels::{place_in_rows, LabelBox};
 use super::palette::Palette;
 use super::scale::{nice_domain, LinearScale};
+use super::{Chart, DataTable, Drawn, Mark};
 use crate::figures::{Distribution, PERCENTILE_POINTS};
+use crate::format::NumberFormat;
+use crate::messages::{Lang, Msg};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -16,9 +19,13 @@ const TICK_STEP: f64 = 10_000.0;
 /// One labelled value on the strip.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Marker {
+    /// Short label drawn on the chart: `25th`, `Median`.
     pub name: String,
+    /// Full name for tooltips and tables: `25th percentile`.
+    pub long_name: String,
     pub value: f64,
     pub value_text: String,
+    pub hourly_text: String,
 }
 
 /// What the chart shows, with every text already formatted (so drawing needs no locale).
@@ -31,45 +38,96 @@ pub struct DistributionChart {
     /// Axis domain in dollars and its tick values.
     pub domain: (f64, f64),
     pub ticks: Vec<(f64, String)>,
+    /// `BLS OES national estimates, May 2014, SOC 29-2071`.
+    pub source: String,
+    /// Where the estimate comes from (a model, not a publication).
+    pub estimate_source: String,
+    pub summary: String,
+    pub columns: [String; 3],
 }
 
 impl DistributionChart {
-    /// Builds the model. `names` are the five percentile labels, `mean_name` and the estimate's
-    /// name come from the message table; `money` and `compact` format dollars.
+    /// The chart of `distribution`'s annual pay with `estimate` (annual dollars) marked.
     pub fn new(
         distribution: &Distribution,
-        names: [String; 5],
-        mean_name: String,
-        estimate: Option<(String, f64)>,
-        money: &dyn Fn(f64) -> String,
-        compact: &dyn Fn(f64) -> String,
+        estimate: Option<f64>,
+        lang: Lang,
+        fmt: &dyn NumberFormat,
     ) -> Self {
-        let annual = &distribution.annual;
-        let marker = |name: String, value: f64| Marker {
-            value_text: money(value),
+        let (annual, hourly) = (&distribution.annual, &distribution.hourly);
+        let marker = |name: String, long_name: String, value: f64, per_hour: f64| Marker {
+            value_text: fmt.money(value),
+            hourly_text: fmt.money_cents(per_hour),
             name,
+            long_name,
             value,
         };
+        let percentile = |i: usize| {
+            let p = PERCENTILE_POINTS[i];
+            let (name, long_name) = if p == 50.0 {
+                let median = lang.text(Msg::ChartMedian).to_string();
+                (median.clone(), median)
+            } else {
+                let ordinal = lang.ordinal(p);
+                let long = lang.fill(Msg::PercentileName, &[&ordinal]);
+                (ordinal, long)
+            };
+            marker(
+                name,
+                long_name,
+                annual.percentiles[i],
+                hourly.percentiles[i],
+            )
+        };
+        let mean_name = lang.text(Msg::ChartMean).to_string();
+        let estimate_name = lang.text(Msg::ChartEstimate).to_string();
         let mut values: Vec<f64> = annual.percentiles.to_vec();
         values.push(annual.mean);
-        if let Some((_, v)) = &estimate {
-            values.push(*v);
-        }
+        values.extend(estimate);
         let (domain, ticks) = nice_domain(&values, TICK_STEP);
-        let [n10, n25, n50, n75, n90] = names;
         let p = annual.percentiles;
-        DistributionChart {
-            percentiles: [
-                marker(n10, p[0]),
-                marker(n25, p[1]),
-                marker(n50, p[2]),
-                marker(n75, p[3]),
-                marker(n90, p[4]),
+        let money = |v: f64| fmt.money(v);
+        let summary = lang.fill(
+            Msg::ChartDistributionSummary,
+            &[
+                distribution.period,
+                &money(p[2]),
+                &money(p[1]),
+                &money(p[3]),
+                &money(p[0]),
+                &money(p[4]),
+                &money(annual.mean),
+                &estimate.map(money).unwrap_or_default(),
             ],
-            mean: marker(mean_name, annual.mean),
-            estimate: estimate.map(|(name, v)| marker(name, v)),
+        );
+        DistributionChart {
+            percentiles: [0, 1, 2, 3, 4].map(percentile),
+            mean: marker(mean_name.clone(), mean_name, annual.mean, hourly.mean),
+            estimate: estimate.map(|v| {
+                marker(
+                    estimate_name.clone(),
+                    estimate_name.clone(),
+                    v,
+                    v / crate::estimator::HOURS_PER_YEAR,
+                )
+            }),
             domain,
-            ticks: ticks.into_iter().map(|t| (t, compact(t))).collect(),
+            ticks: ticks
+                .into_iter()
+                .map(|t| (t, fmt.money_compact(t)))
+                .collect(),
+            source: lang.fill(
+                Msg::MarkSource,
+                &[
+                    distribution.source.short_name,
+                    distribution.period,
+                    distribution.soc_code,
+                ],
+            ),
+            estimate_source: lang.text(Msg::EstimateSource).to_string(),
+            summary,
+            columns: [Msg::TableMeasure, Msg::TableAnnual, Msg::TableHourly]
+                .map(|m| lang.text(m).to_string()),
         }
     }
 
@@ -79,6 +137,44 @@ impl DistributionChart {
             .iter()
             .copied()
             .zip(self.percentiles.iter().map(|m| m.value))
+    }
+
+    /// Published values in table order: the percentiles, then the mean.
+    fn published(&self) -> impl Iterator<Item = &Marker> {
+        self.percentiles.iter().chain(std::iter::once(&self.mean))
+    }
+}
+
+impl Chart for DistributionChart {
+    fn draw<DB: DrawingBackend>(
+        &self,
+        area: &DrawingArea<DB, Shift>,
+        palette: &Palette,
+        scale: f64,
+    ) -> Result<Drawn, DrawingAreaErrorKind<DB::ErrorType>> {
+        draw(area, self, palette, scale)
+    }
+
+    fn summary(&self) -> String {
+        self.summary.clone()
+    }
+
+    fn table(&self) -> DataTable {
+        DataTable {
+            columns: self.columns.to_vec(),
+            rows: self
+                .published()
+                .chain(self.estimate.iter())
+                .map(|m| {
+                    vec![
+                        m.long_name.clone(),
+                        m.value_text.clone(),
+                        m.hourly_text.clone(),
+                    ]
+                })
+                .collect(),
+            highlighted: self.estimate.as_ref().map(|_| 6),
+        }
     }
 }
 
@@ -99,15 +195,14 @@ pub fn height_for_rows(rows: usize) -> f64 {
     LABELS_TOP + ROW_HEIGHT * rows as f64 + AXIS_GAP + LINE + 4.0
 }
 
-/// Draws the chart onto `area` at `scale` device pixels per CSS pixel. Returns the scale that
-/// maps dollars to device pixels (for hit-testing) and the number of label rows used (so the
-/// caller can size the canvas to fit them).
-pub fn draw<DB: DrawingBackend>(
+/// Draws the chart onto `area` at `scale` device pixels per CSS pixel: the height it needs for
+/// its label rows, and a mark per published value and for the estimate.
+fn draw<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     chart: &DistributionChart,
     palette: &Palette,
     scale: f64,
-) -> Result<(LinearScale, usize), DrawingAreaErrorKind<DB::ErrorType>> {
+) -> Result<Drawn, DrawingAreaErrorKind<DB::ErrorType>> {
     let (width, height) = area.dim_in_pixel();
     let (width, height) = (f64::from(width), f64::from(height));
     let s = |css: f64| css * scale;
@@ -118,8 +213,7 @@ pub fn draw<DB: DrawingBackend>(
     let centre_top = Pos::new(HPos::Center, VPos::Top);
 
     // Published value labels first, to know how many rows they need.
-    let mut markers: Vec<&Marker> = chart.percentiles.iter().collect();
-    markers.push(&chart.mean);
+    let markers: Vec<&Marker> = chart.published().collect();
     let boxes: Vec<LabelBox> = markers
         .iter()
         .map(|m| {
@@ -237,51 +331,60 @@ pub fn draw<DB: DrawingBackend>(
             label_font,
         ))?;
     }
-    Ok((x, rows))
+    // Marks cover each value's tick on the strip down to its label, in CSS pixels.
+    let css = |device: f64| device / scale;
+    let mut marks: Vec<Mark> = markers
+        .iter()
+        .zip(placed.iter().zip(&boxes))
+        .map(|(m, ((row, centre), label_box))| {
+            let px = css(x.px(m.value));
+            let half_label = css(label_box.width) / 2.0;
+            let label_centre = css(*centre);
+            Mark {
+                x0: (px - 7.0).min(label_centre - half_label),
+                x1: (px + 7.0).max(label_centre + half_label),
+                y0: BOX_TOP - 6.0,
+                y1: LABELS_TOP + ROW_HEIGHT * *row as f64 + 2.0 * LINE,
+                label: m.long_name.clone(),
+                value: m.value_text.clone(),
+                source: chart.source.clone(),
+                select: None,
+            }
+        })
+        .collect();
+    if let Some(estimate) = &chart.estimate {
+        let px = css(x.px(estimate.value));
+        marks.push(Mark {
+            x0: px - 9.0,
+            x1: px + 9.0,
+            y0: 0.0,
+            y1: BOX_BOTTOM,
+            label: estimate.long_name.clone(),
+            value: estimate.value_text.clone(),
+            source: chart.estimate_source.clone(),
+            select: None,
+        });
+    }
+    Ok(Drawn {
+        height: height_for_rows(rows),
+        marks,
+    })
 }
 
 // Native only: the SVG backend is a native dev-dependency.
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
+    use crate::charts::mark_at;
+    use crate::charts::test_support::{fills, render_svg, texts};
     use crate::figures::FIGURES;
-    use crate::format::{EnUs, NumberFormat};
+    use crate::format::EnUs;
+
+    const ESTIMATE_COLOUR: &str = "B43C00";
 
     fn model(estimate: Option<f64>) -> DistributionChart {
         let d = FIGURES.national(2014).expect("May 2014");
-        let names = ["10th", "25th", "Median", "75th", "90th"].map(String::from);
-        DistributionChart::new(
-            d,
-            names,
-            "Mean".into(),
-            estimate.map(|v| ("Your estimate".to_string(), v)),
-            &|v| EnUs.money(v),
-            &|v| format!("${}K", v / 1000.0),
-        )
-    }
-
-    fn svg(chart: &DistributionChart, width: u32) -> (String, usize) {
-        let mut out = String::new();
-        let rows;
-        {
-            let area = SVGBackend::with_string(&mut out, (width, 240)).into_drawing_area();
-            rows = draw(&area, chart, &Palette::default(), 1.0)
-                .expect("draws")
-                .1;
-        }
-        (out, rows)
-    }
-
-    /// The text of every `<text>` element, in drawing order.
-    fn texts(svg: &str) -> Vec<String> {
-        svg.split("<text")
-            .skip(1)
-            .filter_map(|t| {
-                t.split_once('>')
-                    .and_then(|(_, rest)| rest.split_once("</text>"))
-            })
-            .map(|(content, _)| content.trim().to_string())
-            .collect()
+        DistributionChart::new(d, estimate, Lang::En, &EnUs)
     }
 
     #[test]
@@ -291,6 +394,13 @@ mod tests {
         assert_eq!(values, [23_340.0, 28_250.0, 35_900.0, 46_640.0, 59_160.0]);
         assert_eq!(m.mean.value_text, "$38,860");
         assert_eq!(m.domain, (20_000.0, 60_000.0));
+        assert_eq!(
+            m.source,
+            "BLS OES national estimates, May 2014, SOC 29-2071"
+        );
+        assert!(m
+            .summary()
+            .contains("half of these technicians earned less than $35,900"));
     }
 
     #[test]
@@ -300,7 +410,7 @@ mod tests {
 
     #[test]
     fn svg_shows_every_label_and_the_estimate() {
-        let (out, _) = svg(&model(Some(35_900.0)), 640);
+        let (out, _) = render_svg(&model(Some(35_900.0)), 640, 240);
         let texts = texts(&out);
         for text in [
             "10th", "$23,340", "Median", "$35,900", "Mean", "$38,860", "90th", "$59,160",
@@ -315,26 +425,24 @@ mod tests {
             "{texts:?}"
         );
         assert!(texts.iter().any(|t| t == "$60K"), "{texts:?}");
-        assert!(
-            out.contains("#B43C00") || out.contains("#b43c00"),
-            "estimate colour"
-        );
+        assert!(fills(&out).iter().any(|f| f == ESTIMATE_COLOUR));
     }
 
     #[test]
     fn without_an_estimate_no_marker_is_drawn() {
-        let (out, _) = svg(&model(None), 640);
+        let (out, drawn) = render_svg(&model(None), 640, 240);
         assert!(!out.contains("Your estimate"));
-        assert!(!out.to_lowercase().contains("#b43c00"));
+        assert!(!fills(&out).iter().any(|f| f == ESTIMATE_COLOUR));
+        assert_eq!(drawn.marks.len(), 6);
     }
 
     #[test]
     fn the_marker_moves_with_the_estimate() {
-        let (low, _) = svg(&model(Some(25_000.0)), 640);
-        let (high, _) = svg(&model(Some(55_000.0)), 640);
+        let (low, _) = render_svg(&model(Some(25_000.0)), 640, 240);
+        let (high, _) = render_svg(&model(Some(55_000.0)), 640, 240);
         let marker = |svg: &str| {
             svg.lines()
-                .find(|l| l.contains("polygon") && l.to_lowercase().contains("#b43c00"))
+                .find(|l| l.contains("polygon") && l.to_uppercase().contains(ESTIMATE_COLOUR))
                 .map(str::to_string)
         };
         assert!(marker(&low).is_some());
@@ -343,9 +451,43 @@ mod tests {
 
     #[test]
     fn narrow_charts_stack_labels_in_more_rows() {
-        let (_, wide) = svg(&model(None), 900);
-        let (_, narrow) = svg(&model(None), 300);
-        assert_eq!(wide, 1);
-        assert!(narrow > wide, "{narrow}");
+        let (_, wide) = render_svg(&model(None), 900, 240);
+        let (_, narrow) = render_svg(&model(None), 300, 240);
+        assert_eq!(wide.height, height_for_rows(1));
+        assert!(narrow.height > wide.height, "{}", narrow.height);
+    }
+
+    #[test]
+    fn every_value_is_a_mark_with_its_source() {
+        let (_, drawn) = render_svg(&model(Some(55_200.0)), 640, 240);
+        let labels: Vec<&str> = drawn.marks.iter().map(|m| m.label.as_str()).collect();
+        assert_eq!(
+            labels,
+            [
+                "10th percentile",
+                "25th percentile",
+                "Median",
+                "75th percentile",
+                "90th percentile",
+                "Mean",
+                "Your estimate"
+            ]
+        );
+        let median = &drawn.marks[2];
+        assert_eq!(median.value, "$35,900");
+        assert!(median.source.contains("May 2014") && median.source.contains("29-2071"));
+        let centre = (median.x0 + median.x1) / 2.0;
+        assert_eq!(mark_at(&drawn.marks, centre, BOX_TOP + 10.0, 4.0), Some(2));
+        assert!(drawn.marks[6].source.contains("estimate"));
+    }
+
+    #[test]
+    fn the_table_has_the_published_values_and_the_estimate() {
+        let table = model(Some(55_200.0)).table();
+        assert_eq!(table.columns, ["Measure", "Annual pay", "Hourly pay"]);
+        assert_eq!(table.rows[2], ["Median", "$35,900", "$17.26"]);
+        assert_eq!(table.rows[5], ["Mean", "$38,860", "$18.68"]);
+        assert_eq!(table.rows[6][1], "$55,200");
+        assert_eq!(table.highlighted, Some(6));
     }
 }

@@ -1,7 +1,130 @@
 //! Charts: each a pure model plus a draw function generic over plotters' `DrawingBackend`, so
 //! native tests draw to SVG and the browser draws to a canvas.
+//!
+//! Every chart implements [`Chart`]: it draws itself, reports where its marks landed (so hover,
+//! tap and keyboard focus can show each mark's value, source and period), and offers the same
+//! numbers as a one-sentence summary and a data table for readers who cannot see the canvas.
 
 pub mod distribution;
 pub mod labels;
 pub mod palette;
 pub mod scale;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+pub mod test_support;
+
+use palette::Palette;
+use plotters::coord::Shift;
+use plotters::prelude::{DrawingArea, DrawingAreaErrorKind, DrawingBackend};
+
+/// What choosing a mark selects in the estimator.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Select {
+    /// A USPS code or `US`.
+    State(&'static str),
+    /// An industry id or `all`.
+    Industry(&'static str),
+    Years(u8),
+}
+
+/// One mark a reader can point at, in CSS pixels from the canvas's top-left corner.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Mark {
+    pub x0: f64,
+    pub y0: f64,
+    pub x1: f64,
+    pub y1: f64,
+    /// What the mark is: `New Jersey`, `25th percentile`, `2014`.
+    pub label: String,
+    /// Its exact value, formatted: `$59,740`, `+54%`.
+    pub value: String,
+    /// Where the value comes from and its period: `2014, as reported by the article`.
+    pub source: String,
+    /// What clicking or pressing Enter on it selects, if anything.
+    pub select: Option<Select>,
+}
+
+impl Mark {
+    /// Whether a point (CSS pixels) falls on the mark, with `slop` pixels of tolerance for
+    /// fingers and thin marks.
+    pub fn contains(&self, x: f64, y: f64, slop: f64) -> bool {
+        x >= self.x0 - slop && x <= self.x1 + slop && y >= self.y0 - slop && y <= self.y1 + slop
+    }
+
+    /// Squared distance from a point to the mark's box (0 inside).
+    fn distance2(&self, x: f64, y: f64) -> f64 {
+        let dx = (self.x0 - x).max(0.0).max(x - self.x1);
+        let dy = (self.y0 - y).max(0.0).max(y - self.y1);
+        dx * dx + dy * dy
+    }
+}
+
+/// The mark under a point: the nearest one within `slop` pixels, if any.
+pub fn mark_at(marks: &[Mark], x: f64, y: f64, slop: f64) -> Option<usize> {
+    marks
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.contains(x, y, slop))
+        .min_by(|(_, a), (_, b)| a.distance2(x, y).total_cmp(&b.distance2(x, y)))
+        .map(|(i, _)| i)
+}
+
+/// The result of drawing: the CSS height the chart wants and where its marks are.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Drawn {
+    pub height: f64,
+    pub marks: Vec<Mark>,
+}
+
+/// The chart's numbers as a table ("Show data").
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct DataTable {
+    pub columns: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+    /// The row for the reader's current choice, if the chart highlights one.
+    pub highlighted: Option<usize>,
+}
+
+/// A chart the widget can show.
+pub trait Chart: PartialEq + 'static {
+    /// Draws onto `area` at `scale` device pixels per CSS pixel.
+    fn draw<DB: DrawingBackend>(
+        &self,
+        area: &DrawingArea<DB, Shift>,
+        palette: &Palette,
+        scale: f64,
+    ) -> Result<Drawn, DrawingAreaErrorKind<DB::ErrorType>>;
+
+    /// The one fact the chart shows, in a sentence.
+    fn summary(&self) -> String;
+
+    /// The same numbers as a table, with their source and period in the columns or the caption.
+    fn table(&self) -> DataTable;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn mark(x0: f64, x1: f64) -> Mark {
+        Mark {
+            x0,
+            y0: 0.0,
+            x1,
+            y1: 10.0,
+            label: String::new(),
+            value: String::new(),
+            source: String::new(),
+            select: None,
+        }
+    }
+
+    #[test]
+    fn the_nearest_mark_within_reach_is_hit() {
+        let marks = [mark(0.0, 10.0), mark(14.0, 24.0), mark(40.0, 50.0)];
+        assert_eq!(mark_at(&marks, 5.0, 5.0, 4.0), Some(0));
+        assert_eq!(mark_at(&marks, 12.5, 5.0, 4.0), Some(1));
+        assert_eq!(mark_at(&marks, 11.0, 5.0, 4.0), Some(0));
+        assert_eq!(mark_at(&marks, 32.0, 5.0, 4.0), None);
+        assert_eq!(mark_at(&marks, 45.0, 40.0, 4.0), None);
+    }
+}

@@ -1,51 +1,49 @@
-//! Draws a chart onto a `<canvas>` whenever its model changes or the window is resized, with the
-//! backing store scaled by `devicePixelRatio` so lines and text stay crisp on HiDPI screens.
+//! Keeps a [`Chart`] drawn on a `<canvas>`: redrawn when its model changes and when the canvas's
+//! width changes (ResizeObserver), with the backing store scaled by `devicePixelRatio` so lines
+//! and text stay crisp on HiDPI screens.
 
 use crate::charts::palette::{parse_hex, Palette};
+use crate::charts::{Chart, Drawn};
 use crate::web::page::device_pixel_ratio;
-use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
-use web_sys::HtmlCanvasElement;
+use web_sys::{HtmlCanvasElement, ResizeObserver};
 use yew::prelude::*;
 
-/// A chart's draw function: draws `model` at `scale` device pixels per CSS pixel and returns the
-/// CSS height it wants (the canvas is resized and redrawn once if that differs).
-pub type Painter<M> = fn(&DrawingArea<CanvasBackend, Shift>, &M, &Palette, f64) -> Option<f64>;
-
-/// Sizes the canvas to its CSS box times the pixel ratio, draws, and re-sizes once if the chart
-/// asked for another height. Returns false when nothing could be drawn (hidden or no context).
-pub fn paint<M>(canvas: &HtmlCanvasElement, model: &M, painter: Painter<M>) -> bool {
+/// Sizes the canvas to its CSS box times the pixel ratio and draws; if the chart wants another
+/// height (more label rows on a narrow screen), resizes once and draws again. `None` when nothing
+/// could be drawn (the canvas is hidden or has no 2D context).
+pub fn paint<C: Chart>(canvas: &HtmlCanvasElement, chart: &C) -> Option<Drawn> {
     let ratio = device_pixel_ratio();
     let palette = palette_from_css(canvas);
     let css_width = f64::from(canvas.client_width());
     if css_width <= 0.0 {
-        return false;
+        return None;
     }
     let mut css_height = f64::from(canvas.client_height()).max(1.0);
+    let mut drawn = None;
     for _ in 0..2 {
         // Assigning width/height also clears the canvas, so each pass starts blank.
         canvas.set_width((css_width * ratio).round() as u32);
         canvas.set_height((css_height * ratio).round() as u32);
-        let Some(backend) = CanvasBackend::with_canvas_object(canvas.clone()) else {
-            return false;
-        };
-        let area = backend.into_drawing_area();
-        let wanted = painter(&area, model, &palette, ratio);
+        let area = CanvasBackend::with_canvas_object(canvas.clone())?.into_drawing_area();
+        let result = chart.draw(&area, &palette, ratio).ok()?;
         let _ = area.present();
-        match wanted {
-            Some(h) if (h - css_height).abs() >= 1.0 => {
-                css_height = h;
-                let _ = canvas.style().set_property("height", &format!("{h}px"));
-            }
-            _ => return true,
+        let wanted = result.height;
+        drawn = Some(result);
+        if (wanted - css_height).abs() < 1.0 {
+            break;
         }
+        css_height = wanted;
+        let _ = canvas
+            .style()
+            .set_property("height", &format!("{wanted}px"));
     }
-    true
+    drawn
 }
 
 /// Chart colours from the canvas's CSS custom properties, defaults where one is missing.
@@ -77,51 +75,60 @@ fn palette_from_css(canvas: &HtmlCanvasElement) -> Palette {
     palette
 }
 
-/// Keeps `model` drawn on the returned canvas. `on_drawn` gets the canvas after each draw that a
-/// new model caused.
+/// Keeps `chart` drawn on the returned canvas. `on_drawn` gets the canvas and what was drawn
+/// after every draw (new model or new width).
 #[hook]
-pub fn use_canvas_chart<M: PartialEq + 'static>(
-    model: Rc<M>,
-    painter: Painter<M>,
-    on_drawn: Callback<HtmlCanvasElement>,
+pub fn use_canvas_chart<C: Chart>(
+    chart: Rc<C>,
+    on_drawn: Callback<(HtmlCanvasElement, Drawn)>,
 ) -> NodeRef {
     let canvas = use_node_ref();
-    // The latest model, for redraws triggered by a resize rather than by a new model.
-    let latest: Rc<RefCell<Rc<M>>> = use_mut_ref(|| Rc::clone(&model));
-    {
+    // The latest model, for redraws a resize causes rather than a new model.
+    let latest: Rc<RefCell<Rc<C>>> = use_mut_ref(|| Rc::clone(&chart));
+    // The width last drawn at: a resize that keeps the width (only the height we set ourselves
+    // changed) must not redraw, or drawing and observing would chase each other.
+    let drawn_width: Rc<Cell<i32>> = use_memo((), |_| Cell::new(-1));
+    let redraw = {
         let canvas = canvas.clone();
         let latest = Rc::clone(&latest);
         let on_drawn = on_drawn.clone();
-        use_effect_with(model, move |model| {
-            *latest.borrow_mut() = Rc::clone(model);
+        let drawn_width = Rc::clone(&drawn_width);
+        Rc::new(move || {
             if let Some(el) = canvas.cast::<HtmlCanvasElement>() {
-                if paint(&el, &**model, painter) {
-                    on_drawn.emit(el);
+                let model = Rc::clone(&latest.borrow());
+                if let Some(drawn) = paint(&el, &*model) {
+                    drawn_width.set(el.client_width());
+                    on_drawn.emit((el, drawn));
                 }
             }
+        })
+    };
+    {
+        let redraw = Rc::clone(&redraw);
+        use_effect_with(chart, move |chart| {
+            *latest.borrow_mut() = Rc::clone(chart);
+            redraw();
         });
     }
     {
         let canvas = canvas.clone();
         use_effect_with((), move |_| {
-            let redraw = Closure::<dyn Fn()>::new(move || {
-                if let Some(el) = canvas.cast::<HtmlCanvasElement>() {
-                    let model = Rc::clone(&latest.borrow());
-                    paint(&el, &*model, painter);
+            let target = canvas.cast::<HtmlCanvasElement>();
+            let on_resize = Closure::<dyn FnMut()>::new(move || {
+                let width = target.as_ref().map_or(-1, |el| el.client_width());
+                if width > 0 && width != drawn_width.get() {
+                    redraw();
                 }
             });
-            let window = web_sys::window();
-            if let Some(w) = &window {
-                let _ =
-                    w.add_event_listener_with_callback("resize", redraw.as_ref().unchecked_ref());
+            let observer = ResizeObserver::new(on_resize.as_ref().unchecked_ref()).ok();
+            if let (Some(observer), Some(el)) = (&observer, canvas.cast::<HtmlCanvasElement>()) {
+                observer.observe(&el);
             }
             move || {
-                if let Some(w) = window {
-                    let _ = w.remove_event_listener_with_callback(
-                        "resize",
-                        redraw.as_ref().unchecked_ref(),
-                    );
+                if let Some(observer) = observer {
+                    observer.disconnect();
                 }
+                drop(on_resize);
             }
         });
     }

@@ -140,7 +140,7 @@ async fn load_shows_estimate_chart_facts_and_no_errors() {
         assert_chart_has_content(&stats);
         assert_backing_store_matches(&stats, 1.0);
 
-        let source = page.text("chart-source").await?;
+        let source = page.text("chart-source-distribution").await?;
         for needle in ["BLS", "May 2014", "29-2071"] {
             assert!(
                 source.contains(needle),

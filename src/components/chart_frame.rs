@@ -1,0 +1,230 @@
+//! A chart in the page: title, canvas, tooltip on hover, tap and keyboard focus, a text summary
+//! and "Show data" table for readers who cannot see the canvas, and the source line.
+//!
+//! Keyboard: the canvas takes focus; arrow keys move between marks, Home/End jump to the ends,
+//! Enter or Space chooses the mark (when it stands for a state, industry or year), Escape hides
+//! the tooltip.
+
+use crate::charts::{mark_at, Chart, Drawn, Mark, Select};
+use crate::hooks::use_canvas_chart::use_canvas_chart;
+use crate::messages::Msg;
+use crate::ui::use_ui;
+use std::rc::Rc;
+use web_sys::HtmlCanvasElement;
+use yew::prelude::*;
+
+/// Pixels of tolerance around a mark: a fingertip needs more than a mouse pointer.
+const MOUSE_SLOP: f64 = 4.0;
+const TOUCH_SLOP: f64 = 14.0;
+
+#[derive(Properties)]
+pub struct ChartFrameProps<C: Chart> {
+    /// Short id: `distribution` gives `data-testid="chart-distribution"`.
+    pub id: AttrValue,
+    pub title: AttrValue,
+    pub chart: Rc<C>,
+    /// The source line under the chart.
+    pub source: AttrValue,
+    /// Called when the reader chooses a mark that stands for an input.
+    #[prop_or_default]
+    pub on_select: Option<Callback<Select>>,
+    /// A legend or note shown between the chart and its data table.
+    #[prop_or_default]
+    pub children: Html,
+}
+
+impl<C: Chart> PartialEq for ChartFrameProps<C> {
+    fn eq(&self, other: &Self) -> bool {
+        self.id == other.id
+            && self.title == other.title
+            && (Rc::ptr_eq(&self.chart, &other.chart) || self.chart == other.chart)
+            && self.source == other.source
+            && self.on_select == other.on_select
+            && self.children == other.children
+    }
+}
+
+#[function_component(ChartFrame)]
+pub fn chart_frame<C: Chart>(props: &ChartFrameProps<C>) -> Html {
+    let ui = use_ui();
+    let marks = use_state(|| Rc::new(Vec::<Mark>::new()));
+    let active = use_state_eq(|| None::<usize>);
+    let on_drawn = {
+        let marks = marks.clone();
+        use_callback((), move |(canvas, drawn): (HtmlCanvasElement, Drawn), _| {
+            let _ = canvas.set_attribute("data-chart-drawn", "true");
+            crate::web::page::mark_once("first-chart-drawn");
+            marks.set(Rc::new(drawn.marks));
+        })
+    };
+    let canvas = use_canvas_chart(Rc::clone(&props.chart), on_drawn);
+    let count = marks.len();
+
+    let choose = {
+        let on_select = props.on_select.clone();
+        move |mark: &Mark| {
+            if let (Some(select), Some(cb)) = (mark.select, &on_select) {
+                cb.emit(select);
+            }
+        }
+    };
+    let onpointermove = {
+        let (marks, active) = (marks.clone(), active.clone());
+        Callback::from(move |e: PointerEvent| {
+            let slop = if e.pointer_type() == "touch" {
+                TOUCH_SLOP
+            } else {
+                MOUSE_SLOP
+            };
+            active.set(mark_at(
+                &marks,
+                f64::from(e.offset_x()),
+                f64::from(e.offset_y()),
+                slop,
+            ));
+        })
+    };
+    let onpointerleave = {
+        let (active, canvas) = (active.clone(), canvas.clone());
+        Callback::from(move |_: PointerEvent| {
+            let focused = canvas
+                .cast::<HtmlCanvasElement>()
+                .zip(web_sys::window().and_then(|w| w.document()))
+                .and_then(|(el, doc)| doc.active_element().map(|a| a == **el))
+                .unwrap_or(false);
+            if !focused {
+                active.set(None);
+            }
+        })
+    };
+    let onclick = {
+        let (marks, active, choose) = (marks.clone(), active.clone(), choose.clone());
+        Callback::from(move |e: MouseEvent| {
+            let hit = mark_at(
+                &marks,
+                f64::from(e.offset_x()),
+                f64::from(e.offset_y()),
+                TOUCH_SLOP,
+            );
+            active.set(hit);
+            if let Some(mark) = hit.and_then(|i| marks.get(i)) {
+                choose(mark);
+            }
+        })
+    };
+    let onkeydown = {
+        let (marks, active) = (marks.clone(), active.clone());
+        Callback::from(move |e: KeyboardEvent| {
+            let last = marks.len().checked_sub(1);
+            let Some(last) = last else { return };
+            let current = *active;
+            let next = match e.key().as_str() {
+                "ArrowRight" | "ArrowDown" => Some(current.map_or(0, |i| (i + 1).min(last))),
+                "ArrowLeft" | "ArrowUp" => Some(current.map_or(0, |i| i.saturating_sub(1))),
+                "Home" => Some(0),
+                "End" => Some(last),
+                "Enter" | " " => {
+                    if let Some(mark) = current.and_then(|i| marks.get(i)) {
+                        choose(mark);
+                    }
+                    current
+                }
+                "Escape" => None,
+                _ => return,
+            };
+            e.prevent_default();
+            active.set(next);
+        })
+    };
+    let onfocus = {
+        let (active, highlighted) = (active.clone(), props.chart.table().highlighted);
+        Callback::from(move |_: FocusEvent| {
+            if active.is_none() && count > 0 {
+                active.set(Some(highlighted.unwrap_or(0).min(count - 1)));
+            }
+        })
+    };
+    let onblur = {
+        let active = active.clone();
+        Callback::from(move |_: FocusEvent| active.set(None))
+    };
+
+    let id = &props.id;
+    let current = active.and_then(|i| marks.get(i)).cloned();
+    let announcement = current
+        .as_ref()
+        .map(|m| format!("{}: {}. {}", m.label, m.value, m.source))
+        .unwrap_or_default();
+    let table = props.chart.table();
+    html! {
+        <figure class="cpw-figure" data-testid={format!("figure-{id}")}
+            aria-labelledby={format!("cpw-title-{id}")}>
+            <h2 id={format!("cpw-title-{id}")} class="cpw-figure-title">{ props.title.clone() }</h2>
+            <div class="cpw-plot">
+                <canvas ref={canvas} class="cpw-canvas" data-testid={format!("chart-{id}")}
+                    tabindex="0" role="img" aria-label={props.chart.summary()}
+                    aria-describedby={format!("cpw-live-{id}")}
+                    {onpointermove} {onpointerleave} {onclick} {onkeydown} {onfocus} {onblur}></canvas>
+                if let Some(mark) = &current {
+                    { focus_box(mark) }
+                    { tooltip(mark, id, props.on_select.is_some(), ui.t(Msg::ChooseHint)) }
+                }
+            </div>
+            <p id={format!("cpw-live-{id}")} class="cpw-visually-hidden" aria-live="polite">{ announcement }</p>
+            { props.children.clone() }
+            <details class="cpw-data" data-testid={format!("data-{id}")}>
+                <summary>{ ui.t(Msg::ShowData) }</summary>
+                <div class="cpw-table-wrap">
+                    <table>
+                        <caption>{ props.source.clone() }</caption>
+                        <thead><tr>{ for table.columns.iter().map(|c| html! { <th scope="col">{ c }</th> }) }</tr></thead>
+                        <tbody>
+                            { for table.rows.iter().enumerate().map(|(i, row)| html! {
+                                <tr class={classes!((table.highlighted == Some(i)).then_some("cpw-row-current"))}>
+                                    { for row.iter().enumerate().map(|(j, cell)| if j == 0 {
+                                        html! { <th scope="row">{ cell }</th> }
+                                    } else {
+                                        html! { <td>{ cell }</td> }
+                                    }) }
+                                </tr>
+                            }) }
+                        </tbody>
+                    </table>
+                </div>
+            </details>
+            <figcaption class="cpw-source-line" data-testid={format!("chart-source-{id}")}>
+                { props.source.clone() }
+            </figcaption>
+        </figure>
+    }
+}
+
+/// An outline around the active mark, drawn in HTML so moving it never redraws the canvas.
+fn focus_box(mark: &Mark) -> Html {
+    let style = format!(
+        "left:{:.1}px;top:{:.1}px;width:{:.1}px;height:{:.1}px",
+        mark.x0 - 2.0,
+        mark.y0 - 2.0,
+        mark.x1 - mark.x0 + 4.0,
+        mark.y1 - mark.y0 + 4.0
+    );
+    html! { <div class="cpw-focus-box" aria-hidden="true" {style}></div> }
+}
+
+fn tooltip(mark: &Mark, id: &str, selectable: bool, hint: &'static str) -> Html {
+    let style = format!(
+        "left:{:.1}px;top:{:.1}px",
+        (mark.x0 + mark.x1) / 2.0,
+        mark.y0 - 6.0
+    );
+    html! {
+        <div class="cpw-tooltip" data-testid={format!("tooltip-{id}")} aria-hidden="true" {style}>
+            <strong>{ mark.label.clone() }</strong>{ " " }
+            <span class="cpw-tooltip-value">{ mark.value.clone() }</span>
+            <span class="cpw-tooltip-source">{ mark.source.clone() }</span>
+            if selectable && mark.select.is_some() {
+                <span class="cpw-tooltip-hint">{ hint }</span>
+            }
+        </div>
+    }
+}
