@@ -197,8 +197,9 @@ pub fn estimate(figures: &Figures, inputs: Inputs) -> Result<Estimate, EstimateE
 }
 
 /// Picks a state's figure: the base year's first (a BLS file before a figure only the article
-/// reports), otherwise the most recent other year's; no usable figure means national.
-fn state_adjustment(figures: &Figures, area: &'static Area) -> Adjustment {
+/// reports), otherwise the most recent other year's; no usable figure means national. Charts use
+/// it too, so they show exactly the figure the estimator applies.
+pub fn state_adjustment(figures: &Figures, area: &'static Area) -> Adjustment {
     let mut held: Vec<&'static MeanWage> = figures
         .state_means(area.code)
         .filter(|m| figures.national(m.year).is_some())
@@ -222,7 +223,9 @@ fn state_adjustment(figures: &Figures, area: &'static Area) -> Adjustment {
     }
 }
 
-fn factor(
+/// The ratio of `figure`'s annual mean to the national annual mean of its own year, if BLS
+/// published that national figure.
+pub fn factor(
     figures: &Figures,
     figure: &'static MeanWage,
     alternatives: Vec<&'static MeanWage>,

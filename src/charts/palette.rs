@@ -4,7 +4,10 @@
 use plotters::style::RGBColor;
 
 /// Colours a chart draws with. Blue and orange stay distinct for the common colour-vision
-/// deficiencies.
+/// deficiencies; every colour that carries meaning has at least 3:1 contrast with `background`
+/// (WCAG 1.4.11), and text colours at least 4.5:1. The current choice (selected state, industry,
+/// years, the estimate) is always `estimate` orange; figures not from a BLS file are drawn
+/// outline-only, so standing is told by shape as well as colour.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Palette {
     pub ink: RGBColor,
@@ -14,6 +17,10 @@ pub struct Palette {
     pub band_inner: RGBColor,
     pub median: RGBColor,
     pub estimate: RGBColor,
+    /// Bars and lines for published figures.
+    pub bar: RGBColor,
+    /// The chart background (for outline-only marks and halos behind text).
+    pub background: RGBColor,
 }
 
 impl Default for Palette {
@@ -23,9 +30,11 @@ impl Default for Palette {
             muted: RGBColor(0x52, 0x60, 0x6d),
             grid: RGBColor(0xd9, 0xe2, 0xec),
             band_outer: RGBColor(0xc6, 0xdb, 0xef),
-            band_inner: RGBColor(0x6b, 0xae, 0xd6),
-            median: RGBColor(0x08, 0x45, 0x94),
+            band_inner: RGBColor(0x3d, 0x8e, 0xc9),
+            median: RGBColor(0x08, 0x30, 0x6b),
             estimate: RGBColor(0xb4, 0x3c, 0x00),
+            bar: RGBColor(0x2b, 0x7b, 0xba),
+            background: RGBColor(0xf5, 0xf7, 0xfa),
         }
     }
 }

@@ -67,6 +67,8 @@ fn palette_from_css(canvas: &HtmlCanvasElement) -> Palette {
         ("--cpw-chart-band-inner", &mut palette.band_inner),
         ("--cpw-chart-median", &mut palette.median),
         ("--cpw-chart-estimate", &mut palette.estimate),
+        ("--cpw-chart-bar", &mut palette.bar),
+        ("--cpw-chart-background", &mut palette.background),
     ] {
         if let Some(colour) = read(name) {
             *slot = colour;
