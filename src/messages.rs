@@ -77,6 +77,13 @@ message_ids! {
     TableHourly,
     ShowData,
     ChooseHint,
+    // ids: states chart
+    // ids: industries chart
+    // ids: over-time chart
+    // ids: experience chart
+    // ids: outlook chart
+    // ids: comparison chart
+    // ids: the job section
     LegendMiddleHalf,
     LegendMost,
     FactsHeading,
@@ -212,6 +219,13 @@ fn english(id: Msg) -> &'static str {
         Msg::TableHourly => "Hourly pay",
         Msg::ShowData => "Show data",
         Msg::ChooseHint => "Click or press Enter to choose",
+        // text: states chart
+        // text: industries chart
+        // text: over-time chart
+        // text: experience chart
+        // text: outlook chart
+        // text: comparison chart
+        // text: the job section
         Msg::ChartSource => "Source: {0}, {1}, {2}, SOC {3}.",
         Msg::FactsHeading => "The published figures, {0}",
         Msg::FactMedian => "Median annual pay",

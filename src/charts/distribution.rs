@@ -252,12 +252,15 @@ fn draw<DB: DrawingBackend>(
     // Bands: 10th–90th, then 25th–75th on top.
     let p = |i: usize| x.px(chart.percentiles[i].value);
     let band_mid = (s(BOX_TOP) + s(BOX_BOTTOM)) / 2.0;
+    let outer = [
+        at(p(0), s(BOX_TOP) + s(8.0)),
+        at(p(4), s(BOX_BOTTOM) - s(8.0)),
+    ];
+    area.draw(&Rectangle::new(outer, palette.band_outer.filled()))?;
+    // The light band alone is too faint to read (1.3:1); its outline carries the extent (3.3:1).
     area.draw(&Rectangle::new(
-        [
-            at(p(0), s(BOX_TOP) + s(8.0)),
-            at(p(4), s(BOX_BOTTOM) - s(8.0)),
-        ],
-        palette.band_outer.filled(),
+        outer,
+        palette.band_inner.stroke_width(scale.max(1.0) as u32),
     ))?;
     area.draw(&Rectangle::new(
         [at(p(1), s(BOX_TOP)), at(p(3), s(BOX_BOTTOM))],
