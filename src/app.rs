@@ -1,5 +1,7 @@
 //! The widget root: reads the URL once, holds the state, computes the estimate, lays out the parts.
 
+use crate::charts::Select;
+use crate::components::chart_figures::{IndustriesFigure, StatesFigure};
 use crate::components::distribution_figure::DistributionFigure;
 use crate::components::estimator_form::EstimatorForm;
 use crate::components::facts::Facts;
@@ -9,7 +11,7 @@ use crate::config;
 use crate::estimator::{self, BASE_YEAR};
 use crate::figures::{FIGURES, SOC_CODE};
 use crate::messages::{Lang, Msg};
-use crate::state::WidgetState;
+use crate::state::{Action, WidgetState};
 use crate::ui::Ui;
 use crate::web::{intl::BrowserFormat, page};
 use std::rc::Rc;
@@ -31,6 +33,22 @@ pub fn app() -> Html {
     let on_action = {
         let dispatcher = state.dispatcher();
         use_callback((), move |action, _| dispatcher.dispatch(action))
+    };
+    // Choosing a state, industry or year on a chart sets that input, exactly as the form does.
+    let on_select = {
+        let dispatcher = state.dispatcher();
+        use_callback((), move |select: Select, _| {
+            let action = match select {
+                Select::State(code) => config::parse_region(code, &FIGURES).map(Action::SetRegion),
+                Select::Industry(id) => {
+                    config::parse_industry(id, &FIGURES).map(Action::SetIndustry)
+                }
+                Select::Years(years) => Some(Action::SetYears(years)),
+            };
+            if let Some(action) = action {
+                dispatcher.dispatch(action);
+            }
+        })
     };
     use_effect_with((), |_| page::flag_document("widget-ready"));
 
@@ -58,6 +76,8 @@ pub fn app() -> Html {
                     <DistributionFigure base={base} estimate={estimate_value} />
                     <Facts base={base} />
                 }
+                <StatesFigure region={state.inputs.region} on_select={on_select.clone()} />
+                <IndustriesFigure industry={state.inputs.industry} on_select={on_select.clone()} />
                 <footer class="cpw-footer"><p>{ ui.t(Msg::Footer) }</p></footer>
             </article>
         </ContextProvider<Ui>>

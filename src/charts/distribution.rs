@@ -5,6 +5,7 @@
 use super::labels::{place_in_rows, LabelBox};
 use super::palette::Palette;
 use super::scale::{nice_domain, LinearScale};
+use super::text::plotters_width;
 use super::{Chart, DataTable, Drawn, Mark};
 use crate::figures::{Distribution, PERCENTILE_POINTS};
 use crate::format::NumberFormat;
@@ -180,8 +181,8 @@ impl Chart for DistributionChart {
 
 /// Sizes in CSS pixels; multiplied by the device pixel ratio when drawn.
 const PAD_X: f64 = 14.0;
-/// plotters draws text at about 0.8 of the size asked for; this gives 12.5 CSS px.
-const FONT: f64 = 15.5;
+/// Label text size (the canvas draws exactly this; SVG previews draw 1/1.24 of it).
+const FONT: f64 = 13.0;
 const LINE: f64 = 15.0;
 const ESTIMATE_LABEL_Y: f64 = 12.0;
 const BOX_TOP: f64 = 40.0;
@@ -217,12 +218,8 @@ fn draw<DB: DrawingBackend>(
     let boxes: Vec<LabelBox> = markers
         .iter()
         .map(|m| {
-            let width = [&m.name, &m.value_text]
-                .iter()
-                .map(|t| area.estimate_text_size(t, &font(palette.ink, centre_top)))
-                .filter_map(Result::ok)
-                .map(|(w, _)| f64::from(w))
-                .fold(0.0, f64::max);
+            let width =
+                plotters_width(&m.name, s(FONT)).max(plotters_width(&m.value_text, s(FONT)));
             LabelBox {
                 centre: x.px(m.value),
                 width,
@@ -242,9 +239,7 @@ fn draw<DB: DrawingBackend>(
         ))?;
         // Keep the end ticks' labels inside the canvas rather than cut in half.
         let style = font(palette.muted, centre_top);
-        let half = area
-            .estimate_text_size(text, &style)
-            .map_or(0.0, |(w, _)| f64::from(w) / 2.0);
+        let half = plotters_width(text, s(FONT)) / 2.0;
         let centre = px.clamp(half + 1.0, (width - half - 1.0).max(half + 1.0));
         area.draw(&Text::new(text.clone(), at(centre, axis_y), style))?;
     }
@@ -324,9 +319,7 @@ fn draw<DB: DrawingBackend>(
         ))?;
         let text = format!("{} {}", estimate.name, estimate.value_text);
         let label_font = font(palette.estimate, Pos::new(HPos::Center, VPos::Center));
-        let w = area
-            .estimate_text_size(&text, &label_font)
-            .map_or(0.0, |(w, _)| f64::from(w));
+        let w = plotters_width(&text, s(FONT));
         let centre = px.clamp(w / 2.0 + 1.0, (width - w / 2.0 - 1.0).max(w / 2.0 + 1.0));
         area.draw(&Text::new(
             text,

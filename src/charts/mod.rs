@@ -5,12 +5,21 @@
 //! tap and keyboard focus can show each mark's value, source and period), and offers the same
 //! numbers as a one-sentence summary and a data table for readers who cannot see the canvas.
 
+pub mod axes;
+pub mod bars;
+pub mod comparison;
 pub mod distribution;
+pub mod experience;
+pub mod industries;
 pub mod labels;
+pub mod outlook;
+pub mod over_time;
 pub mod palette;
 pub mod scale;
+pub mod states;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 pub mod test_support;
+pub mod text;
 
 use palette::Palette;
 use plotters::coord::Shift;

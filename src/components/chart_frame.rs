@@ -54,6 +54,7 @@ pub fn chart_frame<C: Chart>(props: &ChartFrameProps<C>) -> Html {
         use_callback((), move |(canvas, drawn): (HtmlCanvasElement, Drawn), _| {
             let _ = canvas.set_attribute("data-chart-drawn", "true");
             crate::web::page::mark_once("first-chart-drawn");
+            crate::web::page::mark_latest("cpw-drawn");
             marks.set(Rc::new(drawn.marks));
         })
     };

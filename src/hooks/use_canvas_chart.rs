@@ -7,43 +7,87 @@ use crate::charts::{Chart, Drawn};
 use crate::web::page::device_pixel_ratio;
 use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;
-use std::cell::{Cell, RefCell};
+use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
-use web_sys::{HtmlCanvasElement, ResizeObserver};
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, ResizeObserver};
 use yew::prelude::*;
 
-/// Sizes the canvas to its CSS box times the pixel ratio and draws; if the chart wants another
-/// height (more label rows on a narrow screen), resizes once and draws again. `None` when nothing
-/// could be drawn (the canvas is hidden or has no 2D context).
-pub fn paint<C: Chart>(canvas: &HtmlCanvasElement, chart: &C) -> Option<Drawn> {
-    let ratio = device_pixel_ratio();
-    let palette = palette_from_css(canvas);
-    let css_width = f64::from(canvas.client_width());
-    if css_width <= 0.0 {
+/// The canvas's CSS size and colours, kept between draws: reading them from the page on every
+/// input would force a style and layout pass each time (the costliest part of a redraw).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Surface {
+    pub css_width: f64,
+    pub css_height: f64,
+    pub palette: Palette,
+}
+
+impl Surface {
+    /// Reads size and colours from the page (forces layout; call on mount and on resize only).
+    pub fn read(canvas: &HtmlCanvasElement) -> Self {
+        Surface {
+            css_width: f64::from(canvas.client_width()),
+            css_height: f64::from(canvas.client_height()).max(1.0),
+            palette: palette_from_css(canvas),
+        }
+    }
+}
+
+/// Draws `chart` at the surface's size times the pixel ratio; if the chart wants another height
+/// (more label rows on a narrow screen), resizes once and draws again, updating `surface`. `None`
+/// when nothing could be drawn (the canvas is hidden or has no 2D context).
+pub fn paint<C: Chart>(
+    canvas: &HtmlCanvasElement,
+    chart: &C,
+    surface: &mut Surface,
+) -> Option<Drawn> {
+    if surface.css_width <= 0.0 {
         return None;
     }
-    let mut css_height = f64::from(canvas.client_height()).max(1.0);
+    let ratio = device_pixel_ratio();
     let mut drawn = None;
     for _ in 0..2 {
-        // Assigning width/height also clears the canvas, so each pass starts blank.
-        canvas.set_width((css_width * ratio).round() as u32);
-        canvas.set_height((css_height * ratio).round() as u32);
+        let (w, h) = (
+            (surface.css_width * ratio).round() as u32,
+            (surface.css_height * ratio).round() as u32,
+        );
+        if canvas.width() != w || canvas.height() != h {
+            // Assigning a size reallocates the backing store and clears it.
+            canvas.set_width(w);
+            canvas.set_height(h);
+        } else {
+            clear(canvas);
+        }
         let area = CanvasBackend::with_canvas_object(canvas.clone())?.into_drawing_area();
-        let result = chart.draw(&area, &palette, ratio).ok()?;
-        let _ = area.present();
+        let result = chart.draw(&area, &surface.palette, ratio).ok()?;
         let wanted = result.height;
         drawn = Some(result);
-        if (wanted - css_height).abs() < 1.0 {
+        if (wanted - surface.css_height).abs() < 1.0 {
             break;
         }
-        css_height = wanted;
+        surface.css_height = wanted;
         let _ = canvas
             .style()
             .set_property("height", &format!("{wanted}px"));
     }
     drawn
+}
+
+fn clear(canvas: &HtmlCanvasElement) {
+    let context = canvas
+        .get_context("2d")
+        .ok()
+        .flatten()
+        .and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok());
+    if let Some(context) = context {
+        context.clear_rect(
+            0.0,
+            0.0,
+            f64::from(canvas.width()),
+            f64::from(canvas.height()),
+        );
+    }
 }
 
 /// Chart colours from the canvas's CSS custom properties, defaults where one is missing.
@@ -87,21 +131,21 @@ pub fn use_canvas_chart<C: Chart>(
     let canvas = use_node_ref();
     // The latest model, for redraws a resize causes rather than a new model.
     let latest: Rc<RefCell<Rc<C>>> = use_mut_ref(|| Rc::clone(&chart));
-    // The width last drawn at: a resize that keeps the width (only the height we set ourselves
-    // changed) must not redraw, or drawing and observing would chase each other.
-    let drawn_width: Rc<Cell<i32>> = use_memo((), |_| Cell::new(-1));
+    // Read from the page once, then kept current by the resize observer.
+    let surface: Rc<RefCell<Option<Surface>>> = use_mut_ref(|| None);
     let redraw = {
         let canvas = canvas.clone();
         let latest = Rc::clone(&latest);
-        let on_drawn = on_drawn.clone();
-        let drawn_width = Rc::clone(&drawn_width);
+        let surface = Rc::clone(&surface);
         Rc::new(move || {
-            if let Some(el) = canvas.cast::<HtmlCanvasElement>() {
-                let model = Rc::clone(&latest.borrow());
-                if let Some(drawn) = paint(&el, &*model) {
-                    drawn_width.set(el.client_width());
-                    on_drawn.emit((el, drawn));
-                }
+            let Some(el) = canvas.cast::<HtmlCanvasElement>() else {
+                return;
+            };
+            let mut surface = surface.borrow_mut();
+            let surface = surface.get_or_insert_with(|| Surface::read(&el));
+            let model = Rc::clone(&latest.borrow());
+            if let Some(drawn) = paint(&el, &*model, surface) {
+                on_drawn.emit((el, drawn));
             }
         })
     };
@@ -117,8 +161,15 @@ pub fn use_canvas_chart<C: Chart>(
         use_effect_with((), move |_| {
             let target = canvas.cast::<HtmlCanvasElement>();
             let on_resize = Closure::<dyn FnMut()>::new(move || {
-                let width = target.as_ref().map_or(-1, |el| el.client_width());
-                if width > 0 && width != drawn_width.get() {
+                let Some(el) = &target else { return };
+                let fresh = Surface::read(el);
+                let changed = surface.borrow().is_none_or(|s| {
+                    (s.css_width - fresh.css_width).abs() >= 0.5 || s.palette != fresh.palette
+                });
+                // Our own height changes also reach the observer; only a new width (or theme)
+                // needs a redraw, or drawing and observing would chase each other.
+                if changed && fresh.css_width > 0.0 {
+                    *surface.borrow_mut() = Some(fresh);
                     redraw();
                 }
             });

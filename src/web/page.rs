@@ -35,3 +35,12 @@ pub fn mark_once(name: &str) {
         }
     }
 }
+
+/// Records a `performance.mark`, replacing any earlier one of that name, so a long session does
+/// not grow the timeline. `cargo xtask bench` reads `cpw-drawn` to time input-to-redraw.
+pub fn mark_latest(name: &str) {
+    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+        performance.clear_marks_with_mark_name(name);
+        let _ = performance.mark(name);
+    }
+}

@@ -1,10 +1,14 @@
-//! `cargo xtask bench`: release build, size table against the budget, then cold-load time from the e2e crate's `measure-load`.
+//! `cargo xtask bench`: release build, size table against the budget, cold-load time (`measure-load`)
+//! and input-to-redraw time (`measure-input`), both from the e2e crate.
 
 use crate::{browser, bundle, process, setup, trunk, units, workspace, Result};
 use std::path::Path;
 use std::process::{Command, ExitCode};
 
-const MEASURE_BIN: &str = "measure-load";
+/// Cold load to the first chart drawn.
+const MEASURE_LOAD: &str = "measure-load";
+/// One input change to the estimate and every affected chart redrawn.
+const MEASURE_INPUT: &str = "measure-input";
 
 pub fn run(root: &Path) -> Result<ExitCode> {
     setup::run(setup::Options { browser: true })?;
@@ -20,65 +24,49 @@ pub fn run(root: &Path) -> Result<ExitCode> {
     let report = bundle::measure(&dist)?;
     report.print();
 
-    println!("\n==> cold load ({MEASURE_BIN})");
-    let measured = if measure_bin_exists()? {
-        let mut cmd = Command::new("cargo");
-        // A dev build: it only drives the browser, and it reuses what the e2e tests compiled
-        // (a release build would spend a minute on LTO for no effect on the times measured).
-        cmd.args(["run", "-p", "e2e", "--bin", MEASURE_BIN, "--"])
-            .arg(&dist)
-            .env("WIDGET_DIST", &dist)
-            .env("CHROMEDRIVER", browser::CHROMEDRIVER)
-            .env("CHROME_BIN", browser::CHROMIUM);
-        // Its lines (`first-chart-drawn median … ms`) are the result: shown as they come.
-        process::run(&mut cmd).map(|()| true)?
-    } else {
-        println!(
-            "not measured: the e2e crate has no `{MEASURE_BIN}` binary yet (expected at \
-             tests/e2e, run as `cargo run -p e2e --bin {MEASURE_BIN} -- <dist dir>`)"
-        );
-        false
-    };
+    let load = measure(MEASURE_LOAD, &dist);
+    let input = measure(MEASURE_INPUT, &dist);
 
+    let verdict = |ok: bool| {
+        if ok {
+            "see above"
+        } else {
+            "FAILED or OVER budget, see above"
+        }
+    };
     println!(
-        "xtask bench: bundle {} brotli (budget {} KB{}); cold load {}",
+        "xtask bench: bundle {} brotli (budget {} KB{}); cold load {}; input to redraw {}",
         units::kb(report.total_brotli()),
         bundle::BUDGET_BYTES / 1024,
         if report.within_budget() { "" } else { ", OVER" },
-        if measured {
-            "see above"
-        } else {
-            "not measured"
-        }
+        verdict(load),
+        verdict(input),
     );
-    // Over budget is a failed rule, even in a benchmark; a missing tool is not.
-    Ok(if report.within_budget() {
+    // Over budget is a failed rule, even in a benchmark.
+    Ok(if report.within_budget() && load && input {
         ExitCode::SUCCESS
     } else {
         ExitCode::FAILURE
     })
 }
 
-/// Asks cargo for the workspace's targets instead of guessing file paths: a `[[bin]]` entry or a
-/// `src/bin/measure-load.rs` both count.
-fn measure_bin_exists() -> Result<bool> {
-    let out = Command::new("cargo")
-        .args([
-            "metadata",
-            "--format-version",
-            "1",
-            "--no-deps",
-            "--offline",
-        ])
-        .output()
-        .map_err(|e| format!("cannot run `cargo metadata`: {e}"))?;
-    if !out.status.success() {
-        return Err(format!(
-            "`cargo metadata` failed: {}",
-            String::from_utf8_lossy(&out.stderr).trim()
-        ));
+/// Runs one of the e2e crate's measurement binaries against `dist`; true when it succeeded
+/// (which for `measure-input` includes staying within its budget).
+fn measure(bin: &str, dist: &Path) -> bool {
+    println!("\n==> {bin}");
+    let mut cmd = Command::new("cargo");
+    // A dev build: it only drives the browser, and it reuses what the e2e tests compiled
+    // (a release build would spend a minute on LTO for no effect on the times measured).
+    cmd.args(["run", "-q", "-p", "e2e", "--bin", bin, "--"])
+        .arg(dist)
+        .env("WIDGET_DIST", dist)
+        .env("CHROMEDRIVER", browser::CHROMEDRIVER)
+        .env("CHROME_BIN", browser::CHROMIUM);
+    match process::run(&mut cmd) {
+        Ok(()) => true,
+        Err(e) => {
+            eprintln!("{e}");
+            false
+        }
     }
-    let json = String::from_utf8_lossy(&out.stdout);
-    // Without a JSON parser: target names are serialised exactly like this by cargo.
-    Ok(json.contains(&format!("\"name\":\"{MEASURE_BIN}\"")))
 }

@@ -3,13 +3,14 @@
 //! helpers to read the widget the way a person does.
 //!
 //! The tests live in `tests/`; `src/bin/measure-load.rs` reuses the same plumbing to time cold
-//! loads. Environment: `WIDGET_DIST` (the bundle, required by the widget tests), `CHROMEDRIVER`
+//! loads and `src/bin/measure-input.rs` the redraw after an input. Environment: `WIDGET_DIST` (the bundle, required by the widget tests), `CHROMEDRIVER`
 //! (default /usr/bin/chromedriver), `CHROME_BIN` (default /usr/bin/chromium), and optionally
 //! `CHROMEDRIVER_LOG` (a file for chromedriver's verbose log).
 
 pub mod driver;
 pub mod server;
 pub mod session;
+pub mod stats;
 pub mod widget;
 
 use std::path::{Path, PathBuf};

@@ -9,6 +9,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Duration;
 
+use e2e::stats::{median, percentile};
 use e2e::{Browser, BrowserOptions, ChromeDriver, Page, Result, StaticServer};
 use serde_json::json;
 
@@ -122,21 +123,6 @@ async fn load(browser: &Browser, url: &str) -> Result<Option<Run>> {
     }
 }
 
-/// Nearest-rank percentile of sorted values (`p` in 0..=100).
-fn percentile(sorted: &[f64], p: f64) -> f64 {
-    let rank = ((p / 100.0) * sorted.len() as f64).ceil() as usize;
-    sorted[rank.clamp(1, sorted.len()) - 1]
-}
-
-fn median(sorted: &[f64]) -> f64 {
-    let n = sorted.len();
-    if n % 2 == 1 {
-        sorted[n / 2]
-    } else {
-        (sorted[n / 2 - 1] + sorted[n / 2]) / 2.0
-    }
-}
-
 #[tokio::main(flavor = "current_thread")]
 async fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -235,16 +221,6 @@ async fn main() -> ExitCode {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn percentiles_use_nearest_rank() {
-        let v: Vec<f64> = (1..=20).map(f64::from).collect();
-        assert_eq!(percentile(&v, 95.0), 19.0);
-        assert_eq!(percentile(&v, 100.0), 20.0);
-        assert_eq!(percentile(&[5.0], 95.0), 5.0);
-        assert_eq!(median(&v), 10.5);
-        assert_eq!(median(&[1.0, 2.0, 9.0]), 2.0);
-    }
 
     #[test]
     fn arguments_are_checked() {

@@ -1,0 +1,615 @@
+//! Chart 7: this widget's estimate of annual pay for 0–30 years of experience at the chosen state
+//! and industry, with its likely range, the reader's years marked, and the prevailing-wage level
+//! anchors noted so the flat part after 10 years reads as an assumption, not data.
+
+use super::axes::{
+    at, dollar_ticks, draw_x_axis, draw_y_axis, every_nth, halo, stroke, text_style, text_width,
+    widest, Plot, Ticks, LABEL_GAP, LINE,
+};
+use super::palette::Palette;
+use super::scale::LinearScale;
+use super::{Chart, DataTable, Drawn, Mark, Select};
+use crate::estimator::{estimate, Inputs};
+use crate::experience::{LEVEL_ANCHORS, MAX_YEARS};
+use crate::figures::Figures;
+use crate::format::NumberFormat;
+use crate::messages::{Lang, Msg};
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+/// The CSS height the chart draws in.
+pub const HEIGHT: f64 = 252.0;
+/// The CSS height when there is no estimate: one line of text.
+pub const EMPTY_HEIGHT: f64 = 40.0;
+/// Top of the row with the reader's years and estimate, CSS px.
+const CURRENT_ROW: f64 = 2.0;
+/// Top of the row with the level numerals, CSS px.
+const LEVEL_ROW: f64 = CURRENT_ROW + LINE + 3.0;
+/// Top of the plot, below both rows and the numerals' ticks, CSS px.
+const PLOT_TOP: f64 = LEVEL_ROW + LINE + 6.0;
+/// Below the plot: year ticks, their labels and the axis title, CSS px.
+const BOTTOM: f64 = 26.0 + LINE;
+/// Least margin at the canvas's left and right edges, CSS px.
+const EDGE: f64 = 4.0;
+/// Room right of the plot so the last year's dot and label are not cut, CSS px.
+const RIGHT: f64 = 12.0;
+/// Most dollar ticks for a plot of about 170 px.
+const MAX_Y_TICKS: usize = 6;
+/// Year-label spacings to try, in years (all divide 30, so the last year is labelled).
+const YEAR_STEPS: [usize; 3] = [5, 10, 15];
+/// The level note may take this share of the plot's width; longer notes wrap.
+const NOTE_SHARE: f64 = 0.62;
+
+/// The estimate at one number of years.
+#[derive(Clone, Debug, PartialEq)]
+pub struct YearEstimate {
+    pub years: u8,
+    pub annual: f64,
+    pub low: f64,
+    pub high: f64,
+    /// `5 years`.
+    pub label: String,
+    /// `$35,900 a year (range $30,900–$42,400)`.
+    pub value: String,
+    /// The table row: years, estimate, low, high.
+    pub row: Vec<String>,
+}
+
+/// What the chart shows, with every text already formatted (so drawing needs no locale, and a
+/// redraw on every slider step does no estimating or formatting).
+#[derive(Clone, Debug, PartialEq)]
+pub struct ExperienceChart {
+    /// One estimate per year, 0 to [`MAX_YEARS`]; empty if no estimate could be made.
+    pub points: Vec<YearEstimate>,
+    /// The reader's years (index into `points`).
+    pub current: u8,
+    /// `5 years: $35,900`.
+    pub current_label: String,
+    pub y: Ticks,
+    /// Year tick labels: `0`, `5`, …
+    pub year_labels: Vec<(f64, String)>,
+    /// `Years of experience`.
+    pub x_title: String,
+    /// The prevailing-wage level anchors: (years, numeral).
+    pub levels: Vec<(f64, String)>,
+    /// Says where the levels sit and that the flat part is assumed.
+    pub level_note: String,
+    /// This widget's estimate (a model): where each mark's value comes from.
+    pub source: String,
+    /// Shown instead of the chart when there is no estimate.
+    pub empty_text: String,
+    pub summary: String,
+    pub columns: Vec<String>,
+}
+
+impl ExperienceChart {
+    /// Estimates for every year from 0 to [`MAX_YEARS`] at `inputs`' state and industry, with
+    /// `inputs.years` marked. If the estimator fails, the chart has no points and says so.
+    pub fn new(figures: &Figures, inputs: Inputs, lang: Lang, fmt: &dyn NumberFormat) -> Self {
+        let money = |v: f64| fmt.money(v);
+        let years_text = |y: u8| {
+            if y == 1 {
+                lang.text(Msg::YearsValueOne).to_string()
+            } else {
+                lang.fill(Msg::YearsValue, &[&fmt.number(f64::from(y), 0)])
+            }
+        };
+        let estimates: Result<Vec<_>, _> = (0..=MAX_YEARS)
+            .map(|years| estimate(figures, Inputs { years, ..inputs }))
+            .collect();
+        let points: Vec<YearEstimate> = estimates
+            .map(|all| {
+                all.iter()
+                    .map(|e| {
+                        let years = e.inputs.years;
+                        let (annual, low, high) = (money(e.annual), money(e.low), money(e.high));
+                        YearEstimate {
+                            years,
+                            annual: e.annual,
+                            low: e.low,
+                            high: e.high,
+                            label: years_text(years),
+                            value: lang
+                                .fill(Msg::ChartExperienceMarkValue, &[&annual, &low, &high]),
+                            row: vec![fmt.number(f64::from(years), 0), annual, low, high],
+                        }
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+
+        let current = inputs.years.min(MAX_YEARS);
+        let current_point = points.get(usize::from(current));
+        let current_label = current_point
+            .map(|p| lang.fill(Msg::ChartExperienceCurrent, &[&p.label, &money(p.annual)]))
+            .unwrap_or_default();
+
+        let values: Vec<f64> = points.iter().flat_map(|p| [p.low, p.high]).collect();
+        let y = if points.is_empty() {
+            Ticks::default()
+        } else {
+            dollar_ticks(&values, MAX_Y_TICKS, fmt)
+        };
+
+        let numerals = [
+            Msg::ChartExperienceLevel1,
+            Msg::ChartExperienceLevel2,
+            Msg::ChartExperienceLevel3,
+            Msg::ChartExperienceLevel4,
+        ];
+        let levels = LEVEL_ANCHORS
+            .iter()
+            .zip(numerals)
+            .map(|((years, _), numeral)| (f64::from(*years), lang.text(numeral).to_string()))
+            .collect();
+        let anchor_years: Vec<String> = LEVEL_ANCHORS
+            .iter()
+            .map(|(years, _)| fmt.number(f64::from(*years), 0))
+            .collect();
+        let anchor_args: Vec<&str> = anchor_years.iter().map(String::as_str).collect();
+        let level_note = lang.fill(Msg::ChartExperienceLevelNote, &anchor_args);
+
+        // Where the curve goes flat: the last level anchor.
+        let plateau_years = LEVEL_ANCHORS.last().map_or(0, |(years, _)| *years);
+        let empty_text = lang.text(Msg::ChartExperienceNoEstimate).to_string();
+        let summary = match (
+            points.first(),
+            points.get(usize::from(plateau_years)),
+            current_point,
+        ) {
+            (Some(start), Some(plateau), Some(now)) => lang.fill(
+                Msg::ChartExperienceSummary,
+                &[
+                    &money(start.annual),
+                    &money(plateau.annual),
+                    &fmt.number(f64::from(plateau_years), 0),
+                    &now.label,
+                    &money(now.annual),
+                ],
+            ),
+            _ => empty_text.clone(),
+        };
+
+        ExperienceChart {
+            points,
+            current,
+            current_label,
+            y,
+            year_labels: (0..=MAX_YEARS)
+                .map(|y| (f64::from(y), fmt.number(f64::from(y), 0)))
+                .collect(),
+            x_title: lang.text(Msg::YearsLabel).to_string(),
+            levels,
+            level_note,
+            source: lang.text(Msg::EstimateSource).to_string(),
+            empty_text,
+            summary,
+            columns: [
+                Msg::YearsLabel,
+                Msg::ChartExperienceEstimateColumn,
+                Msg::ChartExperienceLowColumn,
+                Msg::ChartExperienceHighColumn,
+            ]
+            .iter()
+            .map(|m| lang.text(*m).to_string())
+            .collect(),
+        }
+    }
+}
+
+impl Chart for ExperienceChart {
+    fn draw<DB: DrawingBackend>(
+        &self,
+        area: &DrawingArea<DB, Shift>,
+        palette: &Palette,
+        scale: f64,
+    ) -> Result<Drawn, DrawingAreaErrorKind<DB::ErrorType>> {
+        draw(area, self, palette, scale)
+    }
+
+    fn summary(&self) -> String {
+        self.summary.clone()
+    }
+
+    fn table(&self) -> DataTable {
+        DataTable {
+            columns: self.columns.clone(),
+            rows: self.points.iter().map(|p| p.row.clone()).collect(),
+            highlighted: (!self.points.is_empty()).then_some(usize::from(self.current)),
+        }
+    }
+}
+
+/// Draws the chart at `scale` device px per CSS px; marks are one vertical strip per year.
+fn draw<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    chart: &ExperienceChart,
+    palette: &Palette,
+    scale: f64,
+) -> Result<Drawn, DrawingAreaErrorKind<DB::ErrorType>> {
+    let width = f64::from(area.dim_in_pixel().0);
+    let s = |css: f64| css * scale;
+    if chart.points.is_empty() {
+        area.draw(&Text::new(
+            chart.empty_text.clone(),
+            at(width / 2.0, s(EMPTY_HEIGHT / 2.0)),
+            text_style(scale, palette.muted, Pos::new(HPos::Center, VPos::Center)),
+        ))?;
+        return Ok(Drawn {
+            height: EMPTY_HEIGHT,
+            marks: Vec::new(),
+        });
+    }
+
+    let left = s(EDGE) + widest(&chart.y.ticks, scale) + s(LABEL_GAP);
+    let plot = Plot {
+        left,
+        top: s(PLOT_TOP),
+        right: (width - s(RIGHT)).max(left + 1.0),
+        bottom: s(HEIGHT - BOTTOM),
+    };
+    let x = plot.x((0.0, f64::from(MAX_YEARS)));
+    let y = plot.y(chart.y.domain);
+    let year_px = x.px(1.0) - x.px(0.0);
+
+    draw_y_axis(area, &plot, &y, &chart.y.ticks, palette, scale)?;
+
+    // Level anchors: light guides through the plot, numerals above it.
+    let numeral_style = text_style(scale, palette.muted, Pos::new(HPos::Center, VPos::Top));
+    for (years, numeral) in &chart.levels {
+        let px = x.px(*years);
+        area.draw(&PathElement::new(
+            [at(px, plot.top - s(4.0)), at(px, plot.bottom)],
+            palette.grid.stroke_width(stroke(1.0, scale)),
+        ))?;
+        area.draw(&Text::new(
+            numeral.clone(),
+            at(px, s(LEVEL_ROW)),
+            numeral_style.clone(),
+        ))?;
+    }
+
+    // The range, its edges, then the curve.
+    let line = |value: &dyn Fn(&YearEstimate) -> f64| -> Vec<(i32, i32)> {
+        chart
+            .points
+            .iter()
+            .map(|p| at(x.px(f64::from(p.years)), y.px(value(p))))
+            .collect()
+    };
+    let (high, low) = (line(&|p| p.high), line(&|p| p.low));
+    let mut band = high.clone();
+    band.extend(low.iter().rev());
+    area.draw(&Polygon::new(band, palette.band_outer.filled()))?;
+    // The light band alone is too faint to see (1.3:1); its edges carry its extent (3.3:1).
+    for edge in [high, low] {
+        area.draw(&PathElement::new(
+            edge,
+            palette.band_inner.stroke_width(stroke(1.0, scale)),
+        ))?;
+    }
+    area.draw(&PathElement::new(
+        line(&|p| p.annual),
+        palette.median.stroke_width(stroke(2.0, scale)),
+    ))?;
+
+    let year_ticks: Vec<(f64, String)> = {
+        let step = every_nth(year_px, text_width("30", scale), scale, &YEAR_STEPS);
+        chart.year_labels.iter().step_by(step).cloned().collect()
+    };
+    draw_x_axis(area, &plot, &x, &year_ticks, palette, scale)?;
+    area.draw(&Text::new(
+        chart.x_title.clone(),
+        at((plot.left + plot.right) / 2.0, s(HEIGHT - LINE - 2.0)),
+        text_style(scale, palette.muted, Pos::new(HPos::Center, VPos::Top)),
+    ))?;
+
+    // The reader's years: a line through the plot, a dot on the curve, and the label above.
+    let Some(point) = chart.points.get(usize::from(chart.current)) else {
+        draw_note(area, &plot, &chart.level_note, palette, scale)?;
+        return Ok(Drawn {
+            height: HEIGHT,
+            marks: marks(chart, &plot, &x, scale),
+        });
+    };
+    let px = x.px(f64::from(point.years));
+    let py = y.px(point.annual);
+    area.draw(&PathElement::new(
+        [at(px, plot.top), at(px, plot.bottom)],
+        palette.estimate.stroke_width(stroke(2.0, scale)),
+    ))?;
+    // The note's halo goes over the line (which the dot and label already place), never
+    // over the dot: the dot is on the curve, above the corner the note fills.
+    draw_note(area, &plot, &chart.level_note, palette, scale)?;
+    // A ring in the background colour keeps the dot clear of the band and curve.
+    area.draw(&Circle::new(
+        at(px, py),
+        s(7.0).round() as u32,
+        palette.background.filled(),
+    ))?;
+    area.draw(&Circle::new(
+        at(px, py),
+        s(5.0).round() as u32,
+        palette.estimate.filled(),
+    ))?;
+    let w = text_width(&chart.current_label, scale);
+    let centre = px.clamp(w / 2.0 + 1.0, (width - w / 2.0 - 1.0).max(w / 2.0 + 1.0));
+    area.draw(&Text::new(
+        chart.current_label.clone(),
+        at(centre, s(CURRENT_ROW)),
+        text_style(scale, palette.estimate, Pos::new(HPos::Center, VPos::Top)),
+    ))?;
+
+    Ok(Drawn {
+        height: HEIGHT,
+        marks: marks(chart, &plot, &x, scale),
+    })
+}
+
+/// One strip a year wide per year, over the plot's height, in CSS px.
+fn marks(chart: &ExperienceChart, plot: &Plot, x: &LinearScale, scale: f64) -> Vec<Mark> {
+    let css = |device: f64| device / scale;
+    let half = css((x.px(1.0) - x.px(0.0)) / 2.0).max(2.0);
+    chart
+        .points
+        .iter()
+        .map(|p| {
+            let centre = css(x.px(f64::from(p.years)));
+            Mark {
+                x0: centre - half,
+                x1: centre + half,
+                y0: css(plot.top),
+                y1: css(plot.bottom),
+                label: p.label.clone(),
+                value: p.value.clone(),
+                source: chart.source.clone(),
+                select: Some(Select::Years(p.years)),
+            }
+        })
+        .collect()
+}
+
+/// The level note in the plot's bottom-right corner, wrapped to fit. That corner is always
+/// empty: the range's low edge there is the 50th percentile or above, while the axis starts
+/// below the 10th.
+fn draw_note<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    plot: &Plot,
+    note: &str,
+    palette: &Palette,
+    scale: f64,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    let s = |css: f64| css * scale;
+    let lines = wrap(note, NOTE_SHARE * (plot.right - plot.left), scale);
+    let widest = lines
+        .iter()
+        .map(|l| text_width(l, scale))
+        .fold(0.0, f64::max);
+    let right = plot.right - s(4.0);
+    let top = plot.bottom - s(4.0) - s(LINE) * lines.len() as f64;
+    halo(
+        area,
+        (right - widest - s(3.0), top - s(2.0)),
+        (widest + s(6.0), s(LINE) * lines.len() as f64 + s(3.0)),
+        palette,
+    )?;
+    let style = text_style(scale, palette.muted, Pos::new(HPos::Right, VPos::Top));
+    for (i, line) in lines.into_iter().enumerate() {
+        area.draw(&Text::new(
+            line,
+            at(right, top + s(LINE) * i as f64),
+            style.clone(),
+        ))?;
+    }
+    Ok(())
+}
+
+/// Splits `text` at spaces into lines no wider than `max` device px (a single long word keeps
+/// its own line).
+fn wrap(text: &str, max: f64, scale: f64) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    for word in text.split_whitespace() {
+        match lines.last_mut() {
+            Some(line) if text_width(&format!("{line} {word}"), scale) <= max => {
+                line.push(' ');
+                line.push_str(word);
+            }
+            _ => lines.push(word.to_string()),
+        }
+    }
+    lines
+}
+
+// Native only: the SVG backend is a native dev-dependency.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::charts::test_support::{fills, render_svg, texts};
+    use crate::estimator::{EstimateError, IndustryChoice, Region};
+    use crate::figures::FIGURES;
+    use crate::format::EnUs;
+
+    const ESTIMATE_COLOUR: &str = "B43C00";
+
+    fn inputs(state: &str, industry: &str, years: u8) -> Inputs {
+        Inputs {
+            region: FIGURES.area(state).map_or(Region::National, Region::State),
+            industry: FIGURES
+                .industry(industry)
+                .map_or(IndustryChoice::All, IndustryChoice::Industry),
+            years,
+        }
+    }
+
+    fn model(state: &str, industry: &str, years: u8) -> ExperienceChart {
+        ExperienceChart::new(&FIGURES, inputs(state, industry, years), Lang::En, &EnUs)
+    }
+
+    /// The centre x of the filled estimate-coloured circle (the reader's dot).
+    fn dot_x(svg: &str) -> Option<f64> {
+        svg.split("<circle")
+            .skip(1)
+            .find(|c| {
+                c.to_uppercase()
+                    .contains(&format!("FILL=\"#{ESTIMATE_COLOUR}\""))
+            })
+            .and_then(|c| c.split("cx=\"").nth(1)?.split('"').next()?.parse().ok())
+    }
+
+    #[test]
+    fn values_are_the_estimators() {
+        for (state, industry) in [("US", "all"), ("NJ", "all"), ("TX", "legal-services")] {
+            let m = model(state, industry, 5);
+            assert_eq!(m.points.len(), 31);
+            for p in &m.points {
+                let e = estimate(&FIGURES, inputs(state, industry, p.years)).expect("estimate");
+                assert_eq!((p.annual, p.low, p.high), (e.annual, e.low, e.high));
+            }
+        }
+        let national = model("US", "all", 5);
+        let five = &national.points[5];
+        assert_eq!(five.annual, 35_900.0);
+        let e = estimate(&FIGURES, inputs("US", "all", 5)).expect("estimate");
+        assert_eq!(
+            five.value,
+            format!(
+                "$35,900 a year (range {}–{})",
+                EnUs.money(e.low),
+                EnUs.money(e.high)
+            )
+        );
+        assert_eq!(national.current_label, "5 years: $35,900");
+    }
+
+    #[test]
+    fn the_curve_never_falls_and_new_jersey_sits_above_national() {
+        let national = model("US", "all", 0);
+        let nj = model("NJ", "all", 0);
+        for pair in national.points.windows(2) {
+            assert!(pair[1].annual >= pair[0].annual, "{pair:?}");
+            assert!(pair[1].low >= pair[0].low && pair[1].high >= pair[0].high);
+        }
+        for (n, j) in national.points.iter().zip(&nj.points) {
+            assert!(j.annual > n.annual, "{} years", n.years);
+        }
+        // Flat after the last level anchor, by construction.
+        assert!(national.points[10..]
+            .iter()
+            .all(|p| p.annual == national.points[10].annual));
+    }
+
+    #[test]
+    fn every_year_is_a_mark_that_selects_it() {
+        let (_, drawn) = render_svg(&model("US", "all", 5), 390, 252);
+        assert_eq!(drawn.height, HEIGHT);
+        assert_eq!(drawn.marks.len(), 31);
+        let five = &drawn.marks[5];
+        assert_eq!(five.label, "5 years");
+        assert!(
+            five.value.starts_with("$35,900 a year (range $"),
+            "{}",
+            five.value
+        );
+        assert!(five.source.contains("estimate"), "{}", five.source);
+        assert_eq!(five.select, Some(Select::Years(5)));
+        assert_eq!(drawn.marks[1].label, "1 year");
+        assert_eq!(drawn.marks[30].select, Some(Select::Years(30)));
+        for pair in drawn.marks.windows(2) {
+            assert!(pair[0].x1 <= pair[1].x0 + 1e-9);
+        }
+        assert!(drawn.marks[0].x0 >= 0.0 && drawn.marks[30].x1 <= 390.0);
+    }
+
+    #[test]
+    fn the_readers_years_are_marked_and_move() {
+        for width in [640, 390] {
+            let (five, drawn) = render_svg(&model("US", "all", 5), width, 252);
+            let (twenty, _) = render_svg(&model("US", "all", 20), width, 252);
+            assert!(fills(&five).iter().any(|f| f == ESTIMATE_COLOUR));
+            let mark = &drawn.marks[5];
+            let x5 = dot_x(&five).expect("a dot at 5 years");
+            assert!(
+                (x5 - (mark.x0 + mark.x1) / 2.0).abs() <= 1.0,
+                "{x5} vs {mark:?}"
+            );
+            let x20 = dot_x(&twenty).expect("a dot at 20 years");
+            let mark20 = &drawn.marks[20];
+            assert!((x20 - (mark20.x0 + mark20.x1) / 2.0).abs() <= 1.0);
+            assert!(texts(&five).iter().any(|t| t == "5 years: $35,900"));
+            assert!(texts(&twenty).iter().any(|t| t.starts_with("20 years: $")));
+        }
+    }
+
+    #[test]
+    fn the_level_anchors_and_the_assumption_are_shown() {
+        let (svg, _) = render_svg(&model("US", "all", 5), 390, 252);
+        let texts = texts(&svg);
+        for numeral in ["I", "II", "III", "IV"] {
+            assert!(texts.iter().any(|t| t == numeral), "{numeral}: {texts:?}");
+        }
+        let note = texts
+            .iter()
+            .skip_while(|t| !t.starts_with("Pay levels"))
+            .take(4)
+            .cloned()
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert!(note.contains("assumed, not data"), "{texts:?}");
+        assert!(texts.iter().any(|t| t == "Years of experience"));
+        assert!(texts.iter().any(|t| t == "30"));
+    }
+
+    #[test]
+    fn summary_and_table_say_estimate_and_highlight_the_readers_row() {
+        let m = model("US", "all", 5);
+        let summary = m.summary();
+        assert!(summary.contains("estimate"), "{summary}");
+        assert!(summary.contains("at 5 years it is $35,900"), "{summary}");
+        assert!(
+            summary.contains(&EnUs.money(m.points[0].annual)),
+            "{summary}"
+        );
+        let table = m.table();
+        assert_eq!(
+            table.columns,
+            ["Years of experience", "Estimate (annual)", "Low", "High"]
+        );
+        assert_eq!(table.rows.len(), 31);
+        assert_eq!(table.rows[5][0], "5");
+        assert_eq!(table.rows[5][1], "$35,900");
+        assert_eq!(table.highlighted, Some(5));
+        assert_eq!(model("US", "all", 12).table().highlighted, Some(12));
+    }
+
+    #[test]
+    fn without_an_estimate_it_says_so_and_has_no_marks() {
+        let figures = Figures {
+            national: &[],
+            ..FIGURES
+        };
+        assert_eq!(
+            estimate(&figures, inputs("US", "all", 5)).err(),
+            Some(EstimateError::NoBaseDistribution)
+        );
+        let m = ExperienceChart::new(&figures, inputs("US", "all", 5), Lang::En, &EnUs);
+        assert!(m.points.is_empty());
+        let (svg, drawn) = render_svg(&m, 390, 252);
+        assert!(drawn.marks.is_empty());
+        assert_eq!(drawn.height, EMPTY_HEIGHT);
+        assert_eq!(texts(&svg), ["No estimate to show"]);
+        assert_eq!(m.summary(), "No estimate to show");
+        assert_eq!(m.table().rows.len(), 0);
+        assert_eq!(m.table().highlighted, None);
+    }
+
+    #[test]
+    fn long_notes_wrap_to_fit() {
+        let lines = wrap(
+            "one two three four five six",
+            text_width("one two", 1.0),
+            1.0,
+        );
+        assert_eq!(lines, ["one two", "three", "four", "five six"]);
+    }
+}

@@ -1,0 +1,717 @@
+//! Chart 4: national annual pay over time, May 2002–2018 — the 10th–90th and 25th–75th
+//! percentile bands, the median and the mean — broken (and labelled) wherever a May survey is
+//! missing from the data, because a missing year must never look published.
+
+use super::axes::{
+    at, dollar_ticks, draw_x_axis, draw_y_axis, every_nth, halo, stroke, text_style, text_width,
+    widest, Plot, Ticks, LABEL_GAP, LINE,
+};
+use super::palette::Palette;
+use super::scale::LinearScale;
+use super::{Chart, DataTable, Drawn, Mark};
+use crate::figures::{Distribution, PERCENTILE_POINTS};
+use crate::format::NumberFormat;
+use crate::messages::{Lang, Msg};
+use plotters::coord::Shift;
+use plotters::element::DashedPathElement;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+/// The CSS height the chart draws in.
+pub const HEIGHT: f64 = 240.0;
+/// Space above the plot (half a tick label sits above the top gridline), CSS px.
+const TOP: f64 = 10.0;
+/// Space below the plot for the year ticks and labels, CSS px.
+const BOTTOM: f64 = 26.0;
+/// Least margin at the canvas's left and right edges, CSS px.
+const EDGE: f64 = 4.0;
+/// The plot keeps at least this share of the width; otherwise end labels go on two lines.
+const MIN_PLOT_SHARE: f64 = 0.7;
+/// Most dollar ticks: one every ~30 px of a ~200 px plot.
+const MAX_Y_TICKS: usize = 7;
+/// Year-label spacings to try, in years: every 4 years fits a phone.
+const YEAR_STEPS: [usize; 4] = [1, 2, 4, 8];
+
+/// One published May survey.
+#[derive(Clone, Debug, PartialEq)]
+pub struct YearPoint {
+    pub year: u16,
+    /// `May 2014`.
+    pub period: String,
+    /// Annual pay at the 10th, 25th, 50th, 75th and 90th percentiles.
+    pub percentiles: [f64; 5],
+    pub mean: f64,
+    /// The table row: period, the five percentiles, the mean, formatted.
+    pub row: Vec<String>,
+    /// The tooltip value: `median $35,900; mean $38,860; middle half $28,250–$46,640`.
+    pub value: String,
+    /// `BLS OES national estimates, May 2014, SOC 29-2071`.
+    pub source: String,
+}
+
+/// Years missing between two published ones: nothing is drawn across them.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Gap {
+    /// The published years either side.
+    pub after: u16,
+    pub before: u16,
+    /// `No May 2008 data`.
+    pub label: String,
+}
+
+/// A line's label at its right end: `Median` and `$40,350`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct EndLabel {
+    pub name: String,
+    pub value_text: String,
+    /// `Median $40,350`, for when there is room for one line.
+    pub one_line: String,
+    pub value: f64,
+}
+
+/// What the chart shows, with every text already formatted (so drawing needs no locale).
+#[derive(Clone, Debug, PartialEq)]
+pub struct OverTimeChart {
+    /// Published years, oldest first.
+    pub years: Vec<YearPoint>,
+    /// Index ranges of `years` with no missing year inside: each is drawn as its own piece.
+    pub runs: Vec<(usize, usize)>,
+    pub gaps: Vec<Gap>,
+    pub y: Ticks,
+    /// The median's and the mean's labels at the latest year.
+    pub median_label: Option<EndLabel>,
+    pub mean_label: Option<EndLabel>,
+    pub summary: String,
+    pub columns: Vec<String>,
+}
+
+impl OverTimeChart {
+    /// The chart of the `national` distributions' annual pay (any order; one per year).
+    pub fn new(national: &[Distribution], lang: Lang, fmt: &dyn NumberFormat) -> Self {
+        let mut sorted: Vec<&Distribution> = national.iter().collect();
+        sorted.sort_by_key(|d| d.year);
+        sorted.dedup_by_key(|d| d.year);
+        let money = |v: f64| fmt.money(v);
+
+        let years: Vec<YearPoint> = sorted
+            .iter()
+            .map(|d| {
+                let a = &d.annual;
+                let mut row = vec![d.period.to_string()];
+                row.extend(a.percentiles.iter().map(|v| money(*v)));
+                row.push(money(a.mean));
+                YearPoint {
+                    year: d.year,
+                    period: d.period.to_string(),
+                    percentiles: a.percentiles,
+                    mean: a.mean,
+                    value: lang.fill(
+                        Msg::ChartOverTimeMarkValue,
+                        &[
+                            &money(a.median()),
+                            &money(a.mean),
+                            &money(a.percentiles[1]),
+                            &money(a.percentiles[3]),
+                        ],
+                    ),
+                    source: lang.fill(
+                        Msg::MarkSource,
+                        &[d.source.short_name, d.period, d.soc_code],
+                    ),
+                    row,
+                }
+            })
+            .collect();
+
+        // A run ends wherever the next published year is not the following year.
+        let mut runs = Vec::new();
+        let mut gaps = Vec::new();
+        let mut start = 0;
+        for i in 1..=years.len() {
+            let next = years.get(i).map(|p| p.year);
+            let prev = years[i - 1].year;
+            if next != Some(prev + 1) {
+                runs.push((start, i));
+                start = i;
+                if let Some(next) = next {
+                    let missing =
+                        |y: u16| lang.fill(Msg::ChartOverTimeMissingPeriod, &[&y.to_string()]);
+                    let span = if next - prev == 2 {
+                        missing(prev + 1)
+                    } else {
+                        format!("{}–{}", missing(prev + 1), missing(next - 1))
+                    };
+                    gaps.push(Gap {
+                        after: prev,
+                        before: next,
+                        label: lang.fill(Msg::ChartOverTimeGap, &[&span]),
+                    });
+                }
+            }
+        }
+
+        let values: Vec<f64> = years
+            .iter()
+            .flat_map(|p| p.percentiles.iter().copied().chain([p.mean]))
+            .collect();
+        let y = dollar_ticks(&values, MAX_Y_TICKS, fmt);
+
+        let end_label = |name: Msg, value: f64| {
+            let name = lang.text(name).to_string();
+            let value_text = money(value);
+            EndLabel {
+                one_line: lang.fill(Msg::ChartOverTimeEndLabel, &[&name, &value_text]),
+                name,
+                value_text,
+                value,
+            }
+        };
+        let last = years.last();
+        let median_label = last.map(|p| end_label(Msg::ChartMedian, p.percentiles[2]));
+        let mean_label = last.map(|p| end_label(Msg::ChartMean, p.mean));
+
+        let summary = match (years.first(), years.last()) {
+            (Some(first), Some(last)) => {
+                let args = [
+                    money(first.percentiles[2]),
+                    first.period.clone(),
+                    money(last.percentiles[2]),
+                    last.period.clone(),
+                ];
+                let mut args: Vec<&str> = args.iter().map(String::as_str).collect();
+                let missing: Vec<String> = gaps
+                    .iter()
+                    .flat_map(|g| g.after + 1..g.before)
+                    .map(|y| lang.fill(Msg::ChartOverTimeMissingPeriod, &[&y.to_string()]))
+                    .collect();
+                let missing = missing.join(", ");
+                if gaps.is_empty() {
+                    lang.fill(Msg::ChartOverTimeSummary, &args)
+                } else {
+                    args.push(&missing);
+                    lang.fill(Msg::ChartOverTimeSummaryGap, &args)
+                }
+            }
+            _ => String::new(),
+        };
+
+        let mut columns = vec![lang.text(Msg::ChartOverTimeYearColumn).to_string()];
+        columns.extend(PERCENTILE_POINTS.iter().map(|p| {
+            if *p == 50.0 {
+                lang.text(Msg::ChartMedian).to_string()
+            } else {
+                lang.ordinal(*p)
+            }
+        }));
+        columns.push(lang.text(Msg::ChartMean).to_string());
+
+        OverTimeChart {
+            years,
+            runs,
+            gaps,
+            y,
+            median_label,
+            mean_label,
+            summary,
+            columns,
+        }
+    }
+
+    /// The x domain: first to last published year.
+    fn x_domain(&self) -> (f64, f64) {
+        match (self.years.first(), self.years.last()) {
+            (Some(a), Some(b)) => (f64::from(a.year), f64::from(b.year)),
+            _ => (0.0, 1.0),
+        }
+    }
+}
+
+impl Chart for OverTimeChart {
+    fn draw<DB: DrawingBackend>(
+        &self,
+        area: &DrawingArea<DB, Shift>,
+        palette: &Palette,
+        scale: f64,
+    ) -> Result<Drawn, DrawingAreaErrorKind<DB::ErrorType>> {
+        draw(area, self, palette, scale)
+    }
+
+    fn summary(&self) -> String {
+        self.summary.clone()
+    }
+
+    fn table(&self) -> DataTable {
+        DataTable {
+            columns: self.columns.clone(),
+            rows: self.years.iter().map(|p| p.row.clone()).collect(),
+            highlighted: None,
+        }
+    }
+}
+
+/// Draws the chart at `scale` device px per CSS px; marks are one vertical strip per year.
+fn draw<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    chart: &OverTimeChart,
+    palette: &Palette,
+    scale: f64,
+) -> Result<Drawn, DrawingAreaErrorKind<DB::ErrorType>> {
+    let width = f64::from(area.dim_in_pixel().0);
+    let s = |css: f64| css * scale;
+
+    // End labels on one line when the plot keeps most of the width, else name over value.
+    let labels: Vec<&EndLabel> = chart.median_label.iter().chain(&chart.mean_label).collect();
+    let one_line_width = labels
+        .iter()
+        .map(|l| text_width(&l.one_line, scale))
+        .fold(0.0, f64::max);
+    let two_line_width = labels
+        .iter()
+        .flat_map(|l| [&l.name, &l.value_text])
+        .map(|t| text_width(t, scale))
+        .fold(0.0, f64::max);
+    let left = s(EDGE) + widest(&chart.y.ticks, scale) + s(LABEL_GAP);
+    // Room for the label, its gap from the line's end, and the canvas edge.
+    let right_for = |label: f64| label + s(LABEL_GAP) * 2.0 + s(EDGE);
+    let one_line = width - left - right_for(one_line_width) >= MIN_PLOT_SHARE * width;
+    let right = width
+        - right_for(if one_line {
+            one_line_width
+        } else {
+            two_line_width
+        });
+    let plot = Plot {
+        left,
+        top: s(TOP),
+        right: right.max(left + 1.0),
+        bottom: s(HEIGHT - BOTTOM),
+    };
+    let x = plot.x(chart.x_domain());
+    let y = plot.y(chart.y.domain);
+
+    draw_y_axis(area, &plot, &y, &chart.y.ticks, palette, scale)?;
+
+    let year_px = (x.px(chart.x_domain().0 + 1.0) - x.px(chart.x_domain().0)).abs();
+    for gap in &chart.gaps {
+        draw_gap(area, &plot, &x, gap, palette, scale)?;
+    }
+
+    for &(start, end) in &chart.runs {
+        draw_run(
+            area,
+            &chart.years[start..end],
+            &x,
+            &y,
+            year_px,
+            palette,
+            scale,
+        )?;
+    }
+
+    // Year labels, thinned to fit, counted from the first year so the first and last show.
+    let step = every_nth(year_px, text_width("2018", scale), scale, &YEAR_STEPS);
+    let (first, last) = chart.x_domain();
+    let year_ticks: Vec<(f64, String)> = (0..)
+        .map(|k| first + (k * step) as f64)
+        .take_while(|year| *year <= last)
+        .map(|year| (year, format!("{year:.0}")))
+        .collect();
+    draw_x_axis(area, &plot, &x, &year_ticks, palette, scale)?;
+
+    if let Some(last) = chart.years.last() {
+        let end_x = x.px(f64::from(last.year));
+        draw_end_labels(area, chart, &y, end_x, one_line, &plot, palette, scale)?;
+    }
+
+    // Marks: a strip a year wide round each published year, over the plot's height.
+    let css = |device: f64| device / scale;
+    let half = css(year_px / 2.0).max(2.0);
+    let marks = chart
+        .years
+        .iter()
+        .map(|p| {
+            let centre = css(x.px(f64::from(p.year)));
+            Mark {
+                x0: centre - half,
+                x1: centre + half,
+                y0: css(plot.top),
+                y1: css(plot.bottom),
+                label: p.period.clone(),
+                value: p.value.clone(),
+                source: p.source.clone(),
+                select: None,
+            }
+        })
+        .collect();
+    Ok(Drawn {
+        height: HEIGHT,
+        marks,
+    })
+}
+
+/// One unbroken piece of the series: both bands, their edges, the median and the dashed mean.
+fn draw_run<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    points: &[YearPoint],
+    x: &LinearScale,
+    y: &LinearScale,
+    year_px: f64,
+    palette: &Palette,
+    scale: f64,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    // A year standing alone would be a zero-width band: give it a quarter-year each side.
+    let xs: Vec<f64> = if points.len() == 1 {
+        let centre = x.px(f64::from(points[0].year));
+        vec![centre - year_px / 4.0, centre + year_px / 4.0]
+    } else {
+        points.iter().map(|p| x.px(f64::from(p.year))).collect()
+    };
+    let values = |f: &dyn Fn(&YearPoint) -> f64| -> Vec<f64> {
+        if points.len() == 1 {
+            vec![f(&points[0]); 2]
+        } else {
+            points.iter().map(f).collect()
+        }
+    };
+    let line = |vals: &[f64]| -> Vec<(i32, i32)> {
+        xs.iter()
+            .zip(vals)
+            .map(|(px, v)| at(*px, y.px(*v)))
+            .collect()
+    };
+    let band = |upper: &[f64], lower: &[f64]| -> Vec<(i32, i32)> {
+        let mut outline = line(upper);
+        outline.extend(line(lower).into_iter().rev());
+        outline
+    };
+    let p = |i: usize| values(&move |p: &YearPoint| p.percentiles[i]);
+    let (p10, p25, p50, p75, p90) = (p(0), p(1), p(2), p(3), p(4));
+    let mean = values(&|p: &YearPoint| p.mean);
+
+    area.draw(&Polygon::new(band(&p90, &p10), palette.band_outer.filled()))?;
+    // The light band alone is too faint to see (1.3:1); its edges carry its extent (3.3:1).
+    for edge in [&p90, &p10] {
+        area.draw(&PathElement::new(
+            line(edge),
+            palette.band_inner.stroke_width(stroke(1.0, scale)),
+        ))?;
+    }
+    area.draw(&Polygon::new(band(&p75, &p25), palette.band_inner.filled()))?;
+    area.draw(&PathElement::new(
+        line(&p50),
+        palette.median.stroke_width(stroke(3.0, scale)),
+    ))?;
+    // Dashed and thinner, so the mean is told from the median without colour.
+    area.draw(&DashedPathElement::new(
+        line(&mean),
+        5.0 * scale,
+        3.0 * scale,
+        palette.ink.stroke_width(stroke(1.5, scale)),
+    ))?;
+    Ok(())
+}
+
+/// Light hatching over the missing years, and a label saying no figure is held for them.
+fn draw_gap<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    plot: &Plot,
+    x: &LinearScale,
+    gap: &Gap,
+    palette: &Palette,
+    scale: f64,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    let s = |css: f64| css * scale;
+    // Inset so the hatching stops short of the neighbouring years' band ends.
+    let inset = s(3.0);
+    let (x0, x1) = (
+        x.px(f64::from(gap.after)) + inset,
+        x.px(f64::from(gap.before)) - inset,
+    );
+    let (y0, y1) = (plot.top, plot.bottom);
+    if x1 > x0 {
+        // Lines x + y = c, clipped to the rectangle, every 6 CSS px.
+        let step = s(6.0);
+        let mut c = x0 + y0 + step;
+        while c < x1 + y1 {
+            let (from, to) = ((x0).max(c - y1), (x1).min(c - y0));
+            if to > from {
+                area.draw(&PathElement::new(
+                    [at(from, c - from), at(to, c - to)],
+                    palette.grid.stroke_width(stroke(1.0, scale)),
+                ))?;
+            }
+            c += step;
+        }
+    }
+    // The label sits at the top of the plot, above the bands, centred on the gap.
+    let width = f64::from(area.dim_in_pixel().0);
+    let w = text_width(&gap.label, scale);
+    let centre = ((x0 + x1) / 2.0).clamp(w / 2.0 + 1.0, (width - w / 2.0 - 1.0).max(w / 2.0 + 1.0));
+    let top = plot.top + s(3.0);
+    halo(
+        area,
+        (centre - w / 2.0 - s(3.0), top - s(1.0)),
+        (w + s(6.0), s(LINE) + s(1.0)),
+        palette,
+    )?;
+    area.draw(&Text::new(
+        gap.label.clone(),
+        at(centre, top),
+        text_style(scale, palette.muted, Pos::new(HPos::Center, VPos::Top)),
+    ))?;
+    Ok(())
+}
+
+/// The median's and the mean's labels right of their last points, pushed apart vertically if
+/// they would overlap, each joined to its line's end by a short leader.
+#[allow(clippy::too_many_arguments)]
+fn draw_end_labels<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    chart: &OverTimeChart,
+    y: &LinearScale,
+    end_x: f64,
+    one_line: bool,
+    plot: &Plot,
+    palette: &Palette,
+    scale: f64,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    let s = |css: f64| css * scale;
+    let (Some(median), Some(mean)) = (&chart.median_label, &chart.mean_label) else {
+        return Ok(());
+    };
+    let lines = if one_line { 1.0 } else { 2.0 };
+    let height = s(LINE) * lines;
+    let separation = height + s(2.0);
+    // The mean is above the median in pay data; order by value so the higher goes on top.
+    let (upper, lower) = if mean.value >= median.value {
+        (mean, median)
+    } else {
+        (median, mean)
+    };
+    let (mut upper_y, mut lower_y) = (y.px(upper.value), y.px(lower.value));
+    if lower_y - upper_y < separation {
+        let middle = (upper_y + lower_y) / 2.0;
+        upper_y = middle - separation / 2.0;
+        lower_y = middle + separation / 2.0;
+    }
+    // Keep both inside the plot's height.
+    let shift = (plot.top + height / 2.0 - upper_y).max(0.0)
+        - (lower_y + height / 2.0 - plot.bottom).max(0.0);
+    upper_y += shift;
+    lower_y += shift;
+
+    let text_x = end_x + s(LABEL_GAP) * 2.0;
+    for (label, label_y) in [(upper, upper_y), (lower, lower_y)] {
+        let colour = if std::ptr::eq(label, median) {
+            palette.median
+        } else {
+            palette.ink
+        };
+        area.draw(&PathElement::new(
+            [
+                at(end_x + s(2.0), y.px(label.value)),
+                at(text_x - s(2.0), label_y),
+            ],
+            palette.muted.stroke_width(stroke(1.0, scale)),
+        ))?;
+        let style = |v: VPos| text_style(scale, colour, Pos::new(HPos::Left, v));
+        if one_line {
+            area.draw(&Text::new(
+                label.one_line.clone(),
+                at(text_x, label_y),
+                style(VPos::Center),
+            ))?;
+        } else {
+            area.draw(&Text::new(
+                label.name.clone(),
+                at(text_x, label_y),
+                style(VPos::Bottom),
+            ))?;
+            area.draw(&Text::new(
+                label.value_text.clone(),
+                at(text_x, label_y),
+                style(VPos::Top),
+            ))?;
+        }
+    }
+    Ok(())
+}
+
+// Native only: the SVG backend is a native dev-dependency.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::charts::test_support::{render_svg, texts};
+    use crate::figures::FIGURES;
+    use crate::format::EnUs;
+
+    fn model() -> OverTimeChart {
+        OverTimeChart::new(FIGURES.national, Lang::En, &EnUs)
+    }
+
+    /// Every `<polyline>` and `<polygon>` drawn in one of `colours` (upper-case hex), as its
+    /// points' x coordinates.
+    fn shapes_in(svg: &str, colours: &[&str]) -> Vec<Vec<f64>> {
+        svg.split('<')
+            .filter(|e| e.starts_with("polyline") || e.starts_with("polygon"))
+            .filter(|e| {
+                let upper = e.to_uppercase();
+                colours.iter().any(|c| {
+                    upper.contains(&format!("STROKE=\"#{c}\""))
+                        || upper.contains(&format!("FILL=\"#{c}\""))
+                })
+            })
+            .filter_map(|e| e.split("points=\"").nth(1)?.split('"').next())
+            .map(|points| {
+                points
+                    .split_whitespace()
+                    .filter_map(|p| p.split(',').next()?.parse().ok())
+                    .collect()
+            })
+            .collect()
+    }
+
+    const MEDIAN: &str = "08306B";
+    const INK: &str = "1F2933";
+    const BAND_INNER: &str = "3D8EC9";
+    const BAND_OUTER: &str = "C6DBEF";
+
+    #[test]
+    fn model_holds_every_published_year_and_the_2008_gap() {
+        let m = model();
+        assert_eq!(m.years.len(), 16);
+        assert_eq!(m.runs, [(0, 6), (6, 16)]);
+        assert_eq!(m.gaps.len(), 1);
+        assert_eq!((m.gaps[0].after, m.gaps[0].before), (2007, 2009));
+        assert_eq!(m.gaps[0].label, "No May 2008 data");
+        assert_eq!(m.y.domain, (10_000.0, 70_000.0));
+        assert_eq!(
+            m.summary(),
+            "Median annual pay went from $23,890 in May 2002 to $40,350 in May 2018, in dollars \
+             of each year (not adjusted for inflation). This widget holds no May 2008 figures, so \
+             the lines break there."
+        );
+    }
+
+    #[test]
+    fn no_line_or_band_is_drawn_across_the_missing_year() {
+        for width in [640, 390] {
+            let (svg, drawn) = render_svg(&model(), width, 240);
+            let centre = |label: &str| {
+                let m = drawn.marks.iter().find(|m| m.label == label).expect(label);
+                (m.x0 + m.x1) / 2.0
+            };
+            let (x2007, x2009) = (centre("May 2007"), centre("May 2009"));
+            let shapes = shapes_in(&svg, &[MEDIAN, INK, BAND_INNER, BAND_OUTER]);
+            // Bands, edges, the median and the mean's dashes, two pieces each at least.
+            assert!(shapes.len() >= 10, "{}", shapes.len());
+            for xs in &shapes {
+                let left = xs.iter().any(|x| *x <= x2007 + 0.5);
+                let right = xs.iter().any(|x| *x >= x2009 - 0.5);
+                assert!(
+                    !(left && right),
+                    "a shape spans the gap at {width}px: {xs:?}"
+                );
+                assert!(
+                    !xs.iter().any(|x| *x > x2007 + 0.5 && *x < x2009 - 0.5),
+                    "a data point inside the gap at {width}px: {xs:?}"
+                );
+            }
+            // Both pieces of the median are drawn.
+            let median = shapes_in(&svg, &[MEDIAN]);
+            assert!(median.iter().any(|xs| xs.iter().all(|x| *x <= x2007 + 0.5)));
+            assert!(median.iter().any(|xs| xs.iter().all(|x| *x >= x2009 - 0.5)));
+            assert!(texts(&svg).iter().any(|t| t == "No May 2008 data"));
+        }
+    }
+
+    #[test]
+    fn the_lines_are_labelled_at_their_ends() {
+        let (wide, _) = render_svg(&model(), 640, 240);
+        let texts_wide = texts(&wide);
+        assert!(
+            texts_wide.iter().any(|t| t == "Median $40,350"),
+            "{texts_wide:?}"
+        );
+        assert!(
+            texts_wide.iter().any(|t| t == "Mean $44,010"),
+            "{texts_wide:?}"
+        );
+        let (narrow, _) = render_svg(&model(), 390, 240);
+        let texts_narrow = texts(&narrow);
+        for text in ["Median", "$40,350", "Mean", "$44,010"] {
+            assert!(
+                texts_narrow.iter().any(|t| t == text),
+                "{text}: {texts_narrow:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn year_labels_thin_out_on_a_phone() {
+        let years = |width: u32| -> Vec<String> {
+            let (svg, _) = render_svg(&model(), width, 240);
+            texts(&svg)
+                .into_iter()
+                .filter(|t| t.len() == 4 && t.starts_with("20"))
+                .collect()
+        };
+        assert_eq!(years(390), ["2002", "2006", "2010", "2014", "2018"]);
+        let wide = years(640);
+        assert!(
+            wide.len() > 5 && wide.contains(&"2018".to_string()),
+            "{wide:?}"
+        );
+        let (svg, _) = render_svg(&model(), 640, 240);
+        assert!(texts(&svg).iter().any(|t| t == "$70K"));
+    }
+
+    #[test]
+    fn every_year_is_a_mark_with_its_values_and_source() {
+        let (_, drawn) = render_svg(&model(), 390, 240);
+        assert_eq!(drawn.height, HEIGHT);
+        assert_eq!(drawn.marks.len(), 16);
+        let may_2014 = drawn
+            .marks
+            .iter()
+            .find(|m| m.label == "May 2014")
+            .expect("May 2014");
+        assert_eq!(
+            may_2014.value,
+            "median $35,900; mean $38,860; middle half $28,250–$46,640"
+        );
+        assert_eq!(
+            may_2014.source,
+            "BLS OES national estimates, May 2014, SOC 29-2071"
+        );
+        assert_eq!(may_2014.select, None);
+        // Strips run left to right, inside the canvas, without overlapping.
+        for pair in drawn.marks.windows(2) {
+            assert!(pair[0].x1 <= pair[1].x0 + 1e-9, "{pair:?}");
+        }
+        assert!(drawn.marks[0].x0 >= 0.0 && drawn.marks[15].x1 <= 390.0);
+        let centre = (may_2014.x0 + may_2014.x1) / 2.0;
+        let hit = crate::charts::mark_at(&drawn.marks, centre, 100.0, 4.0);
+        assert_eq!(hit.map(|i| drawn.marks[i].label.as_str()), Some("May 2014"));
+    }
+
+    #[test]
+    fn the_table_has_a_row_per_published_year() {
+        let table = model().table();
+        assert_eq!(
+            table.columns,
+            ["Year", "10th", "25th", "Median", "75th", "90th", "Mean"]
+        );
+        assert_eq!(table.rows.len(), 16);
+        assert_eq!(
+            table.rows[0],
+            ["May 2002", "$16,460", "$19,550", "$23,890", "$30,600", "$38,640", "$25,980"]
+        );
+        assert_eq!(
+            table.rows[15],
+            ["May 2018", "$26,550", "$32,070", "$40,350", "$52,730", "$66,260", "$44,010"]
+        );
+        assert!(!table.rows.iter().any(|r| r[0].contains("2008")));
+        assert_eq!(table.highlighted, None);
+    }
+}

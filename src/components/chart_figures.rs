@@ -1,0 +1,90 @@
+//! Charts 2–7 in the page: each builds its model from the current inputs (memoised on exactly
+//! the inputs it depends on, so an input change redraws only the charts it affects) and hands it
+//! to [`ChartFrame`] with its title, source line and legend.
+
+use crate::charts::industries::IndustriesChart;
+use crate::charts::states::StatesChart;
+use crate::charts::Select;
+use crate::components::chart_frame::ChartFrame;
+use crate::estimator::{IndustryChoice, Region};
+use crate::figures::FIGURES;
+use crate::messages::Msg;
+use crate::ui::{use_ui, Ui};
+use yew::prelude::*;
+
+/// The USPS code of a region, `None` for national.
+fn state_code(region: Region) -> Option<&'static str> {
+    match region {
+        Region::National => None,
+        Region::State(area) => Some(area.code),
+    }
+}
+
+/// The id of an industry choice, `None` for all industries.
+fn industry_id(industry: IndustryChoice) -> Option<&'static str> {
+    match industry {
+        IndustryChoice::All => None,
+        IndustryChoice::Industry(m) => Some(m.id),
+    }
+}
+
+/// The key for charts that tell BLS files from other sources by fill.
+fn standing_legend(ui: &Ui) -> Html {
+    html! {
+        <ul class="cpw-legend" aria-hidden="true">
+            <li><span class="cpw-key cpw-key-filled"></span>{ ui.t(Msg::ChartBarsLegendFilled) }</li>
+            <li><span class="cpw-key cpw-key-outlined"></span>{ ui.t(Msg::ChartBarsLegendOutlined) }</li>
+            <li><span class="cpw-key cpw-key-selected"></span>{ ui.t(Msg::ChartBarsLegendSelected) }</li>
+        </ul>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct StatesFigureProps {
+    pub region: Region,
+    pub on_select: Callback<Select>,
+}
+
+/// Chart 2: pay by state.
+#[function_component(StatesFigure)]
+pub fn states_figure(props: &StatesFigureProps) -> Html {
+    let ui = use_ui();
+    let chart = {
+        let ui = ui.clone();
+        use_memo(state_code(props.region), move |selected| {
+            StatesChart::new(&FIGURES, *selected, ui.lang, &*ui.fmt)
+        })
+    };
+    let source = chart.source_line().to_string();
+    html! {
+        <ChartFrame<StatesChart> id="states" chart={chart} source={source}
+            title={ui.t(Msg::ChartStatesTitle)} on_select={props.on_select.clone()}>
+            { standing_legend(&ui) }
+        </ChartFrame<StatesChart>>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct IndustriesFigureProps {
+    pub industry: IndustryChoice,
+    pub on_select: Callback<Select>,
+}
+
+/// Chart 3: pay by industry.
+#[function_component(IndustriesFigure)]
+pub fn industries_figure(props: &IndustriesFigureProps) -> Html {
+    let ui = use_ui();
+    let chart = {
+        let ui = ui.clone();
+        use_memo(industry_id(props.industry), move |selected| {
+            IndustriesChart::new(&FIGURES, *selected, ui.lang, &*ui.fmt)
+        })
+    };
+    let source = chart.source_line().to_string();
+    html! {
+        <ChartFrame<IndustriesChart> id="industries" chart={chart} source={source}
+            title={ui.t(Msg::ChartIndustriesTitle)} on_select={props.on_select.clone()}>
+            { standing_legend(&ui) }
+        </ChartFrame<IndustriesChart>>
+    }
+}

@@ -1,0 +1,213 @@
+//! `measure-input <dist dir> [--events N]`: how long one input change takes to show — the
+//! estimate updated and every chart it affects redrawn — in headless Chromium.
+//!
+//! Drives the real controls in the page (the years slider, the state and industry selects, in a
+//! fixed mix) from a script inside the page, so WebDriver round trips are not counted. Each event
+//! is timed from just before `dispatchEvent` to the app's last `performance.mark("cpw-drawn")`
+//! (set after each chart draw; Yew renders in a microtask, so all of it has happened when the
+//! next task runs). The browser paints a frame between events, as it would for a person.
+//! Budget (issue 3): median at most 4 ms, 95th percentile at most 10 ms; exits 1 when over.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use e2e::stats::{median, percentile};
+use e2e::{open_widget, wait_chart_drawn, Browser, BrowserOptions, ChromeDriver, StaticServer};
+use serde_json::{json, Value};
+
+const USAGE: &str =
+    "usage: measure-input <dist dir> [--events N]   (N defaults to 240, at least 200)";
+const BUDGET_MEDIAN_MS: f64 = 4.0;
+/// Events run first and not counted: the first calls into fresh wasm time the JIT, not the app.
+const WARMUP_EVENTS: usize = 24;
+const BUDGET_P95_MS: f64 = 10.0;
+
+/// Runs in the page: `arguments[0]` events, then calls back with the times and what changed.
+const DRIVE_JS: &str = r#"
+const done = arguments[arguments.length - 1];
+const n = arguments[0], warmup = arguments[1];
+const q = id => document.querySelector(`[data-testid=${id}]`);
+const slider = q('input-years'), state = q('input-state'), industry = q('input-industry');
+const states = [...state.options].map(o => o.value);
+const industries = [...industry.options].map(o => o.value);
+const frame = () => new Promise(r => requestAnimationFrame(() => setTimeout(r, 0)));
+const task = () => new Promise(r => setTimeout(r, 0));
+(async () => {
+  const times = [], kinds = [], estimates = new Set();
+  for (let i = 0; i < warmup + n; i++) {
+    let el, kind, type = 'change';
+    if (i % 4 === 1) { el = state; el.value = states[(i * 7) % states.length]; kind = 'state'; }
+    else if (i % 4 === 3) { el = industry; el.value = industries[(i * 5) % industries.length]; kind = 'industry'; }
+    else { el = slider; el.value = String((i * 7) % 31); kind = 'years'; type = 'input'; }
+    performance.clearMarks('cpw-drawn');
+    const t0 = performance.now();
+    el.dispatchEvent(new Event(type, { bubbles: true }));
+    await task();
+    const marks = performance.getEntriesByName('cpw-drawn');
+    const end = marks.length ? marks[marks.length - 1].startTime : performance.now();
+    if (i >= warmup) {
+      times.push(end - t0);
+      kinds.push(kind);
+      estimates.add(q('estimate-annual').textContent);
+    }
+    await frame();
+  }
+  done({ times, kinds, distinctEstimates: estimates.size, errors: window.__e2eErrors || [] });
+})();
+"#;
+
+fn parse_args(args: &[String]) -> Result<(PathBuf, usize), String> {
+    let mut dist = None;
+    let mut events = 240;
+    let mut it = args.iter();
+    while let Some(arg) = it.next() {
+        match arg.as_str() {
+            "--events" => {
+                let n = it.next().ok_or("--events needs a number")?;
+                events = n.parse().ok().filter(|n| *n >= 200).ok_or(format!(
+                    "--events wants a number of at least 200, not {n:?}"
+                ))?;
+            }
+            "-h" | "--help" => return Err(String::new()),
+            a if a.starts_with('-') || dist.is_some() => {
+                return Err(format!("unexpected argument {a:?}"))
+            }
+            a => dist = Some(PathBuf::from(a)),
+        }
+    }
+    let dist = dist.ok_or("the dist directory is missing")?;
+    if !dist.join("index.html").is_file() {
+        return Err(format!("{} has no index.html", dist.display()));
+    }
+    Ok((dist, events))
+}
+
+async fn measure(
+    driver: &ChromeDriver,
+    server: &StaticServer,
+    events: usize,
+) -> e2e::Result<Value> {
+    let browser = Browser::start(driver.url(), &BrowserOptions::default().size(1024, 2400)).await?;
+    let page = browser.page();
+    let result = async {
+        open_widget(&page, server, "").await?;
+        wait_chart_drawn(&page).await?;
+        Ok::<Value, e2e::Error>(
+            browser
+                .driver
+                .execute_async(DRIVE_JS, vec![json!(events), json!(WARMUP_EVENTS)])
+                .await?
+                .json()
+                .clone(),
+        )
+    }
+    .await;
+    let quit = browser.quit().await;
+    let value = result?;
+    quit?;
+    Ok(value)
+}
+
+fn report(label: &str, mut times: Vec<f64>) -> (f64, f64) {
+    times.sort_by(f64::total_cmp);
+    let (m, p95) = (median(&times), percentile(&times, 95.0));
+    println!(
+        "{label:<9} median {m:5.2} ms, p95 {p95:5.2} ms, max {:6.2} ms over {} events",
+        times.last().copied().unwrap_or(f64::NAN),
+        times.len()
+    );
+    (m, p95)
+}
+
+#[tokio::main(flavor = "current_thread")]
+async fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let (dist, events) = match parse_args(&args) {
+        Ok(v) => v,
+        Err(e) => {
+            if !e.is_empty() {
+                eprintln!("measure-input: {e}");
+            }
+            eprintln!("{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    let (server, driver) = match (StaticServer::start(&dist), ChromeDriver::start()) {
+        (Ok(s), Ok(d)) => (s, d),
+        (Err(e), _) | (_, Err(e)) => {
+            eprintln!("measure-input: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let value = match measure(&driver, &server, events).await {
+        Ok(v) => v,
+        Err(e) => {
+            eprintln!("measure-input: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let times: Vec<f64> = value["times"]
+        .as_array()
+        .map(|a| a.iter().filter_map(Value::as_f64).collect())
+        .unwrap_or_default();
+    let kinds: Vec<&str> = value["kinds"]
+        .as_array()
+        .map(|a| a.iter().filter_map(Value::as_str).collect())
+        .unwrap_or_default();
+    if times.len() != events || kinds.len() != events {
+        eprintln!(
+            "measure-input: expected {events} timings, got {}",
+            times.len()
+        );
+        return ExitCode::FAILURE;
+    }
+    let errors = value["errors"].as_array().map_or(0, Vec::len);
+    let distinct = value["distinctEstimates"].as_u64().unwrap_or(0);
+    println!(
+        "input -> estimate and charts redrawn, {events} events ({distinct} distinct estimates shown)"
+    );
+    for kind in ["years", "state", "industry"] {
+        let of_kind = times
+            .iter()
+            .zip(&kinds)
+            .filter(|(_, k)| **k == kind)
+            .map(|(t, _)| *t)
+            .collect();
+        report(kind, of_kind);
+    }
+    let (m, p95) = report("all", times);
+    let within = m <= BUDGET_MEDIAN_MS && p95 <= BUDGET_P95_MS;
+    println!(
+        "budget: median <= {BUDGET_MEDIAN_MS} ms, p95 <= {BUDGET_P95_MS} ms: {}",
+        if within { "within" } else { "OVER" }
+    );
+    if errors > 0 || distinct < 10 {
+        eprintln!("measure-input: {errors} page error(s), {distinct} distinct estimates: the inputs did not drive the widget as expected");
+        return ExitCode::FAILURE;
+    }
+    if within {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn arguments_are_checked() {
+        let dir = e2e::TempDir::new("measure-input-args").expect("temp dir");
+        std::fs::write(dir.path().join("index.html"), "x").expect("write");
+        let d = dir.path().to_string_lossy().to_string();
+        let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+        assert_eq!(parse_args(&s(&[&d])).map(|v| v.1), Ok(240));
+        assert_eq!(
+            parse_args(&s(&[&d, "--events", "300"])).map(|v| v.1),
+            Ok(300)
+        );
+        assert!(parse_args(&s(&[&d, "--events", "10"])).is_err());
+        assert!(parse_args(&s(&[])).is_err());
+    }
+}
