@@ -1,7 +1,9 @@
 //! The widget root: reads the URL once, holds the state, computes the estimate, lays out the parts.
 
 use crate::charts::Select;
-use crate::components::chart_figures::{IndustriesFigure, StatesFigure};
+use crate::components::chart_figures::{
+    ExperienceFigure, IndustriesFigure, OverTimeFigure, StatesFigure,
+};
 use crate::components::distribution_figure::DistributionFigure;
 use crate::components::estimator_form::EstimatorForm;
 use crate::components::facts::Facts;
@@ -76,8 +78,10 @@ pub fn app() -> Html {
                     <DistributionFigure base={base} estimate={estimate_value} />
                     <Facts base={base} />
                 }
+                <ExperienceFigure inputs={state.inputs} on_select={on_select.clone()} />
                 <StatesFigure region={state.inputs.region} on_select={on_select.clone()} />
                 <IndustriesFigure industry={state.inputs.industry} on_select={on_select.clone()} />
+                <OverTimeFigure />
                 <footer class="cpw-footer"><p>{ ui.t(Msg::Footer) }</p></footer>
             </article>
         </ContextProvider<Ui>>

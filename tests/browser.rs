@@ -327,3 +327,66 @@ fn set_device_pixel_ratio(ratio: f64) {
     js_sys::Reflect::set(&descriptor, &"writable".into(), &true.into()).expect("writable");
     js_sys::Object::define_property(&window, &"devicePixelRatio".into(), &descriptor);
 }
+
+fn click_at(el: &Element, x: f64, y: f64) {
+    let rect = el.get_bounding_client_rect();
+    let init = web_sys::MouseEventInit::new();
+    init.set_bubbles(true);
+    init.set_client_x((rect.left() + x) as i32);
+    init.set_client_y((rect.top() + y) as i32);
+    let event = web_sys::MouseEvent::new_with_mouse_event_init_dict("click", &init).expect("event");
+    el.dispatch_event(&event).expect("dispatch");
+}
+
+fn current_row(root: &Element, id: &str) -> String {
+    root.query_selector(&format!("[data-testid=data-{id}] .cpw-row-current th"))
+        .ok()
+        .flatten()
+        .and_then(|th| th.text_content())
+        .unwrap_or_default()
+}
+
+#[wasm_bindgen_test]
+async fn clicking_a_state_bar_selects_it_and_every_chart_follows() {
+    let root = mount().await;
+    let canvas: HtmlCanvasElement = find(&root, "chart-states");
+    let before = text(&root, "estimate-annual");
+    let x = f64::from(canvas.client_width()) * 0.5;
+    for y in (0..canvas.client_height()).step_by(4) {
+        point_at(&canvas, x, f64::from(y));
+        yew::platform::time::sleep(Duration::from_millis(5)).await;
+        if tooltip_text(&root, "states").is_some_and(|t| t.starts_with("New Jersey")) {
+            click_at(&canvas, x, f64::from(y));
+            settle().await;
+            let state: HtmlSelectElement = find(&root, "input-state");
+            assert_eq!(state.value(), "NJ");
+            assert_eq!(text(&root, "estimate-annual"), expected_annual("NJ", 0));
+            assert_ne!(text(&root, "estimate-annual"), before);
+            assert_eq!(current_row(&root, "states"), "New Jersey");
+            assert!(text(&root, "estimate-for").starts_with("New Jersey"));
+            return;
+        }
+    }
+    panic!("no New Jersey bar found under the pointer");
+}
+
+#[wasm_bindgen_test]
+async fn enter_on_a_focused_year_sets_the_slider() {
+    let root = mount().await;
+    let canvas: HtmlCanvasElement = find(&root, "chart-experience");
+    canvas.focus().expect("focus");
+    settle().await;
+    press(&canvas, "Home");
+    for _ in 0..5 {
+        press(&canvas, "ArrowRight");
+    }
+    settle().await;
+    let tip = tooltip_text(&root, "experience").expect("tooltip");
+    assert!(tip.starts_with("5 years"), "{tip}");
+    press(&canvas, "Enter");
+    settle().await;
+    let years: HtmlInputElement = find(&root, "input-years");
+    assert_eq!(years.value(), "5");
+    assert_eq!(text(&root, "estimate-annual"), "$35,900");
+    assert_eq!(current_row(&root, "experience"), "5");
+}

@@ -2,11 +2,13 @@
 //! the inputs it depends on, so an input change redraws only the charts it affects) and hands it
 //! to [`ChartFrame`] with its title, source line and legend.
 
+use crate::charts::experience::ExperienceChart;
 use crate::charts::industries::IndustriesChart;
+use crate::charts::over_time::OverTimeChart;
 use crate::charts::states::StatesChart;
 use crate::charts::Select;
 use crate::components::chart_frame::ChartFrame;
-use crate::estimator::{IndustryChoice, Region};
+use crate::estimator::{IndustryChoice, Inputs, Region};
 use crate::figures::FIGURES;
 use crate::messages::Msg;
 use crate::ui::{use_ui, Ui};
@@ -86,5 +88,66 @@ pub fn industries_figure(props: &IndustriesFigureProps) -> Html {
             title={ui.t(Msg::ChartIndustriesTitle)} on_select={props.on_select.clone()}>
             { standing_legend(&ui) }
         </ChartFrame<IndustriesChart>>
+    }
+}
+
+/// Chart 4: national pay over time. It depends on no input, so it is built and drawn once.
+#[function_component(OverTimeFigure)]
+pub fn over_time_figure() -> Html {
+    let ui = use_ui();
+    let chart = {
+        let ui = ui.clone();
+        use_memo((), move |_| {
+            OverTimeChart::new(FIGURES.national, ui.lang, &*ui.fmt)
+        })
+    };
+    let (Some(first), Some(last)) = (FIGURES.national.first(), FIGURES.national.last()) else {
+        return Html::default();
+    };
+    let source = ui.f(
+        Msg::ChartSource,
+        &[
+            last.source.publisher,
+            last.source.title,
+            &format!("{}–{}", first.period, last.period),
+            last.soc_code,
+        ],
+    );
+    html! {
+        <ChartFrame<OverTimeChart> id="over-time" chart={chart} source={source}
+            title={ui.f(Msg::ChartOverTimeTitle, &[first.period, last.period])}>
+            <ul class="cpw-legend" aria-hidden="true">
+                <li><span class="cpw-key cpw-key-inner"></span>{ ui.t(Msg::LegendMiddleHalf) }</li>
+                <li><span class="cpw-key cpw-key-outer"></span>{ ui.t(Msg::LegendMost) }</li>
+            </ul>
+        </ChartFrame<OverTimeChart>>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ExperienceFigureProps {
+    pub inputs: Inputs,
+    pub on_select: Callback<Select>,
+}
+
+/// Chart 7: the estimate by years of experience for the current state and industry.
+#[function_component(ExperienceFigure)]
+pub fn experience_figure(props: &ExperienceFigureProps) -> Html {
+    let ui = use_ui();
+    let chart = {
+        let ui = ui.clone();
+        use_memo(props.inputs, move |inputs| {
+            ExperienceChart::new(&FIGURES, *inputs, ui.lang, &*ui.fmt)
+        })
+    };
+    html! {
+        <ChartFrame<ExperienceChart> id="experience" chart={chart}
+            source={ui.t(Msg::EstimateSource)} title={ui.t(Msg::ChartExperienceTitle)}
+            on_select={props.on_select.clone()}>
+            <ul class="cpw-legend" aria-hidden="true">
+                <li><span class="cpw-key cpw-key-outer"></span>{ ui.t(Msg::RangeLabel) }</li>
+                <li><span class="cpw-key cpw-key-estimate"></span>{ ui.t(Msg::ChartEstimate) }</li>
+            </ul>
+        </ChartFrame<ExperienceChart>>
     }
 }
