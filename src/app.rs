@@ -2,11 +2,13 @@
 
 use crate::charts::Select;
 use crate::components::chart_figures::{
-    ExperienceFigure, IndustriesFigure, OverTimeFigure, StatesFigure,
+    ComparisonFigure, ExperienceFigure, IndustriesFigure, OutlookFigure, OverTimeFigure,
+    StatesFigure,
 };
 use crate::components::distribution_figure::DistributionFigure;
 use crate::components::estimator_form::EstimatorForm;
 use crate::components::facts::Facts;
+use crate::components::job::Job;
 use crate::components::notices::Notices;
 use crate::components::result_card::ResultCard;
 use crate::config;
@@ -82,6 +84,9 @@ pub fn app() -> Html {
                 <StatesFigure region={state.inputs.region} on_select={on_select.clone()} />
                 <IndustriesFigure industry={state.inputs.industry} on_select={on_select.clone()} />
                 <OverTimeFigure />
+                <OutlookFigure region={state.inputs.region} on_select={on_select.clone()} />
+                <ComparisonFigure />
+                <Job />
                 <footer class="cpw-footer"><p>{ ui.t(Msg::Footer) }</p></footer>
             </article>
         </ContextProvider<Ui>>

@@ -77,6 +77,7 @@ message_ids! {
     TableHourly,
     ShowData,
     ChooseHint,
+    SourcesLine,
     // ids: states chart
     ChartStatesTitle,
     ChartStatesColumn,
@@ -324,6 +325,7 @@ fn english(id: Msg) -> &'static str {
         Msg::TableHourly => "Hourly pay",
         Msg::ShowData => "Show data",
         Msg::ChooseHint => "Click or press Enter to choose",
+        Msg::SourcesLine => "Sources: {0}. SOC {1}.",
         // text: states chart
         Msg::ChartStatesTitle => "Pay by state, compared with the national mean of the same year",
         Msg::ChartStatesColumn => "State",

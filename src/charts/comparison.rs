@@ -244,8 +244,8 @@ impl Chart for ComparisonChart {
 
 /// Sizes in CSS pixels; multiplied by the device pixel ratio when drawn.
 const PAD_X: f64 = 14.0;
-/// plotters draws text at about 0.8 of the size asked for; this gives 12.5 CSS px.
-const FONT: f64 = 15.5;
+/// Label text size in CSS px (the canvas draws exactly this size).
+const FONT: f64 = 13.0;
 const LINE: f64 = 15.0;
 const TOP: f64 = 4.0;
 const TITLE_LINE: f64 = 17.0;

@@ -455,8 +455,8 @@ pub(super) fn wrap_text(text: &str, font: f64, bold: bool, max_width: f64) -> Ve
 
 /// Sizes in CSS pixels; multiplied by the device pixel ratio when drawn.
 const PAD_X: f64 = 14.0;
-/// plotters draws text at about 0.8 of the size asked for; this gives 12.5 CSS px.
-const FONT: f64 = 15.5;
+/// Label text size in CSS px (the canvas draws exactly this size).
+const FONT: f64 = 13.0;
 const LINE: f64 = 15.0;
 const TOP: f64 = 4.0;
 const HEADING_LINE: f64 = 18.0;

@@ -2,14 +2,17 @@
 //! the inputs it depends on, so an input change redraws only the charts it affects) and hands it
 //! to [`ChartFrame`] with its title, source line and legend.
 
+use crate::charts::comparison::ComparisonChart;
 use crate::charts::experience::ExperienceChart;
 use crate::charts::industries::IndustriesChart;
+use crate::charts::outlook::OutlookChart;
 use crate::charts::over_time::OverTimeChart;
 use crate::charts::states::StatesChart;
 use crate::charts::Select;
 use crate::components::chart_frame::ChartFrame;
 use crate::estimator::{IndustryChoice, Inputs, Region};
-use crate::figures::FIGURES;
+use crate::explanation::source_in_sentence;
+use crate::figures::{Source, FIGURES, SOC_CODE};
 use crate::messages::Msg;
 use crate::ui::{use_ui, Ui};
 use yew::prelude::*;
@@ -149,5 +152,80 @@ pub fn experience_figure(props: &ExperienceFigureProps) -> Html {
                 <li><span class="cpw-key cpw-key-estimate"></span>{ ui.t(Msg::ChartEstimate) }</li>
             </ul>
         </ChartFrame<ExperienceChart>>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct OutlookFigureProps {
+    pub region: Region,
+    pub on_select: Callback<Select>,
+}
+
+/// Chart 5: projected growth by Handbook edition and the article's fastest-growing states.
+#[function_component(OutlookFigure)]
+pub fn outlook_figure(props: &OutlookFigureProps) -> Html {
+    let ui = use_ui();
+    let chart = {
+        let ui = ui.clone();
+        use_memo(state_code(props.region), move |selected| {
+            OutlookChart::new(&FIGURES, *selected, ui.lang, &*ui.fmt)
+        })
+    };
+    // Several sources: each once, in the order the chart shows them, with its period.
+    let mut sources: Vec<(&'static Source, &'static str)> = Vec::new();
+    for p in FIGURES
+        .national_projections
+        .iter()
+        .chain(FIGURES.state_projections)
+    {
+        if !sources.iter().any(|(s, _)| std::ptr::eq(*s, p.source)) {
+            sources.push((p.source, p.period));
+        }
+    }
+    let list: Vec<String> = sources
+        .iter()
+        .map(|(s, period)| format!("{} ({period})", source_in_sentence(s, ui.lang)))
+        .collect();
+    let source = ui.f(Msg::SourcesLine, &[&list.join("; "), SOC_CODE]);
+    html! {
+        <ChartFrame<OutlookChart> id="outlook" chart={chart} source={source}
+            title={ui.t(Msg::ChartOutlookTitle)} on_select={props.on_select.clone()}>
+            { standing_legend(&ui) }
+        </ChartFrame<OutlookChart>>
+    }
+}
+
+/// Chart 6: this occupation against all occupations and medical transcriptionists.
+#[function_component(ComparisonFigure)]
+pub fn comparison_figure() -> Html {
+    let ui = use_ui();
+    let chart = {
+        let ui = ui.clone();
+        use_memo((), move |_| {
+            ComparisonChart::new(FIGURES.comparison_2014, ui.lang, &*ui.fmt)
+        })
+    };
+    let Some(first) = FIGURES.comparison_2014.first() else {
+        return Html::default();
+    };
+    let source = ui.f(
+        Msg::ChartSource,
+        &[
+            first.source.publisher,
+            first.source.title,
+            first.period,
+            first.source.soc_code,
+        ],
+    );
+    html! {
+        <ChartFrame<ComparisonChart> id="comparison" chart={chart} source={source}
+            title={ui.f(Msg::ChartComparisonTitle, &[first.period])}>
+            <ul class="cpw-legend" aria-hidden="true">
+                <li><span class="cpw-key cpw-key-inner"></span>{ ui.t(Msg::LegendMiddleHalf) }</li>
+                <li><span class="cpw-key cpw-key-outer"></span>{ ui.t(Msg::LegendMost) }</li>
+                <li><span class="cpw-key cpw-key-median"></span>{ ui.t(Msg::ChartMedian) }</li>
+                <li><span class="cpw-key cpw-key-mean"></span>{ ui.t(Msg::ChartMean) }</li>
+            </ul>
+        </ChartFrame<ComparisonChart>>
     }
 }

@@ -6,6 +6,7 @@ pub mod chart_frame;
 pub mod distribution_figure;
 pub mod estimator_form;
 pub mod facts;
+pub mod job;
 pub mod notices;
 pub mod result_card;
 pub mod source_note;
