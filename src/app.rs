@@ -84,8 +84,8 @@ pub fn app() -> Html {
                 <StatesFigure region={state.inputs.region} on_select={on_select.clone()} />
                 <IndustriesFigure industry={state.inputs.industry} on_select={on_select.clone()} />
                 <OverTimeFigure />
-                <OutlookFigure region={state.inputs.region} on_select={on_select.clone()} />
                 <ComparisonFigure />
+                <OutlookFigure region={state.inputs.region} on_select={on_select.clone()} />
                 <Job />
                 <footer class="cpw-footer"><p>{ ui.t(Msg::Footer) }</p></footer>
             </article>

@@ -204,7 +204,7 @@ pub fn state_adjustment(figures: &Figures, area: &'static Area) -> Adjustment {
         .state_means(area.code)
         .filter(|m| figures.national(m.year).is_some())
         .collect();
-    held.sort_by_key(|m| {
+    crate::order::sort_by_key(&mut held, |m| {
         let same_year = m.year == BASE_YEAR;
         let standing_rank = match m.source.standing {
             Standing::Primary => 0,

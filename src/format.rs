@@ -58,20 +58,29 @@ fn signed(value: f64, positive: impl Fn(f64) -> String) -> String {
     }
 }
 
-/// `1234567.891` with 2 decimals -> `1,234,567.89`.
+/// `1234567.891` with 2 decimals -> `1,234,567.89`. Integer arithmetic only: formatting an `f64`
+/// with `{:.2}` would link the float-printing code (about 14 KB of wasm) for this one fallback.
 fn grouped(value: f64, decimals: u8) -> String {
-    let fixed = format!("{:.*}", usize::from(decimals), value);
-    let (whole, fraction) = fixed.split_once('.').unwrap_or((&fixed, ""));
-    let mut out = String::with_capacity(fixed.len() + whole.len() / 3);
-    for (i, digit) in whole.chars().enumerate() {
-        if i > 0 && (whole.len() - i) % 3 == 0 {
+    let decimals = u32::from(decimals.min(6));
+    let scale = 10u64.pow(decimals);
+    // Values here are money and small ratios, far below 2^53 / 10^6.
+    let scaled = (value.abs() * scale as f64).round() as u64;
+    let (whole, fraction) = (scaled / scale, scaled % scale);
+    let digits = whole.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 8);
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
             out.push(',');
         }
         out.push(digit);
     }
-    if !fraction.is_empty() {
+    if decimals > 0 {
+        let fraction = fraction.to_string();
         out.push('.');
-        out.push_str(fraction);
+        for _ in fraction.len()..decimals as usize {
+            out.push('0');
+        }
+        out.push_str(&fraction);
     }
     out
 }
@@ -94,5 +103,8 @@ mod tests {
         assert_eq!(f.percent(32.9, 1), "32.9%");
         assert_eq!(f.percent(-3.0, 0), "−3%");
         assert_eq!(f.money(f64::NAN), "–");
+        assert_eq!(f.number(0.05, 2), "0.05");
+        assert_eq!(f.number(2.0, 3), "2.000");
+        assert_eq!(f.money_cents(1_000.005), "$1,000.01");
     }
 }

@@ -12,6 +12,7 @@ pub mod explanation;
 pub mod figures;
 pub mod format;
 pub mod messages;
+pub mod order;
 pub mod state;
 pub mod ui;
 

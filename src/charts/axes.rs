@@ -83,7 +83,7 @@ pub fn stroke(css: f64, scale: f64) -> u32 {
 
 /// The chart text style: [`FONT`] scaled to device pixels, in `color`, anchored at `pos`.
 pub fn text_style(scale: f64, color: RGBColor, pos: Pos) -> TextStyle<'static> {
-    ("sans-serif", FONT * scale)
+    (FontFamily::SansSerif, FONT * scale)
         .into_font()
         .color(&color)
         .pos(pos)

@@ -186,7 +186,7 @@ impl Comparison {
             })
             .collect();
         // Stable, so ties keep the given (alphabetical or published) order.
-        ranked.sort_by(|a, b| rank_order(a.1, b.1));
+        crate::order::sort_by(&mut ranked, |a, b| rank_order(a.1, b.1));
 
         let no_figure = lang.text(Msg::ChartBarsNoFigure);
         let mut bars = Vec::with_capacity(ranked.len());
@@ -283,7 +283,7 @@ impl Comparison {
             .iter()
             .filter_map(|(e, _)| e.factor.as_ref().map(|f| f.national))
             .collect();
-        nationals.sort_by_key(|d| d.year);
+        crate::order::sort_by_key(&mut nationals, |d| d.year);
         nationals.dedup_by_key(|d| d.year);
         let source_line = match nationals.first() {
             Some(first) => lang.fill(
@@ -340,7 +340,7 @@ fn source_groups(bars: &[RankedBar], lang: Lang, fmt: &dyn NumberFormat) -> Vec<
             None => groups.push((&bar.source, 1)),
         }
     }
-    groups.sort_by_key(|(_, count)| std::cmp::Reverse(*count));
+    crate::order::sort_by_key(&mut groups, |(_, count)| std::cmp::Reverse(*count));
     groups
         .into_iter()
         .map(|(source, count)| {
@@ -475,7 +475,7 @@ pub fn draw_ranked_bars<DB: DrawingBackend>(
     let at = |x: f64, y: f64| (s(x).round() as i32, s(y).round() as i32);
     let hairline = scale.max(1.0).round() as u32;
     let text = |colour: RGBColor, style: FontStyle, h: HPos| {
-        ("sans-serif", s(FONT), style)
+        (FontFamily::SansSerif, s(FONT), style)
             .into_font()
             .color(&colour)
             .pos(Pos::new(h, VPos::Center))
@@ -739,7 +739,7 @@ mod tests {
     #[test]
     fn ranking_puts_the_highest_first_and_missing_figures_last() {
         let mut v = [Some(1.0), None, Some(-3.0), Some(7.0), None];
-        v.sort_by(|a, b| rank_order(*a, *b));
+        crate::order::sort_by(&mut v, |a, b| rank_order(*a, *b));
         assert_eq!(v, [Some(7.0), Some(1.0), Some(-3.0), None, None]);
     }
 

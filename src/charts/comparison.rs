@@ -78,7 +78,7 @@ impl ComparisonChart {
         };
         let mut ordered: Vec<&Distribution> = rows.iter().collect();
         // Stable: the others keep their given order.
-        ordered.sort_by_key(|d| rank(d));
+        crate::order::sort_by_key(&mut ordered, |d| rank(d));
 
         let values: Vec<f64> = ordered
             .iter()
@@ -277,7 +277,7 @@ fn draw<DB: DrawingBackend>(
         } else {
             FontStyle::Normal
         };
-        ("sans-serif", s(FONT), weight)
+        (FontFamily::SansSerif, s(FONT), weight)
             .into_font()
             .color(&color)
             .pos(pos)

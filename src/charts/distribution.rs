@@ -209,8 +209,12 @@ fn draw<DB: DrawingBackend>(
     let s = |css: f64| css * scale;
     let x = LinearScale::new(chart.domain, (s(PAD_X), width - s(PAD_X)));
     let at = |px: f64, py: f64| (px.round() as i32, py.round() as i32);
-    let font =
-        |color: RGBColor, pos: Pos| ("sans-serif", s(FONT)).into_font().color(&color).pos(pos);
+    let font = |color: RGBColor, pos: Pos| {
+        (FontFamily::SansSerif, s(FONT))
+            .into_font()
+            .color(&color)
+            .pos(pos)
+    };
     let centre_top = Pos::new(HPos::Center, VPos::Top);
 
     // Published value labels first, to know how many rows they need.

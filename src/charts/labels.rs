@@ -12,7 +12,9 @@ pub struct LabelBox {
 /// previous label by `gap`; rows are unlimited, so nothing is ever hidden.
 pub fn place_in_rows(labels: &[LabelBox], bounds: (f64, f64), gap: f64) -> Vec<(usize, f64)> {
     let mut order: Vec<usize> = (0..labels.len()).collect();
-    order.sort_by(|a, b| labels[*a].centre.total_cmp(&labels[*b].centre));
+    crate::order::sort_by(&mut order, |a, b| {
+        labels[*a].centre.total_cmp(&labels[*b].centre)
+    });
     let mut row_ends: Vec<f64> = Vec::new();
     let mut placed = vec![(0, 0.0); labels.len()];
     for index in order {

@@ -496,7 +496,7 @@ fn draw<DB: DrawingBackend>(
         } else {
             FontStyle::Normal
         };
-        ("sans-serif", s(FONT), weight)
+        (FontFamily::SansSerif, s(FONT), weight)
             .into_font()
             .color(&color)
             .pos(pos)
@@ -686,7 +686,7 @@ fn draw_group<DB: DrawingBackend>(
         } else {
             FontStyle::Normal
         };
-        ("sans-serif", s(FONT), weight)
+        (FontFamily::SansSerif, s(FONT), weight)
             .into_font()
             .color(&color)
             .pos(Pos::new(HPos::Left, VPos::Center))

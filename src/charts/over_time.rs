@@ -89,7 +89,7 @@ impl OverTimeChart {
     /// The chart of the `national` distributions' annual pay (any order; one per year).
     pub fn new(national: &[Distribution], lang: Lang, fmt: &dyn NumberFormat) -> Self {
         let mut sorted: Vec<&Distribution> = national.iter().collect();
-        sorted.sort_by_key(|d| d.year);
+        crate::order::sort_by_key(&mut sorted, |d| d.year);
         sorted.dedup_by_key(|d| d.year);
         let money = |v: f64| fmt.money(v);
 
@@ -314,7 +314,7 @@ fn draw<DB: DrawingBackend>(
     let year_ticks: Vec<(f64, String)> = (0..)
         .map(|k| first + (k * step) as f64)
         .take_while(|year| *year <= last)
-        .map(|year| (year, format!("{year:.0}")))
+        .map(|year| (year, (year.round() as i64).to_string()))
         .collect();
     draw_x_axis(area, &plot, &x, &year_ticks, palette, scale)?;
 

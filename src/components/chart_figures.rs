@@ -13,6 +13,7 @@ use crate::components::chart_frame::ChartFrame;
 use crate::estimator::{IndustryChoice, Inputs, Region};
 use crate::explanation::source_in_sentence;
 use crate::figures::{Source, FIGURES, SOC_CODE};
+use crate::hooks::use_canvas_chart::ChartRef;
 use crate::messages::Msg;
 use crate::ui::{use_ui, Ui};
 use yew::prelude::*;
@@ -62,10 +63,10 @@ pub fn states_figure(props: &StatesFigureProps) -> Html {
     };
     let source = chart.source_line().to_string();
     html! {
-        <ChartFrame<StatesChart> id="states" chart={chart} source={source}
+        <ChartFrame id="states" chart={ChartRef(chart)} source={source}
             title={ui.t(Msg::ChartStatesTitle)} on_select={props.on_select.clone()}>
             { standing_legend(&ui) }
-        </ChartFrame<StatesChart>>
+        </ChartFrame>
     }
 }
 
@@ -87,10 +88,10 @@ pub fn industries_figure(props: &IndustriesFigureProps) -> Html {
     };
     let source = chart.source_line().to_string();
     html! {
-        <ChartFrame<IndustriesChart> id="industries" chart={chart} source={source}
+        <ChartFrame id="industries" chart={ChartRef(chart)} source={source}
             title={ui.t(Msg::ChartIndustriesTitle)} on_select={props.on_select.clone()}>
             { standing_legend(&ui) }
-        </ChartFrame<IndustriesChart>>
+        </ChartFrame>
     }
 }
 
@@ -117,13 +118,13 @@ pub fn over_time_figure() -> Html {
         ],
     );
     html! {
-        <ChartFrame<OverTimeChart> id="over-time" chart={chart} source={source}
+        <ChartFrame id="over-time" chart={ChartRef(chart)} source={source}
             title={ui.f(Msg::ChartOverTimeTitle, &[first.period, last.period])}>
             <ul class="cpw-legend" aria-hidden="true">
                 <li><span class="cpw-key cpw-key-inner"></span>{ ui.t(Msg::LegendMiddleHalf) }</li>
                 <li><span class="cpw-key cpw-key-outer"></span>{ ui.t(Msg::LegendMost) }</li>
             </ul>
-        </ChartFrame<OverTimeChart>>
+        </ChartFrame>
     }
 }
 
@@ -144,14 +145,14 @@ pub fn experience_figure(props: &ExperienceFigureProps) -> Html {
         })
     };
     html! {
-        <ChartFrame<ExperienceChart> id="experience" chart={chart}
+        <ChartFrame id="experience" chart={ChartRef(chart)}
             source={ui.t(Msg::EstimateSource)} title={ui.t(Msg::ChartExperienceTitle)}
             on_select={props.on_select.clone()}>
             <ul class="cpw-legend" aria-hidden="true">
                 <li><span class="cpw-key cpw-key-outer"></span>{ ui.t(Msg::RangeLabel) }</li>
                 <li><span class="cpw-key cpw-key-estimate"></span>{ ui.t(Msg::ChartEstimate) }</li>
             </ul>
-        </ChartFrame<ExperienceChart>>
+        </ChartFrame>
     }
 }
 
@@ -188,10 +189,10 @@ pub fn outlook_figure(props: &OutlookFigureProps) -> Html {
         .collect();
     let source = ui.f(Msg::SourcesLine, &[&list.join("; "), SOC_CODE]);
     html! {
-        <ChartFrame<OutlookChart> id="outlook" chart={chart} source={source}
+        <ChartFrame id="outlook" chart={ChartRef(chart)} source={source}
             title={ui.t(Msg::ChartOutlookTitle)} on_select={props.on_select.clone()}>
             { standing_legend(&ui) }
-        </ChartFrame<OutlookChart>>
+        </ChartFrame>
     }
 }
 
@@ -218,7 +219,7 @@ pub fn comparison_figure() -> Html {
         ],
     );
     html! {
-        <ChartFrame<ComparisonChart> id="comparison" chart={chart} source={source}
+        <ChartFrame id="comparison" chart={ChartRef(chart)} source={source}
             title={ui.f(Msg::ChartComparisonTitle, &[first.period])}>
             <ul class="cpw-legend" aria-hidden="true">
                 <li><span class="cpw-key cpw-key-inner"></span>{ ui.t(Msg::LegendMiddleHalf) }</li>
@@ -226,6 +227,6 @@ pub fn comparison_figure() -> Html {
                 <li><span class="cpw-key cpw-key-median"></span>{ ui.t(Msg::ChartMedian) }</li>
                 <li><span class="cpw-key cpw-key-mean"></span>{ ui.t(Msg::ChartMean) }</li>
             </ul>
-        </ChartFrame<ComparisonChart>>
+        </ChartFrame>
     }
 }

@@ -5,8 +5,8 @@
 //! Enter or Space chooses the mark (when it stands for a state, industry or year), Escape hides
 //! the tooltip.
 
-use crate::charts::{mark_at, Chart, Drawn, Mark, Select};
-use crate::hooks::use_canvas_chart::use_canvas_chart;
+use crate::charts::{mark_at, Drawn, Mark, Select};
+use crate::hooks::use_canvas_chart::{use_canvas_chart, ChartRef};
 use crate::messages::Msg;
 use crate::ui::use_ui;
 use std::rc::Rc;
@@ -18,11 +18,11 @@ const MOUSE_SLOP: f64 = 4.0;
 const TOUCH_SLOP: f64 = 14.0;
 
 #[derive(Properties)]
-pub struct ChartFrameProps<C: Chart> {
+pub struct ChartFrameProps {
     /// Short id: `distribution` gives `data-testid="chart-distribution"`.
     pub id: AttrValue,
     pub title: AttrValue,
-    pub chart: Rc<C>,
+    pub chart: ChartRef,
     /// The source line under the chart.
     pub source: AttrValue,
     /// Called when the reader chooses a mark that stands for an input.
@@ -33,11 +33,11 @@ pub struct ChartFrameProps<C: Chart> {
     pub children: Html,
 }
 
-impl<C: Chart> PartialEq for ChartFrameProps<C> {
+impl PartialEq for ChartFrameProps {
     fn eq(&self, other: &Self) -> bool {
         self.id == other.id
             && self.title == other.title
-            && (Rc::ptr_eq(&self.chart, &other.chart) || self.chart == other.chart)
+            && self.chart == other.chart
             && self.source == other.source
             && self.on_select == other.on_select
             && self.children == other.children
@@ -45,7 +45,7 @@ impl<C: Chart> PartialEq for ChartFrameProps<C> {
 }
 
 #[function_component(ChartFrame)]
-pub fn chart_frame<C: Chart>(props: &ChartFrameProps<C>) -> Html {
+pub fn chart_frame(props: &ChartFrameProps) -> Html {
     let ui = use_ui();
     let marks = use_state(|| Rc::new(Vec::<Mark>::new()));
     let active = use_state_eq(|| None::<usize>);
@@ -58,7 +58,7 @@ pub fn chart_frame<C: Chart>(props: &ChartFrameProps<C>) -> Html {
             marks.set(Rc::new(drawn.marks));
         })
     };
-    let canvas = use_canvas_chart(Rc::clone(&props.chart), on_drawn);
+    let canvas = use_canvas_chart(props.chart.clone(), on_drawn);
     let count = marks.len();
 
     let choose = {
@@ -138,7 +138,7 @@ pub fn chart_frame<C: Chart>(props: &ChartFrameProps<C>) -> Html {
         })
     };
     let onfocus = {
-        let (active, highlighted) = (active.clone(), props.chart.table().highlighted);
+        let (active, highlighted) = (active.clone(), props.chart.0.table().highlighted);
         Callback::from(move |_: FocusEvent| {
             if active.is_none() && count > 0 {
                 active.set(Some(highlighted.unwrap_or(0).min(count - 1)));
@@ -156,14 +156,14 @@ pub fn chart_frame<C: Chart>(props: &ChartFrameProps<C>) -> Html {
         .as_ref()
         .map(|m| format!("{}: {}. {}", m.label, m.value, m.source))
         .unwrap_or_default();
-    let table = props.chart.table();
+    let table = props.chart.0.table();
     html! {
         <figure class="cpw-figure" data-testid={format!("figure-{id}")}
             aria-labelledby={format!("cpw-title-{id}")}>
             <h2 id={format!("cpw-title-{id}")} class="cpw-figure-title">{ props.title.clone() }</h2>
             <div class="cpw-plot">
                 <canvas ref={canvas} class="cpw-canvas" data-testid={format!("chart-{id}")}
-                    tabindex="0" role="img" aria-label={props.chart.summary()}
+                    tabindex="0" role="img" aria-label={props.chart.0.summary()}
                     aria-describedby={format!("cpw-live-{id}")}
                     {onpointermove} {onpointerleave} {onclick} {onkeydown} {onfocus} {onblur}></canvas>
                 if let Some(mark) = &current {
@@ -203,20 +203,20 @@ pub fn chart_frame<C: Chart>(props: &ChartFrameProps<C>) -> Html {
 /// An outline around the active mark, drawn in HTML so moving it never redraws the canvas.
 fn focus_box(mark: &Mark) -> Html {
     let style = format!(
-        "left:{:.1}px;top:{:.1}px;width:{:.1}px;height:{:.1}px",
-        mark.x0 - 2.0,
-        mark.y0 - 2.0,
-        mark.x1 - mark.x0 + 4.0,
-        mark.y1 - mark.y0 + 4.0
+        "left:{}px;top:{}px;width:{}px;height:{}px",
+        px(mark.x0 - 2.0),
+        px(mark.y0 - 2.0),
+        px(mark.x1 - mark.x0 + 4.0),
+        px(mark.y1 - mark.y0 + 4.0)
     );
     html! { <div class="cpw-focus-box" aria-hidden="true" {style}></div> }
 }
 
 fn tooltip(mark: &Mark, id: &str, selectable: bool, hint: &'static str) -> Html {
     let style = format!(
-        "left:{:.1}px;top:{:.1}px",
-        (mark.x0 + mark.x1) / 2.0,
-        mark.y0 - 6.0
+        "left:{}px;top:{}px",
+        px((mark.x0 + mark.x1) / 2.0),
+        px(mark.y0 - 6.0)
     );
     html! {
         <div class="cpw-tooltip" data-testid={format!("tooltip-{id}")} aria-hidden="true" {style}>
@@ -228,4 +228,9 @@ fn tooltip(mark: &Mark, id: &str, selectable: bool, hint: &'static str) -> Html 
             }
         </div>
     }
+}
+
+/// Whole CSS pixels: printing an `f64` would link the float-formatting code into the wasm.
+fn px(value: f64) -> i32 {
+    value.round() as i32
 }

@@ -3,6 +3,7 @@
 use crate::charts::distribution::DistributionChart;
 use crate::components::chart_frame::ChartFrame;
 use crate::figures::Distribution;
+use crate::hooks::use_canvas_chart::ChartRef;
 use crate::messages::Msg;
 use crate::ui::use_ui;
 use yew::prelude::*;
@@ -29,7 +30,7 @@ pub fn distribution_figure(props: &DistributionFigureProps) -> Html {
         &[d.source.publisher, d.source.title, d.period, d.soc_code],
     );
     html! {
-        <ChartFrame<DistributionChart> id="distribution" chart={chart}
+        <ChartFrame id="distribution" chart={ChartRef(chart)}
             title={ui.f(Msg::ChartDistributionTitle, &[d.period])} source={source}>
             <ul class="cpw-legend" aria-hidden="true">
                 <li><span class="cpw-key cpw-key-inner"></span>{ ui.t(Msg::LegendMiddleHalf) }</li>
@@ -37,6 +38,6 @@ pub fn distribution_figure(props: &DistributionFigureProps) -> Html {
                 <li><span class="cpw-key cpw-key-mean"></span>{ ui.t(Msg::ChartMean) }</li>
                 <li><span class="cpw-key cpw-key-estimate"></span>{ ui.t(Msg::ChartEstimate) }</li>
             </ul>
-        </ChartFrame<DistributionChart>>
+        </ChartFrame>
     }
 }

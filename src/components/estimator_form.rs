@@ -20,7 +20,7 @@ pub struct EstimatorFormProps {
 /// Industries in the order a reader scans them: by name.
 fn industries_by_name() -> Vec<&'static MeanWage> {
     let mut all: Vec<&'static MeanWage> = FIGURES.industry_means.iter().collect();
-    all.sort_by_key(|m| m.name);
+    crate::order::sort_by_key(&mut all, |m| m.name);
     all
 }
 

@@ -3,16 +3,74 @@
 //! and text stay crisp on HiDPI screens.
 
 use crate::charts::palette::{parse_hex, Palette};
-use crate::charts::{Chart, Drawn};
+use crate::charts::{Chart, DataTable, Drawn};
 use crate::web::page::device_pixel_ratio;
+use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;
+use std::any::Any;
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, ResizeObserver};
 use yew::prelude::*;
+
+/// A chart as the page uses it: object-safe, so one [`ChartFrame`] and one copy of this hook
+/// serve every chart type (a generic component was compiled once per chart and cost ~20 KB of
+/// wasm per chart).
+///
+/// [`ChartFrame`]: crate::components::chart_frame::ChartFrame
+pub trait CanvasChart {
+    fn draw_canvas(
+        &self,
+        area: &DrawingArea<CanvasBackend, Shift>,
+        palette: &Palette,
+        scale: f64,
+    ) -> Option<Drawn>;
+    fn summary(&self) -> String;
+    fn table(&self) -> DataTable;
+    fn as_any(&self) -> &dyn Any;
+    /// Whether `other` is the same chart showing the same thing.
+    fn same(&self, other: &dyn CanvasChart) -> bool;
+}
+
+impl<C: Chart> CanvasChart for C {
+    fn draw_canvas(
+        &self,
+        area: &DrawingArea<CanvasBackend, Shift>,
+        palette: &Palette,
+        scale: f64,
+    ) -> Option<Drawn> {
+        self.draw(area, palette, scale).ok()
+    }
+
+    fn summary(&self) -> String {
+        Chart::summary(self)
+    }
+
+    fn table(&self) -> DataTable {
+        Chart::table(self)
+    }
+
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+
+    fn same(&self, other: &dyn CanvasChart) -> bool {
+        other.as_any().downcast_ref::<C>() == Some(self)
+    }
+}
+
+/// A shared chart, compared by identity first and by content after.
+#[derive(Clone)]
+pub struct ChartRef(pub Rc<dyn CanvasChart>);
+
+impl PartialEq for ChartRef {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0) || self.0.same(&*other.0)
+    }
+}
 
 /// The canvas's CSS size and colours, kept between draws: reading them from the page on every
 /// input would force a style and layout pass each time (the costliest part of a redraw).
@@ -37,9 +95,9 @@ impl Surface {
 /// Draws `chart` at the surface's size times the pixel ratio; if the chart wants another height
 /// (more label rows on a narrow screen), resizes once and draws again, updating `surface`. `None`
 /// when nothing could be drawn (the canvas is hidden or has no 2D context).
-pub fn paint<C: Chart>(
+pub fn paint(
     canvas: &HtmlCanvasElement,
-    chart: &C,
+    chart: &dyn CanvasChart,
     surface: &mut Surface,
 ) -> Option<Drawn> {
     if surface.css_width <= 0.0 {
@@ -60,16 +118,16 @@ pub fn paint<C: Chart>(
             clear(canvas);
         }
         let area = CanvasBackend::with_canvas_object(canvas.clone())?.into_drawing_area();
-        let result = chart.draw(&area, &surface.palette, ratio).ok()?;
+        let result = chart.draw_canvas(&area, &surface.palette, ratio)?;
         let wanted = result.height;
         drawn = Some(result);
         if (wanted - surface.css_height).abs() < 1.0 {
             break;
         }
-        surface.css_height = wanted;
+        surface.css_height = wanted.round();
         let _ = canvas
             .style()
-            .set_property("height", &format!("{wanted}px"));
+            .set_property("height", &format!("{}px", wanted.round() as i32));
     }
     drawn
 }
@@ -124,13 +182,13 @@ fn palette_from_css(canvas: &HtmlCanvasElement) -> Palette {
 /// Keeps `chart` drawn on the returned canvas. `on_drawn` gets the canvas and what was drawn
 /// after every draw (new model or new width).
 #[hook]
-pub fn use_canvas_chart<C: Chart>(
-    chart: Rc<C>,
+pub fn use_canvas_chart(
+    chart: ChartRef,
     on_drawn: Callback<(HtmlCanvasElement, Drawn)>,
 ) -> NodeRef {
     let canvas = use_node_ref();
     // The latest model, for redraws a resize causes rather than a new model.
-    let latest: Rc<RefCell<Rc<C>>> = use_mut_ref(|| Rc::clone(&chart));
+    let latest: Rc<RefCell<ChartRef>> = use_mut_ref(|| chart.clone());
     // Read from the page once, then kept current by the resize observer.
     let surface: Rc<RefCell<Option<Surface>>> = use_mut_ref(|| None);
     let redraw = {
@@ -143,7 +201,7 @@ pub fn use_canvas_chart<C: Chart>(
             };
             let mut surface = surface.borrow_mut();
             let surface = surface.get_or_insert_with(|| Surface::read(&el));
-            let model = Rc::clone(&latest.borrow());
+            let model = Rc::clone(&latest.borrow().0);
             if let Some(drawn) = paint(&el, &*model, surface) {
                 on_drawn.emit((el, drawn));
             }
@@ -152,7 +210,7 @@ pub fn use_canvas_chart<C: Chart>(
     {
         let redraw = Rc::clone(&redraw);
         use_effect_with(chart, move |chart| {
-            *latest.borrow_mut() = Rc::clone(chart);
+            *latest.borrow_mut() = chart.clone();
             redraw();
         });
     }
