@@ -10,7 +10,7 @@ use crate::hooks::use_canvas_chart::{use_canvas_chart, ChartRef};
 use crate::messages::Msg;
 use crate::ui::use_ui;
 use std::rc::Rc;
-use web_sys::HtmlCanvasElement;
+use web_sys::{HtmlCanvasElement, HtmlElement};
 use yew::prelude::*;
 
 /// Pixels of tolerance around a mark: a fingertip needs more than a mouse pointer.
@@ -48,15 +48,20 @@ impl PartialEq for ChartFrameProps {
 pub fn chart_frame(props: &ChartFrameProps) -> Html {
     let ui = use_ui();
     let marks = use_state(|| Rc::new(Vec::<Mark>::new()));
+    let plot_width = use_state_eq(|| 0.0_f64);
     let active = use_state_eq(|| None::<usize>);
     let on_drawn = {
-        let marks = marks.clone();
-        use_callback((), move |(canvas, drawn): (HtmlCanvasElement, Drawn), _| {
-            let _ = canvas.set_attribute("data-chart-drawn", "true");
-            crate::web::page::mark_once("first-chart-drawn");
-            crate::web::page::mark_latest("cpw-drawn");
-            marks.set(Rc::new(drawn.marks));
-        })
+        let (marks, plot_width) = (marks.clone(), plot_width.clone());
+        use_callback(
+            (),
+            move |(canvas, drawn, width): (HtmlCanvasElement, Drawn, f64), _| {
+                let _ = canvas.set_attribute("data-chart-drawn", "true");
+                crate::web::page::mark_once("first-chart-drawn");
+                crate::web::page::mark_latest("cpw-drawn");
+                marks.set(Rc::new(drawn.marks));
+                plot_width.set(width);
+            },
+        )
     };
     let canvas = use_canvas_chart(props.chart.clone(), on_drawn);
     let count = marks.len();
@@ -152,6 +157,18 @@ pub fn chart_frame(props: &ChartFrameProps) -> Html {
 
     let id = &props.id;
     let current = active.and_then(|i| marks.get(i)).cloned();
+    // Positions are set through the CSSOM after render, not as `style` attributes, so the widget
+    // runs under a Content-Security-Policy without 'unsafe-inline' styles.
+    let (box_ref, tip_ref) = (use_node_ref(), use_node_ref());
+    {
+        let (box_ref, tip_ref) = (box_ref.clone(), tip_ref.clone());
+        use_effect_with((current.clone(), *plot_width), move |(mark, width)| {
+            if let Some(mark) = mark {
+                place_focus_box(&box_ref, mark);
+                place_tooltip(&tip_ref, mark, *width);
+            }
+        });
+    }
     let announcement = current
         .as_ref()
         .map(|m| format!("{}: {}. {}", m.label, m.value, m.source))
@@ -167,8 +184,8 @@ pub fn chart_frame(props: &ChartFrameProps) -> Html {
                     aria-describedby={format!("cpw-live-{id}")}
                     {onpointermove} {onpointerleave} {onclick} {onkeydown} {onfocus} {onblur}></canvas>
                 if let Some(mark) = &current {
-                    { focus_box(mark) }
-                    { tooltip(mark, id, props.on_select.is_some(), ui.t(Msg::ChooseHint)) }
+                    <div ref={box_ref} class="cpw-focus-box" aria-hidden="true"></div>
+                    { tooltip(mark, id, tip_ref, props.on_select.is_some(), ui.t(Msg::ChooseHint)) }
                 }
             </div>
             <p id={format!("cpw-live-{id}")} class="cpw-visually-hidden" aria-live="polite">{ announcement }</p>
@@ -200,26 +217,63 @@ pub fn chart_frame(props: &ChartFrameProps) -> Html {
     }
 }
 
-/// An outline around the active mark, drawn in HTML so moving it never redraws the canvas.
-fn focus_box(mark: &Mark) -> Html {
-    let style = format!(
-        "left:{}px;top:{}px;width:{}px;height:{}px",
-        px(mark.x0 - 2.0),
-        px(mark.y0 - 2.0),
-        px(mark.x1 - mark.x0 + 4.0),
-        px(mark.y1 - mark.y0 + 4.0)
-    );
-    html! { <div class="cpw-focus-box" aria-hidden="true" {style}></div> }
+/// Sets CSS properties on a rendered element through the CSSOM.
+fn set_style(node: &NodeRef, properties: &[(&str, String)]) {
+    if let Some(el) = node.cast::<HtmlElement>() {
+        let style = el.style();
+        for (name, value) in properties {
+            let _ = style.set_property(name, value);
+        }
+    }
 }
 
-fn tooltip(mark: &Mark, id: &str, selectable: bool, hint: &'static str) -> Html {
-    let style = format!(
-        "left:{}px;top:{}px",
-        px((mark.x0 + mark.x1) / 2.0),
-        px(mark.y0 - 6.0)
+/// An outline around the active mark, drawn in HTML so moving it never redraws the canvas.
+fn place_focus_box(node: &NodeRef, mark: &Mark) {
+    set_style(
+        node,
+        &[
+            ("left", css_px(mark.x0 - 2.0)),
+            ("top", css_px(mark.y0 - 2.0)),
+            ("width", css_px(mark.x1 - mark.x0 + 4.0)),
+            ("height", css_px(mark.y1 - mark.y0 + 4.0)),
+        ],
     );
+}
+
+/// Where the tooltip goes: above its mark (below it near the top of the chart), centred on it,
+/// or aligned to its start or end near the chart's edges so it never leaves the chart (a
+/// tooltip poking out would make a phone scroll sideways).
+fn place_tooltip(node: &NodeRef, mark: &Mark, width: f64) {
+    let centre = (mark.x0 + mark.x1) / 2.0;
+    let (left, shift_x) = if centre < width * 0.3 {
+        (mark.x0.max(0.0), "0%")
+    } else if centre > width * 0.7 {
+        (mark.x1.min(width), "-100%")
+    } else {
+        (centre, "-50%")
+    };
+    let below = mark.y0 < TOOLTIP_ROOM;
+    let (top, shift_y) = if below {
+        (mark.y1 + 6.0, "0%")
+    } else {
+        (mark.y0 - 6.0, "-100%")
+    };
+    set_style(
+        node,
+        &[
+            ("left", css_px(left)),
+            ("top", css_px(top)),
+            ("transform", format!("translate({shift_x}, {shift_y})")),
+        ],
+    );
+}
+
+/// Room a tooltip needs above its mark before it flips below.
+const TOOLTIP_ROOM: f64 = 72.0;
+
+fn tooltip(mark: &Mark, id: &str, node: NodeRef, selectable: bool, hint: &'static str) -> Html {
     html! {
-        <div class="cpw-tooltip" data-testid={format!("tooltip-{id}")} aria-hidden="true" {style}>
+        <div ref={node} class="cpw-tooltip" data-testid={format!("tooltip-{id}")} aria-hidden="true">
             <strong>{ mark.label.clone() }</strong>{ " " }
             <span class="cpw-tooltip-value">{ mark.value.clone() }</span>
             <span class="cpw-tooltip-source">{ mark.source.clone() }</span>
@@ -231,6 +285,6 @@ fn tooltip(mark: &Mark, id: &str, selectable: bool, hint: &'static str) -> Html 
 }
 
 /// Whole CSS pixels: printing an `f64` would link the float-formatting code into the wasm.
-fn px(value: f64) -> i32 {
-    value.round() as i32
+fn css_px(value: f64) -> String {
+    format!("{}px", value.round() as i32)
 }

@@ -179,12 +179,12 @@ fn palette_from_css(canvas: &HtmlCanvasElement) -> Palette {
     palette
 }
 
-/// Keeps `chart` drawn on the returned canvas. `on_drawn` gets the canvas and what was drawn
-/// after every draw (new model or new width).
+/// Keeps `chart` drawn on the returned canvas. `on_drawn` gets the canvas, what was drawn and the
+/// canvas's CSS width after every draw (new model or new width).
 #[hook]
 pub fn use_canvas_chart(
     chart: ChartRef,
-    on_drawn: Callback<(HtmlCanvasElement, Drawn)>,
+    on_drawn: Callback<(HtmlCanvasElement, Drawn, f64)>,
 ) -> NodeRef {
     let canvas = use_node_ref();
     // The latest model, for redraws a resize causes rather than a new model.
@@ -203,7 +203,7 @@ pub fn use_canvas_chart(
             let surface = surface.get_or_insert_with(|| Surface::read(&el));
             let model = Rc::clone(&latest.borrow().0);
             if let Some(drawn) = paint(&el, &*model, surface) {
-                on_drawn.emit((el, drawn));
+                on_drawn.emit((el, drawn, surface.css_width));
             }
         })
     };

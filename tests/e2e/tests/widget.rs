@@ -390,3 +390,59 @@ async fn chart_is_sharp_on_hidpi_screens() {
     })
     .await;
 }
+
+/// How far the page scrolls sideways (0 when nothing sticks out).
+const SIDEWAYS_JS: &str =
+    "return document.documentElement.scrollWidth - document.documentElement.clientWidth;";
+
+/// Hovers a point of a chart canvas through the page's own pointer events.
+const HOVER_JS: &str = r#"
+const [id, fx, fy] = arguments;
+const c = document.querySelector(`canvas[data-testid=chart-${id}]`);
+const r = c.getBoundingClientRect();
+c.dispatchEvent(new PointerEvent('pointermove', { bubbles: true, pointerType: 'mouse',
+  clientX: r.left + r.width * fx, clientY: r.top + r.height * fy }));
+const tip = document.querySelector(`[data-testid=tooltip-${id}]`);
+return tip ? tip.textContent : null;
+"#;
+
+#[tokio::test]
+async fn on_a_390_px_phone_nothing_scrolls_sideways_even_with_tooltips_open() {
+    let opts = BrowserOptions::default().size(390, 900);
+    with_widget(&opts, |page, server| async move {
+        open_widget(&page, server, "?state=NJ&industry=legal-services&years=12").await?;
+        wait_chart_drawn(&page).await?;
+        let overflow = page.eval(SIDEWAYS_JS, vec![]).await?;
+        assert_eq!(overflow, json!(0), "the page scrolls sideways at 390 px");
+        // Tooltips at both edges of each chart must stay inside it.
+        let mut shown = 0;
+        for id in [
+            "distribution",
+            "experience",
+            "states",
+            "industries",
+            "over-time",
+            "comparison",
+            "outlook",
+        ] {
+            for (fx, fy) in [(0.02, 0.5), (0.98, 0.5), (0.5, 0.05), (0.97, 0.95)] {
+                let tip = page
+                    .eval(HOVER_JS, vec![json!(id), json!(fx), json!(fy)])
+                    .await?;
+                tokio::time::sleep(Duration::from_millis(30)).await;
+                if tip.is_string() {
+                    shown += 1;
+                }
+                let overflow = page.eval(SIDEWAYS_JS, vec![]).await?;
+                assert_eq!(
+                    overflow,
+                    json!(0),
+                    "{id} at ({fx}, {fy}): the page scrolls sideways"
+                );
+            }
+        }
+        assert!(shown >= 7, "only {shown} hovers showed a tooltip");
+        page.assert_no_errors().await
+    })
+    .await;
+}
