@@ -1,4 +1,5 @@
-//! The widget root: reads the URL once, holds the state, computes the estimate, lays out the parts.
+//! The widget root: reads the URL once, holds the state, computes the estimate, and lays out the
+//! sections the host asked for, in its order.
 
 use crate::charts::Select;
 use crate::components::chart_figures::{
@@ -11,25 +12,32 @@ use crate::components::facts::Facts;
 use crate::components::job::Job;
 use crate::components::notices::Notices;
 use crate::components::result_card::ResultCard;
+use crate::components::share::Share;
 use crate::config;
 use crate::estimator::{self, BASE_YEAR};
 use crate::figures::{FIGURES, SOC_CODE};
-use crate::messages::{Lang, Msg};
+use crate::links;
+use crate::messages::Msg;
+use crate::options::Section;
 use crate::state::{Action, WidgetState};
 use crate::ui::Ui;
-use crate::web::{intl::BrowserFormat, page};
+use crate::web::{embed, intl::BrowserFormat, page};
 use std::rc::Rc;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 #[function_component(App)]
 pub fn app() -> Html {
-    let ui = use_memo((), |_| Ui {
-        lang: Lang::En,
-        fmt: Rc::new(BrowserFormat::new()),
-    });
     let state = use_reducer_eq(|| {
-        let (inputs, notices) = config::from_query(&page::query(), &FIGURES);
-        WidgetState { inputs, notices }
+        let state = WidgetState::from_query(&page::query());
+        // Before anything is drawn, so the charts read the host's colours.
+        page::apply_theme(&state.options);
+        state
+    });
+    let ui = use_memo(state.options.lang, |lang| Ui {
+        lang: *lang,
+        fmt: Rc::new(BrowserFormat::new()),
     });
     let estimate = use_memo(state.inputs, |inputs| {
         estimator::estimate(&FIGURES, *inputs).map(Rc::new)
@@ -54,7 +62,40 @@ pub fn app() -> Html {
             }
         })
     };
-    use_effect_with((), |_| page::flag_document("widget-ready"));
+    // Every input change is written to the URL, so a copied link reproduces the view.
+    {
+        let options = Rc::clone(&state.options);
+        use_effect_with(state.inputs, move |inputs| {
+            page::replace_query(&links::to_query(inputs, &options));
+        });
+    }
+    {
+        let dispatcher = state.dispatcher();
+        use_effect_with((), move |_| {
+            page::flag_document("widget-ready");
+            embed::report_height_when_framed();
+            // Back and Forward to an entry with another query show that entry's inputs.
+            let on_popstate = Closure::<dyn Fn()>::new(move || {
+                let restored = WidgetState::from_query(&page::query());
+                dispatcher.dispatch(Action::Replace(restored.inputs));
+            });
+            let window = web_sys::window();
+            if let Some(w) = &window {
+                let _ = w.add_event_listener_with_callback(
+                    "popstate",
+                    on_popstate.as_ref().unchecked_ref(),
+                );
+            }
+            move || {
+                if let Some(w) = window {
+                    let _ = w.remove_event_listener_with_callback(
+                        "popstate",
+                        on_popstate.as_ref().unchecked_ref(),
+                    );
+                }
+            }
+        });
+    }
 
     let base = FIGURES.national(BASE_YEAR);
     let mut problems = Vec::new();
@@ -62,31 +103,61 @@ pub fn app() -> Html {
         problems.push(ui.f(Msg::NoticeNoEstimate, &[&BASE_YEAR.to_string()]));
     }
     let estimate_value = (*estimate).as_ref().ok().map(|e| e.annual);
+    let title = state
+        .options
+        .title
+        .clone()
+        .unwrap_or_else(|| ui.t(Msg::Title).to_string());
+    let inputs = state.inputs;
+    let section = |section: Section| -> Html {
+        match section {
+            Section::Estimator => html! {
+                <div class="cpw-estimator" data-testid="section-estimator">
+                    <EstimatorForm inputs={inputs} on_action={on_action.clone()} />
+                    if let Ok(estimate) = &*estimate {
+                        <ResultCard estimate={Rc::clone(estimate)} />
+                    }
+                </div>
+            },
+            Section::Distribution => match base {
+                Some(base) => {
+                    html! { <DistributionFigure base={base} estimate={estimate_value} /> }
+                }
+                None => Html::default(),
+            },
+            Section::Facts => match base {
+                Some(base) => html! { <Facts base={base} /> },
+                None => Html::default(),
+            },
+            Section::Experience => {
+                html! { <ExperienceFigure inputs={inputs} on_select={on_select.clone()} /> }
+            }
+            Section::States => {
+                html! { <StatesFigure region={inputs.region} on_select={on_select.clone()} /> }
+            }
+            Section::Industries => html! {
+                <IndustriesFigure industry={inputs.industry} on_select={on_select.clone()} />
+            },
+            Section::OverTime => html! { <OverTimeFigure /> },
+            Section::Comparison => html! { <ComparisonFigure /> },
+            Section::Outlook => {
+                html! { <OutlookFigure region={inputs.region} on_select={on_select.clone()} /> }
+            }
+            Section::Job => html! { <Job /> },
+            Section::Share => html! {
+                <Share inputs={inputs} options={Rc::clone(&state.options)} title={title.clone()} />
+            },
+        }
+    };
     html! {
         <ContextProvider<Ui> context={(*ui).clone()}>
             <article class="cpw" lang={ui.lang.tag()}>
                 <header class="cpw-header">
                     <p class="cpw-kicker">{ ui.f(Msg::Kicker, &[SOC_CODE]) }</p>
-                    <h1 class="cpw-title">{ ui.t(Msg::Title) }</h1>
+                    <h1 class="cpw-title" data-testid="widget-title">{ title.clone() }</h1>
                 </header>
                 <Notices notices={state.notices.clone()} extra={problems} />
-                <div class="cpw-estimator">
-                    <EstimatorForm inputs={state.inputs} on_action={on_action} />
-                    if let Ok(estimate) = &*estimate {
-                        <ResultCard estimate={Rc::clone(estimate)} />
-                    }
-                </div>
-                if let Some(base) = base {
-                    <DistributionFigure base={base} estimate={estimate_value} />
-                    <Facts base={base} />
-                }
-                <ExperienceFigure inputs={state.inputs} on_select={on_select.clone()} />
-                <StatesFigure region={state.inputs.region} on_select={on_select.clone()} />
-                <IndustriesFigure industry={state.inputs.industry} on_select={on_select.clone()} />
-                <OverTimeFigure />
-                <ComparisonFigure />
-                <OutlookFigure region={state.inputs.region} on_select={on_select.clone()} />
-                <Job />
+                { for state.options.sections.iter().map(|s| section(*s)) }
                 <footer class="cpw-footer"><p>{ ui.t(Msg::Footer) }</p></footer>
             </article>
         </ContextProvider<Ui>>

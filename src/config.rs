@@ -20,6 +20,13 @@ pub enum Notice {
     UnknownState(String),
     UnknownIndustry(String),
     BadYears(String),
+    /// Section ids that are not sections.
+    UnknownSections(String),
+    BadAccent(String),
+    BadDark(String),
+    UnsupportedLang(String),
+    /// The title was longer than [`crate::options::TITLE_LIMIT`] characters and was shortened.
+    LongTitle,
 }
 
 /// The default inputs: national, all industries, [`DEFAULT_YEARS`].
@@ -97,7 +104,7 @@ pub fn parse_years(value: &str) -> Option<u8> {
 
 /// A value as a notice may repeat it: at most [`QUOTE_LIMIT`] characters, control characters
 /// dropped.
-fn quote(value: &str) -> String {
+pub(crate) fn quote(value: &str) -> String {
     let cleaned: String = value.chars().filter(|c| !c.is_control()).collect();
     if cleaned.chars().count() > QUOTE_LIMIT {
         let mut short: String = cleaned.chars().take(QUOTE_LIMIT).collect();
@@ -109,7 +116,7 @@ fn quote(value: &str) -> String {
 }
 
 /// `a=1&b=x%20y` -> [("a", "1"), ("b", "x y")], decoding `+` and percent escapes.
-fn pairs(query: &str) -> impl Iterator<Item = (String, String)> + '_ {
+pub(crate) fn pairs(query: &str) -> impl Iterator<Item = (String, String)> + '_ {
     query
         .trim_start_matches('?')
         .split('&')

@@ -2,15 +2,33 @@
 
 use crate::config::Notice;
 use crate::estimator::{IndustryChoice, Inputs, Region};
+use crate::figures::FIGURES;
+use crate::options::Options;
 use std::rc::Rc;
 use yew::Reducible;
 
-/// Everything the user can change, plus what the URL got wrong.
+/// Everything the user can change, the host's options, and what the URL got wrong.
 #[derive(Clone, Debug, PartialEq)]
 pub struct WidgetState {
     pub inputs: Inputs,
+    /// Set once from the URL; shared, since every link and snippet needs them.
+    pub options: Rc<Options>,
     /// Notices about bad URL values; one goes away when the user sets that input themselves.
     pub notices: Vec<Notice>,
+}
+
+impl WidgetState {
+    /// The state a query string describes, with a notice for every value that could not be used.
+    pub fn from_query(query: &str) -> Self {
+        let (inputs, mut notices) = crate::config::from_query(query, &FIGURES);
+        let (options, more) = crate::options::from_query(query);
+        notices.extend(more);
+        WidgetState {
+            inputs,
+            options: Rc::new(options),
+            notices,
+        }
+    }
 }
 
 /// A user's change.
@@ -19,6 +37,8 @@ pub enum Action {
     SetRegion(Region),
     SetIndustry(IndustryChoice),
     SetYears(u8),
+    /// All inputs at once, e.g. after Back or Forward restored an earlier URL.
+    Replace(Inputs),
 }
 
 impl Reducible for WidgetState {
@@ -41,6 +61,7 @@ impl Reducible for WidgetState {
                 next.inputs.years = years.min(crate::experience::MAX_YEARS);
                 next.notices.retain(|n| !matches!(n, Notice::BadYears(_)));
             }
+            Action::Replace(inputs) => next.inputs = inputs,
         }
         if next == *self {
             self
@@ -53,13 +74,11 @@ impl Reducible for WidgetState {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::config::{default_inputs, from_query};
-    use crate::figures::FIGURES;
+    use crate::config::default_inputs;
 
     #[test]
     fn setting_an_input_clears_only_its_notice() {
-        let (inputs, notices) = from_query("state=ZZ&years=99", &FIGURES);
-        let state = Rc::new(WidgetState { inputs, notices });
+        let state = Rc::new(WidgetState::from_query("state=ZZ&years=99"));
         let next = state.reduce(Action::SetYears(40));
         assert_eq!(next.inputs.years, 30);
         assert_eq!(next.notices, [Notice::UnknownState("ZZ".into())]);
@@ -67,10 +86,8 @@ mod tests {
 
     #[test]
     fn an_unchanged_state_is_the_same_rc() {
-        let state = Rc::new(WidgetState {
-            inputs: default_inputs(),
-            notices: vec![],
-        });
+        let state = Rc::new(WidgetState::from_query(""));
+        assert_eq!(state.inputs, default_inputs());
         let next = Rc::clone(&state).reduce(Action::SetRegion(Region::National));
         assert!(Rc::ptr_eq(&state, &next));
     }

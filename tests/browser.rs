@@ -45,6 +45,14 @@ async fn mount() -> Element {
 
 async fn mount_at_width(width: u32) -> Element {
     install_stylesheet();
+    // Each widget writes its inputs to the URL; start every test from a clean one.
+    let window = web_sys::window().expect("window");
+    let path = window.location().pathname().expect("path");
+    window
+        .history()
+        .expect("history")
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&path))
+        .expect("replace");
     let host = document().create_element("div").expect("div");
     host.set_attribute("style", &format!("width:{width}px"))
         .expect("style");

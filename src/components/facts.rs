@@ -44,7 +44,7 @@ pub fn facts(props: &FactsProps) -> Html {
             )
         });
     html! {
-        <section class="cpw-facts" aria-labelledby="cpw-facts-heading">
+        <section class="cpw-facts" aria-labelledby="cpw-facts-heading" data-testid="section-facts">
             <h2 id="cpw-facts-heading">{ ui.f(Msg::FactsHeading, &[d.period]) }</h2>
             <dl class="cpw-fact-list">
                 { for rows.into_iter().map(|(testid, label, value)| html! {

@@ -9,4 +9,5 @@ pub mod facts;
 pub mod job;
 pub mod notices;
 pub mod result_card;
+pub mod share;
 pub mod source_note;

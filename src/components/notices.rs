@@ -3,6 +3,7 @@
 use crate::config::Notice;
 use crate::experience::MAX_YEARS;
 use crate::messages::Msg;
+use crate::options::{Section, TITLE_LIMIT};
 use crate::ui::use_ui;
 use yew::prelude::*;
 
@@ -21,6 +22,7 @@ pub fn notices(props: &NoticesProps) -> Html {
     let ui = use_ui();
     let default_years = crate::config::DEFAULT_YEARS.to_string();
     let max_years = MAX_YEARS.to_string();
+    let section_ids = Section::ALL.map(Section::id).join(", ");
     let texts = props
         .notices
         .iter()
@@ -30,6 +32,11 @@ pub fn notices(props: &NoticesProps) -> Html {
             Notice::BadYears(given) => {
                 ui.f(Msg::NoticeBadYears, &[given, &max_years, &default_years])
             }
+            Notice::UnknownSections(given) => ui.f(Msg::NoticeBadSections, &[given, &section_ids]),
+            Notice::BadAccent(given) => ui.f(Msg::NoticeBadAccent, &[given]),
+            Notice::BadDark(given) => ui.f(Msg::NoticeBadDark, &[given]),
+            Notice::UnsupportedLang(given) => ui.f(Msg::NoticeBadLang, &[given]),
+            Notice::LongTitle => ui.f(Msg::NoticeLongTitle, &[&TITLE_LIMIT.to_string()]),
         })
         .chain(props.extra.iter().cloned());
     html! {

@@ -44,3 +44,70 @@ pub fn mark_latest(name: &str) {
         let _ = performance.mark(name);
     }
 }
+
+/// The page's origin and path (`https://host`, `/tools/pay/`), for links and snippets.
+pub fn origin_and_path() -> (String, String) {
+    let location = web_sys::window().map(|w| w.location());
+    let origin = location
+        .as_ref()
+        .and_then(|l| l.origin().ok())
+        .unwrap_or_default();
+    let path = location
+        .as_ref()
+        .and_then(|l| l.pathname().ok())
+        .unwrap_or_else(|| "/".to_string());
+    (origin, path)
+}
+
+/// The current page URL.
+pub fn href() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .unwrap_or_default()
+}
+
+/// Replaces the page's query without adding a history entry, so a copied link reproduces the
+/// view while Back still leaves the page.
+pub fn replace_query(query: &str) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let path = window.location().pathname().unwrap_or_default();
+    if let Ok(history) = window.history() {
+        let url = format!("{path}?{query}");
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+    }
+}
+
+/// Applies the host's theme and accent to `<html>` through the CSSOM (no inline `style`
+/// attribute, so a strict Content-Security-Policy allows it). Runs before the first draw, so
+/// charts read the right colours.
+pub fn apply_theme(options: &crate::options::Options) {
+    use crate::options::Theme;
+    use wasm_bindgen::JsCast;
+    let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    else {
+        return;
+    };
+    let classes = root.class_list();
+    let _ = classes.remove_2("cpw-dark", "cpw-light");
+    let dark = match options.theme {
+        Theme::Dark => true,
+        Theme::Light => false,
+        Theme::Auto => web_sys::window()
+            .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
+            .is_some_and(|m| m.matches()),
+    };
+    let _ = classes.add_1(if dark { "cpw-dark" } else { "cpw-light" });
+    if let (Some(accent), Ok(root)) = (&options.accent, root.dyn_into::<web_sys::HtmlElement>()) {
+        let style = root.style();
+        let _ = style.set_property("--cpw-accent", &accent.hex);
+        let _ = style.set_property("--cpw-accent-ink", accent.ink);
+        // Link text sits on the light surface; a dark theme keeps its own light link colour.
+        if accent.readable_as_text && !dark {
+            let _ = style.set_property("--cpw-link", &accent.hex);
+        }
+    }
+}

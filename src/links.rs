@@ -1,0 +1,185 @@
+//! Links and embed snippets that reproduce the current view: the query string (inputs and
+//! options, the same names the loader takes as `data-` attributes), the widget's base URL, and the
+//! two snippets of the "Embed this" panel. Pure, so tests read exactly what a host would paste.
+
+use crate::estimator::{IndustryChoice, Inputs, Region};
+use crate::options::{Options, Section, Theme};
+
+/// Height given to a plain iframe: without the loader nothing resizes it, so it must hold the
+/// whole widget at phone width.
+pub const PLAIN_IFRAME_HEIGHT: u32 = 2400;
+
+/// The query parameters for `inputs` and every option that differs from its default, in a fixed
+/// order: (name, value) pairs, not yet encoded.
+pub fn parameters(inputs: &Inputs, options: &Options) -> Vec<(&'static str, String)> {
+    let state = match inputs.region {
+        Region::National => "US",
+        Region::State(area) => area.code,
+    };
+    let industry = match inputs.industry {
+        IndustryChoice::All => "all",
+        IndustryChoice::Industry(m) => m.id,
+    };
+    let mut params = vec![
+        ("state", state.to_string()),
+        ("industry", industry.to_string()),
+        ("years", inputs.years.to_string()),
+    ];
+    if options.sections != Section::ALL {
+        let ids: Vec<&str> = options.sections.iter().map(|s| s.id()).collect();
+        params.push(("sections", ids.join(",")));
+    }
+    if let Some(accent) = &options.accent {
+        params.push(("accent", accent.hex.clone()));
+    }
+    if options.theme != Theme::Auto {
+        params.push(("dark", options.theme.value().to_string()));
+    }
+    if let Some(title) = &options.title {
+        params.push(("title", title.clone()));
+    }
+    params
+}
+
+/// `state=NJ&industry=all&years=5&accent=%237a1f5c`.
+pub fn to_query(inputs: &Inputs, options: &Options) -> String {
+    parameters(inputs, options)
+        .into_iter()
+        .map(|(name, value)| format!("{name}={}", encode(&value)))
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
+/// The directory the widget is served from (`https://host/path/`), from the page's origin and
+/// path, so snippets work wherever the widget is hosted, sub-paths included.
+pub fn base_url(origin: &str, pathname: &str) -> String {
+    let dir = match pathname.rfind('/') {
+        Some(i) => &pathname[..=i],
+        None => "/",
+    };
+    format!("{origin}{dir}")
+}
+
+/// The one-line loader snippet: a placeholder `div` with the options as `data-` attributes, and
+/// the script that turns it into a self-sizing iframe.
+pub fn loader_snippet(base: &str, inputs: &Inputs, options: &Options) -> String {
+    let attributes: String = parameters(inputs, options)
+        .into_iter()
+        .map(|(name, value)| format!(" data-{name}=\"{}\"", escape_attribute(&value)))
+        .collect();
+    format!(
+        "<div data-career-widget{attributes}></div>\n<script src=\"{}embed.js\" async></script>",
+        escape_attribute(base)
+    )
+}
+
+/// A plain iframe for pages that allow no scripts (it cannot resize itself).
+pub fn iframe_snippet(base: &str, inputs: &Inputs, options: &Options, title: &str) -> String {
+    format!(
+        "<iframe src=\"{}?{}\" title=\"{}\" width=\"100%\" height=\"{PLAIN_IFRAME_HEIGHT}\" \
+         style=\"border:0\" loading=\"lazy\"></iframe>",
+        escape_attribute(base),
+        escape_attribute(&to_query(inputs, options)),
+        escape_attribute(title)
+    )
+}
+
+/// Percent-encodes everything but unreserved characters (RFC 3986), so any title survives.
+pub fn encode(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    for byte in value.bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b',' => {
+                out.push(char::from(byte))
+            }
+            _ => {
+                const HEX: &[u8; 16] = b"0123456789ABCDEF";
+                out.push('%');
+                out.push(char::from(HEX[usize::from(byte >> 4)]));
+                out.push(char::from(HEX[usize::from(byte & 15)]));
+            }
+        }
+    }
+    out
+}
+
+/// Escapes a value for a double-quoted HTML attribute.
+fn escape_attribute(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    for c in value.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '"' => out.push_str("&quot;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config;
+    use crate::figures::FIGURES;
+    use crate::options;
+
+    fn parse(query: &str) -> (Inputs, Options) {
+        (
+            config::from_query(query, &FIGURES).0,
+            options::from_query(query).0,
+        )
+    }
+
+    #[test]
+    fn a_query_round_trips() {
+        let query = "state=nj&industry=legal-services&years=12&sections=states,estimator\
+                     &accent=%237A1F5C&dark=true&title=HIT%20%26%20%22pay%22";
+        let (inputs, options) = parse(query);
+        let written = to_query(&inputs, &options);
+        assert_eq!(
+            written,
+            "state=NJ&industry=legal-services&years=12&sections=states,estimator\
+             &accent=%237a1f5c&dark=true&title=HIT%20%26%20%22pay%22"
+        );
+        assert_eq!(parse(&written), (inputs, options));
+    }
+
+    #[test]
+    fn defaults_write_only_the_inputs() {
+        let (inputs, options) = parse("");
+        assert_eq!(to_query(&inputs, &options), "state=US&industry=all&years=0");
+    }
+
+    #[test]
+    fn the_base_is_the_directory_the_widget_is_served_from() {
+        assert_eq!(base_url("https://x.edu", "/"), "https://x.edu/");
+        assert_eq!(
+            base_url("https://x.edu", "/tools/pay/index.html"),
+            "https://x.edu/tools/pay/"
+        );
+        assert_eq!(
+            base_url("https://x.edu", "/tools/pay/"),
+            "https://x.edu/tools/pay/"
+        );
+        assert_eq!(base_url("https://x.edu", ""), "https://x.edu/");
+    }
+
+    #[test]
+    fn snippets_carry_the_options_and_escape_them() {
+        let (inputs, options) = parse("state=TX&years=5&title=%22A%22%20%3Cb%3E&dark=false");
+        let loader = loader_snippet("https://x.edu/pay/", &inputs, &options);
+        assert_eq!(
+            loader,
+            "<div data-career-widget data-state=\"TX\" data-industry=\"all\" data-years=\"5\" \
+             data-dark=\"false\" data-title=\"&quot;A&quot; &lt;b&gt;\"></div>\n\
+             <script src=\"https://x.edu/pay/embed.js\" async></script>"
+        );
+        let iframe = iframe_snippet("https://x.edu/pay/", &inputs, &options, "Pay \"widget\"");
+        assert!(iframe.starts_with(
+            "<iframe src=\"https://x.edu/pay/?state=TX&amp;industry=all&amp;years=5&amp;dark=false&amp;title=%22A%22%20%3Cb%3E\""
+        ), "{iframe}");
+        assert!(iframe.contains("title=\"Pay &quot;widget&quot;\""));
+    }
+}

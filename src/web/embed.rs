@@ -1,0 +1,52 @@
+//! When the widget runs inside an iframe, it tells the host page its content height so the
+//! loader (`embed.js`) can size the iframe: no inner scrollbar, and it follows window resizes
+//! and content changes (a data table opening, a section collapsing).
+//!
+//! The only message ever posted: `{ type: "career-pay-widget:height", height: <integer px> }`.
+//! It says nothing a host could abuse, so it goes to any origin (`"*"`); the loader checks that
+//! it comes from an iframe it created.
+
+use js_sys::{Object, Reflect};
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{HtmlElement, ResizeObserver};
+
+/// The message type the loader listens for.
+pub const HEIGHT_MESSAGE: &str = "career-pay-widget:height";
+
+/// Starts reporting the height of `#career-pay-widget` to the parent window, if framed.
+pub fn report_height_when_framed() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let parent = match window.parent() {
+        Ok(Some(parent)) if parent != window => parent,
+        _ => return,
+    };
+    let Some(content) = window
+        .document()
+        .and_then(|d| d.get_element_by_id("career-pay-widget"))
+        .and_then(|e| e.dyn_into::<HtmlElement>().ok())
+    else {
+        return;
+    };
+    let mut last = -1;
+    let measure = content.clone();
+    let post = move || {
+        // The content box's bottom edge in the document, including its own padding.
+        let height = measure.offset_top() + measure.offset_height();
+        if height != last {
+            last = height;
+            let message = Object::new();
+            let _ = Reflect::set(&message, &"type".into(), &HEIGHT_MESSAGE.into());
+            let _ = Reflect::set(&message, &"height".into(), &JsValue::from(height));
+            let _ = parent.post_message(&message, "*");
+        }
+    };
+    let on_resize = Closure::<dyn FnMut()>::new(post);
+    if let Ok(observer) = ResizeObserver::new(on_resize.as_ref().unchecked_ref()) {
+        observer.observe(&content);
+    }
+    // The observer lives as long as the page; so does its callback.
+    on_resize.forget();
+}
