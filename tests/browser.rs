@@ -398,3 +398,79 @@ async fn enter_on_a_focused_year_sets_the_slider() {
     assert_eq!(text(&root, "estimate-annual"), "$35,900");
     assert_eq!(current_row(&root, "experience"), "5");
 }
+
+/// Mounts with `query` as the page's URL query.
+async fn mount_with_query(query: &str) -> Element {
+    let window = web_sys::window().expect("window");
+    let path = window.location().pathname().expect("path");
+    install_stylesheet();
+    window
+        .history()
+        .expect("history")
+        .replace_state_with_url(
+            &wasm_bindgen::JsValue::NULL,
+            "",
+            Some(&format!("{path}?{query}")),
+        )
+        .expect("replace");
+    let host = document().create_element("div").expect("div");
+    host.set_attribute("style", "width:640px").expect("style");
+    document()
+        .body()
+        .expect("body")
+        .append_child(&host)
+        .expect("append");
+    yew::Renderer::<App>::with_root(host.clone()).render();
+    settle().await;
+    host
+}
+
+#[wasm_bindgen_test]
+async fn host_options_order_sections_set_the_title_and_colour() {
+    let root = mount_with_query(
+        "sections=states,estimator&accent=%237a1f5c&title=HIT%20%3Cb%3Epay%3C/b%3E&dark=false",
+    )
+    .await;
+    let ids: Vec<String> = {
+        let list = root
+            .query_selector_all("[data-testid^=section-], [data-testid^=figure-]")
+            .expect("sections");
+        (0..list.length())
+            .filter_map(|i| list.item(i))
+            .filter_map(|n| n.dyn_into::<Element>().ok())
+            .filter_map(|e| e.get_attribute("data-testid"))
+            .collect()
+    };
+    assert_eq!(ids, ["figure-states", "section-estimator"]);
+    assert_eq!(text(&root, "widget-title"), "HIT <b>pay</b>");
+    assert!(
+        root.query_selector("b").ok().flatten().is_none(),
+        "markup from the URL rendered"
+    );
+    let html = document().document_element().expect("html");
+    let accent = web_sys::window()
+        .and_then(|w| w.get_computed_style(&html).ok().flatten())
+        .and_then(|s| s.get_property_value("--cpw-accent").ok())
+        .unwrap_or_default();
+    assert_eq!(accent.trim(), "#7a1f5c");
+    assert!(html.class_list().contains("cpw-light"));
+    assert_eq!(
+        root.query_selector_all("[data-testid=notice]")
+            .expect("notices")
+            .length(),
+        0
+    );
+}
+
+#[wasm_bindgen_test]
+async fn every_input_change_is_written_to_the_url() {
+    let root = mount_with_query("years=3&dark=false").await;
+    let state: HtmlSelectElement = find(&root, "input-state");
+    state.set_value("NJ");
+    fire(&state, "change");
+    settle().await;
+    let search = web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default();
+    assert_eq!(search, "?state=NJ&industry=all&years=3&dark=false");
+}
