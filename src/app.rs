@@ -2,11 +2,7 @@
 //! sections the host asked for, in its order.
 
 use crate::charts::Select;
-use crate::components::chart_figures::{
-    ComparisonFigure, ExperienceFigure, IndustriesFigure, OutlookFigure, OverTimeFigure,
-    StatesFigure,
-};
-use crate::components::distribution_figure::DistributionFigure;
+use crate::components::chart_section::ChartSection;
 use crate::components::estimator_form::EstimatorForm;
 use crate::components::facts::Facts;
 use crate::components::job::Job;
@@ -119,33 +115,17 @@ pub fn app() -> Html {
                     }
                 </div>
             },
-            Section::Distribution => match base {
-                Some(base) => {
-                    html! { <DistributionFigure base={base} estimate={estimate_value} /> }
-                }
-                None => Html::default(),
-            },
             Section::Facts => match base {
                 Some(base) => html! { <Facts base={base} /> },
                 None => Html::default(),
             },
-            Section::Experience => {
-                html! { <ExperienceFigure inputs={inputs} on_select={on_select.clone()} /> }
-            }
-            Section::States => {
-                html! { <StatesFigure region={inputs.region} on_select={on_select.clone()} /> }
-            }
-            Section::Industries => html! {
-                <IndustriesFigure industry={inputs.industry} on_select={on_select.clone()} />
-            },
-            Section::OverTime => html! { <OverTimeFigure /> },
-            Section::Comparison => html! { <ComparisonFigure /> },
-            Section::Outlook => {
-                html! { <OutlookFigure region={inputs.region} on_select={on_select.clone()} /> }
-            }
             Section::Job => html! { <Job /> },
             Section::Share => html! {
                 <Share inputs={inputs} options={Rc::clone(&state.options)} title={title.clone()} />
+            },
+            chart => html! {
+                <ChartSection section={chart} inputs={inputs} estimate={estimate_value}
+                    on_select={on_select.clone()} />
             },
         }
     };

@@ -1,9 +1,8 @@
 //! One file per piece of the widget. Components only arrange and word what the pure core
 //! computed; none computes a figure.
 
-pub mod chart_figures;
 pub mod chart_frame;
-pub mod distribution_figure;
+pub mod chart_section;
 pub mod estimator_form;
 pub mod facts;
 pub mod job;
