@@ -6,8 +6,8 @@ use crate::estimator::{IndustryChoice, Inputs, Region};
 use crate::options::{Options, Section, Theme};
 
 /// Height given to a plain iframe: without the loader nothing resizes it, so it must hold the
-/// whole widget at phone width.
-pub const PLAIN_IFRAME_HEIGHT: u32 = 2400;
+/// whole widget at phone width (every section at 390 px measured 6,930 px).
+pub const PLAIN_IFRAME_HEIGHT: u32 = 7000;
 
 /// The query parameters for `inputs` and every option that differs from its default, in a fixed
 /// order: (name, value) pairs, not yet encoded.
@@ -77,7 +77,9 @@ pub fn loader_snippet(base: &str, inputs: &Inputs, options: &Options) -> String 
 pub fn iframe_snippet(base: &str, inputs: &Inputs, options: &Options, title: &str) -> String {
     format!(
         "<iframe src=\"{}?{}\" title=\"{}\" width=\"100%\" height=\"{PLAIN_IFRAME_HEIGHT}\" \
-         style=\"border:0\" loading=\"lazy\"></iframe>",
+         style=\"border:0\" loading=\"lazy\" referrerpolicy=\"no-referrer\" \
+         sandbox=\"allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox\">\
+         </iframe>",
         escape_attribute(base),
         escape_attribute(&to_query(inputs, options)),
         escape_attribute(title)

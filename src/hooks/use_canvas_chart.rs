@@ -228,7 +228,14 @@ pub fn use_canvas_chart(
                 // needs a redraw, or drawing and observing would chase each other.
                 if changed && fresh.css_width > 0.0 {
                     *surface.borrow_mut() = Some(fresh);
-                    redraw();
+                    // Drawing may set the canvas's height; doing that inside the observer's own
+                    // callback makes the browser report a ResizeObserver loop error, so the redraw
+                    // waits for the next frame.
+                    let redraw = Rc::clone(&redraw);
+                    let next_frame = Closure::once_into_js(move || redraw());
+                    if let Some(window) = web_sys::window() {
+                        let _ = window.request_animation_frame(next_frame.unchecked_ref());
+                    }
                 }
             });
             let observer = ResizeObserver::new(on_resize.as_ref().unchecked_ref()).ok();

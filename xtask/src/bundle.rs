@@ -7,6 +7,10 @@ use std::path::{Path, PathBuf};
 
 /// Budget for the compressed transfer of the whole widget (brotli, as CDNs serve it).
 pub const BUDGET_BYTES: u64 = 150 * 1024;
+/// The loader host pages include (`<script src=".../embed.js">`), copied to the bundle's root.
+pub const LOADER: &str = "embed.js";
+/// Its budget, raw bytes (issue 4: "at most 4 KB"): it is on every host page, readable source.
+pub const LOADER_BUDGET_BYTES: u64 = 4096;
 /// What a first visit downloads; maps, icons and other copies are not part of the budget.
 const MEASURED_EXTENSIONS: [&str; 4] = ["wasm", "js", "css", "html"];
 
@@ -101,6 +105,27 @@ pub fn measure(dist: &Path) -> Result<Report> {
     Ok(Report { files })
 }
 
+/// The loader's raw size in `dist`, checked against [`LOADER_BUDGET_BYTES`]: `Ok` with the size
+/// when within it, `Err` with a sentence when over or missing.
+pub fn check_loader(dist: &Path) -> Result<u64> {
+    let path = dist.join(LOADER);
+    let size = fs::metadata(&path)
+        .map_err(|e| {
+            format!(
+                "no {LOADER} in {} ({e}): index.html must copy it \
+                 (<link data-trunk rel=\"copy-file\" href=\"{LOADER}\">)",
+                dist.display()
+            )
+        })?
+        .len();
+    if size > LOADER_BUDGET_BYTES {
+        return Err(format!(
+            "{LOADER} is {size} bytes, over its {LOADER_BUDGET_BYTES}-byte budget"
+        ));
+    }
+    Ok(size)
+}
+
 fn collect(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
     let entries = fs::read_dir(dir).map_err(|e| format!("cannot list {}: {e}", dir.display()))?;
     for entry in entries {
@@ -178,5 +203,28 @@ mod tests {
             .map(|r| r.files.into_iter().map(|f| f.name).collect())
             .unwrap_or_default();
         assert_eq!(names, ["app_bg.wasm", "index.html", "snippets/x.js"]);
+    }
+
+    #[test]
+    fn the_loader_must_exist_and_fit_its_budget() {
+        let dir = std::env::temp_dir().join(format!("xtask-loader-test-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        assert!(fs::create_dir_all(&dir).is_ok());
+        let missing = check_loader(&dir).unwrap_err();
+        assert!(missing.contains("copy-file"), "{missing}");
+        let at_budget = vec![b' '; LOADER_BUDGET_BYTES as usize];
+        assert!(fs::write(dir.join(LOADER), &at_budget).is_ok());
+        assert_eq!(check_loader(&dir), Ok(LOADER_BUDGET_BYTES));
+        assert!(fs::write(dir.join(LOADER), [&at_budget[..], b" "].concat()).is_ok());
+        let over = check_loader(&dir).unwrap_err();
+        assert!(over.contains("4097 bytes"), "{over}");
+        let _ = fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn the_repository_loader_fits_its_budget() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+        let size = check_loader(&root);
+        assert!(size.is_ok(), "{size:?}");
     }
 }

@@ -5,6 +5,7 @@ mod binaryen;
 mod browser;
 mod bundle;
 mod counts;
+mod demo;
 mod process;
 mod serve;
 mod setup;
@@ -25,9 +26,10 @@ usage: cargo xtask <command>
 commands:
   setup   install what is missing: wasm32 target, Trunk 0.22.1, the wasm-bindgen CLI of Cargo.lock,
           wasm-opt 132 (npm binaryen), then `cargo fetch`
-  serve   setup, then `trunk serve` on http://127.0.0.1:8080/ (extra arguments go to trunk serve)
+  serve   setup, then `trunk serve` on http://127.0.0.1:8080/ (extra arguments go to trunk serve),
+          and the demo host page examples/school-page.html on http://127.0.0.1:8081/
   test    setup (+ Chromium), then fmt, clippy (host and wasm32), native tests, browser tests,
-          release build with size budget, end-to-end tests; one summary line at the end
+          release build with size budgets (bundle, embed.js), end-to-end tests; one summary line
   bench   setup (+ Chromium), release build, size table, cold-load time (e2e's measure-load)";
 
 fn main() -> ExitCode {

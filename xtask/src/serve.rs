@@ -1,14 +1,26 @@
-//! `cargo xtask serve`: setup, then Trunk's development server with live reload.
+//! `cargo xtask serve`: setup, then Trunk's development server with live reload, and the demo
+//! host page (`examples/`) on another origin.
 
-use crate::{setup, trunk, Result};
+use crate::{demo, setup, trunk, Result};
+use std::path::Path;
 use std::process::ExitCode;
 
-/// Must match `[serve]` in Trunk.toml; printed so the reader need not look it up.
-const URL: &str = "http://127.0.0.1:8080/";
+/// Must match `[serve]` in Trunk.toml; printed so the reader need not look it up. The demo page
+/// (`examples/school-page.html`) embeds the widget from this origin.
+pub const WIDGET_ORIGIN: &str = "http://127.0.0.1:8080";
 
 pub fn run(extra_args: &[String]) -> Result<ExitCode> {
     setup::run(setup::Options { browser: false })?;
-    println!("serving the widget at {URL} (debug build, live reload; Ctrl-C stops)");
+    // The demo is a convenience: if its port is taken, say so and serve the widget anyway.
+    let demo = match demo::start(Path::new(demo::DIR)) {
+        Ok(()) => format!(
+            "demo host page at {} (another origin; embeds the widget three ways)",
+            demo::url()
+        ),
+        Err(e) => format!("demo host page NOT served: {e}"),
+    };
+    println!("serving the widget at {WIDGET_ORIGIN}/ (debug build, live reload; Ctrl-C stops)");
+    println!("{demo}");
     let mut cmd = trunk::command(["serve"]);
     cmd.args(extra_args);
     let status = crate::process::run_status(&mut cmd)?;

@@ -26,6 +26,7 @@ struct Totals {
     browser: Option<Counts>,
     e2e: Option<Counts>,
     bundle_brotli: Option<u64>,
+    loader_raw: Option<u64>,
 }
 
 const STEP_COUNT: usize = 7;
@@ -124,7 +125,7 @@ pub fn run(root: &Path) -> Result<ExitCode> {
     });
 
     let mut build_ok = false;
-    step("release build + size budget", &mut || {
+    step("release build + size budgets", &mut || {
         // A stale dist could pass the budget or the e2e tests for a build that just failed.
         if dist.exists() {
             if let Err(e) = std::fs::remove_dir_all(&dist) {
@@ -140,14 +141,30 @@ pub fn run(root: &Path) -> Result<ExitCode> {
             Ok(report) => {
                 report.print();
                 totals.bundle_brotli = Some(report.total_brotli());
-                if report.within_budget() {
-                    Outcome::Passed
-                } else {
-                    Outcome::Failed(format!(
+                let mut problems = Vec::new();
+                if !report.within_budget() {
+                    problems.push(format!(
                         "bundle is {} brotli, over the {} budget",
                         units::kb(report.total_brotli()),
                         units::kb(bundle::BUDGET_BYTES)
-                    ))
+                    ));
+                }
+                // The loader has its own budget, in raw bytes (host pages include it as is).
+                match bundle::check_loader(&dist) {
+                    Ok(size) => {
+                        totals.loader_raw = Some(size);
+                        println!(
+                            "loader: {} is {size} bytes raw of its {}-byte budget",
+                            bundle::LOADER,
+                            bundle::LOADER_BUDGET_BYTES
+                        );
+                    }
+                    Err(e) => problems.push(e),
+                }
+                if problems.is_empty() {
+                    Outcome::Passed
+                } else {
+                    Outcome::Failed(problems.join("; "))
                 }
             }
         }
@@ -181,7 +198,7 @@ pub fn run(root: &Path) -> Result<ExitCode> {
             sum
         });
     println!(
-        "xtask test: {passed}/{} steps passed; tests: {} passed, {} failed ({}, {}, {}); {}; {}",
+        "xtask test: {passed}/{} steps passed; tests: {} passed, {} failed ({}, {}, {}); {}; {}; {}",
         records.len(),
         tests.passed,
         tests.failed,
@@ -191,6 +208,18 @@ pub fn run(root: &Path) -> Result<ExitCode> {
         match totals.bundle_brotli {
             Some(b) => format!("bundle {} brotli (budget {})", units::kb(b), budget_label()),
             None => format!("bundle not measured (budget {})", budget_label()),
+        },
+        match totals.loader_raw {
+            Some(b) => format!(
+                "{} {b} B (budget {} B)",
+                bundle::LOADER,
+                bundle::LOADER_BUDGET_BYTES
+            ),
+            None => format!(
+                "{} not within budget (budget {} B)",
+                bundle::LOADER,
+                bundle::LOADER_BUDGET_BYTES
+            ),
         },
         units::duration(started.elapsed())
     );

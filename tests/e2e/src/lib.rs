@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU32, Ordering};
 
 pub use driver::ChromeDriver;
-pub use server::StaticServer;
+pub use server::{StaticServer, STRICT_CSP};
 pub use session::{with_browser, Browser, BrowserOptions, CanvasStats, Page};
 pub use widget::{dollars, first_int, open_widget, wait_chart_drawn, widget_server, with_widget};
 

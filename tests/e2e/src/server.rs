@@ -7,6 +7,7 @@
 use std::io::{self, BufRead, BufReader, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::path::{Component, Path, PathBuf};
+use std::sync::Arc;
 use std::thread;
 use std::time::Duration;
 
@@ -19,9 +20,38 @@ pub struct StaticServer {
     root: PathBuf,
 }
 
+/// The Content-Security-Policy the widget must run under without a single violation (issue 4):
+/// no inline script or style, scripts and styles only from the widget's own origin, and wasm
+/// compilation allowed.
+pub const STRICT_CSP: &str =
+    "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+
 impl StaticServer {
     /// Serves `root` on a free loopback port.
     pub fn start(root: impl AsRef<Path>) -> io::Result<Self> {
+        Self::start_with_headers(root, &[])
+    }
+
+    /// Serves `root` on a free loopback port, adding `headers` (name, value) to every response,
+    /// e.g. `[("Content-Security-Policy", STRICT_CSP)]` to serve the bundle the way a strict
+    /// host would. A name or value holding a line break is refused (it would split the response).
+    pub fn start_with_headers(
+        root: impl AsRef<Path>,
+        headers: &[(&str, &str)],
+    ) -> io::Result<Self> {
+        if let Some((name, _)) = headers.iter().find(|(n, v)| {
+            n.is_empty() || n.contains([':', '\r', '\n']) || v.contains(['\r', '\n'])
+        }) {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidInput,
+                format!("bad extra header {name:?}"),
+            ));
+        }
+        let extra: Arc<str> = headers
+            .iter()
+            .map(|(n, v)| format!("{n}: {v}\r\n"))
+            .collect::<String>()
+            .into();
         // Canonicalised once so that the containment check in `resolve` compares real paths.
         let root = root.as_ref().canonicalize()?;
         let listener = TcpListener::bind(("127.0.0.1", 0))?;
@@ -32,17 +62,23 @@ impl StaticServer {
             .spawn(move || {
                 for stream in listener.incoming().flatten() {
                     let root = served.clone();
+                    let extra = Arc::clone(&extra);
                     // One thread per connection: the browser opens several at once (JS and
                     // wasm in parallel) and a slow one must not hold up the others.
                     let _ =
                         thread::Builder::new()
                             .name("e2e-static-conn".into())
                             .spawn(move || {
-                                let _ = handle(stream, &root);
+                                let _ = handle(stream, &root, &extra);
                             });
                 }
             })?;
         Ok(Self { addr, root })
+    }
+
+    /// `http://127.0.0.1:<port>`: the origin pages served here have.
+    pub fn origin(&self) -> String {
+        format!("http://{}", self.addr)
     }
 
     /// The socket address the server listens on.
@@ -129,7 +165,7 @@ fn percent_decode(s: &str) -> Option<String> {
     (!text.contains(['\0', '\\'])).then_some(text)
 }
 
-fn handle(stream: TcpStream, root: &Path) -> io::Result<()> {
+fn handle(stream: TcpStream, root: &Path, extra: &str) -> io::Result<()> {
     // A stuck client must not pin a thread forever.
     stream.set_read_timeout(Some(Duration::from_secs(10)))?;
     let mut reader = BufReader::new(stream.try_clone()?);
@@ -151,20 +187,33 @@ fn handle(stream: TcpStream, root: &Path) -> io::Result<()> {
             &mut out,
             "405 Method Not Allowed",
             "text/plain",
+            extra,
             b"GET only\n",
         );
     }
     match resolve(root, target).and_then(|f| std::fs::read(&f).ok().map(|b| (f, b))) {
-        Some((file, body)) => respond(&mut out, "200 OK", content_type(&file), &body),
-        None => respond(&mut out, "404 Not Found", "text/plain", b"not found\n"),
+        Some((file, body)) => respond(&mut out, "200 OK", content_type(&file), extra, &body),
+        None => respond(
+            &mut out,
+            "404 Not Found",
+            "text/plain",
+            extra,
+            b"not found\n",
+        ),
     }
 }
 
-fn respond(out: &mut TcpStream, status: &str, ctype: &str, body: &[u8]) -> io::Result<()> {
+fn respond(
+    out: &mut TcpStream,
+    status: &str,
+    ctype: &str,
+    extra: &str,
+    body: &[u8],
+) -> io::Result<()> {
     // no-store: the bundle may be rebuilt between runs, and every measured load must be cold.
     let head = format!(
         "HTTP/1.1 {status}\r\nContent-Type: {ctype}\r\nContent-Length: {}\r\n\
-         Cache-Control: no-store\r\nConnection: close\r\n\r\n",
+         Cache-Control: no-store\r\nConnection: close\r\n{extra}\r\n",
         body.len()
     );
     out.write_all(head.as_bytes())?;
@@ -267,11 +316,44 @@ mod tests {
     }
 
     #[test]
+    fn extra_headers_are_sent_and_line_breaks_refused() {
+        let dir = crate::TempDir::new("server-headers").unwrap();
+        std::fs::write(dir.path().join("index.html"), "x").unwrap();
+        let server = StaticServer::start_with_headers(
+            dir.path(),
+            &[("Content-Security-Policy", STRICT_CSP)],
+        )
+        .unwrap();
+        for target in ["/", "/missing.js"] {
+            let (_, headers, _) = get(&server, target);
+            let csp = format!("Content-Security-Policy: {STRICT_CSP}");
+            assert!(
+                headers.split("\r\n").any(|line| line == csp),
+                "{target}: {headers}"
+            );
+        }
+        let (_, plain, _) = get(&fixture().1, "/");
+        assert!(!plain.contains("Content-Security-Policy"), "{plain}");
+        for bad in [
+            ("X-A", "1\r\nSet-Cookie: a=b"),
+            ("X-A\n", "1"),
+            ("", "1"),
+            ("A:B", "1"),
+        ] {
+            assert!(
+                StaticServer::start_with_headers(dir.path(), &[bad]).is_err(),
+                "{bad:?}"
+            );
+        }
+    }
+
+    #[test]
     fn url_joins_paths_and_queries() {
         let (_dir, server) = fixture();
         let base = format!("http://{}", server.addr());
         assert_eq!(server.url("/"), format!("{base}/"));
         assert_eq!(server.url("?years=5"), format!("{base}/?years=5"));
         assert_eq!(server.url("/?years=5"), format!("{base}/?years=5"));
+        assert_eq!(server.origin(), base);
     }
 }

@@ -1,0 +1,86 @@
+/* Career pay widget loader. On a host page:
+ *   <div data-career-widget data-state="TX"></div>
+ *   <script src="https://WIDGET-HOST/PATH/embed.js" async></script>
+ * Each such div gets an iframe of the widget, whose height follows the widget's content.
+ * No dependencies; sets no cookies or storage and makes no request itself. */
+(() => {
+  'use strict';
+  // Option names: data-<name> on the div, the same <name> in the widget's query string.
+  const OPTIONS = ['state', 'industry', 'years', 'sections', 'accent', 'dark', 'lang', 'title'];
+  const TITLE = 'Career pay for Medical Records and Health Information Technicians';
+  const MESSAGE = 'career-pay-widget:height';
+
+  // The widget lives in the directory this file was loaded from.
+  const me = document.currentScript;
+  const base = me && me.src ? new URL('./', me.src).href : null;
+
+  // Included twice: the first copy's state (frames, listener) is reused; only scan again.
+  const KEY = Symbol.for('career-pay-widget.loader');
+  if (window[KEY]) {
+    window[KEY](base);
+    return;
+  }
+
+  const done = new WeakSet(); // divs already turned into a frame
+  const frames = new Map(); // iframe -> the origin its messages must come from
+
+  const embed = (div, fallbackBase) => {
+    const src = div.getAttribute('data-src') || fallbackBase;
+    if (!src) return;
+    let url;
+    try {
+      url = new URL(src, document.baseURI);
+    } catch (_) {
+      return;
+    }
+    // Never javascript:, data: and the like.
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') return;
+    for (const name of OPTIONS) {
+      const value = div.getAttribute('data-' + name);
+      if (value) url.searchParams.set(name, value); // encoded by URLSearchParams
+    }
+    done.add(div);
+    const frame = document.createElement('iframe');
+    frame.src = url.href;
+    frame.title = div.getAttribute('data-title') || TITLE;
+    frame.loading = 'eager';
+    frame.referrerPolicy = 'no-referrer';
+    frame.setAttribute('allow', 'clipboard-write');
+    frame.setAttribute('scrolling', 'no');
+    // Scripts, and its own origin (to load its .js/.wasm/.css and keep its URL in sync); source
+    // links may open a new, unsandboxed tab. No top navigation, forms, modals or downloads.
+    frame.setAttribute('sandbox', 'allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox');
+    // Inline !important styles beat the host's CSS; `all: initial` first undoes whatever it says
+    // about iframes (borders, radius, shadows, filters, sizes), then only what the frame needs.
+    const css = { all: 'initial', display: 'block', width: '100%', height: '900px', border: '0', overflow: 'hidden' };
+    for (const name in css) frame.style.setProperty(name, css[name], 'important');
+    frames.set(frame, url.origin);
+    div.replaceChildren(frame); // drops any fallback link written inside the div
+  };
+
+  const scan = (fallbackBase) => {
+    for (const div of document.querySelectorAll('div[data-career-widget]')) {
+      if (!done.has(div)) embed(div, fallbackBase);
+    }
+  };
+
+  // Height messages: only from a frame made here, from its origin, in the documented shape.
+  window.addEventListener('message', (event) => {
+    let frame = null;
+    for (const [f, origin] of frames) {
+      if (event.source && f.contentWindow === event.source && event.origin === origin) frame = f;
+    }
+    const data = event.data;
+    if (!frame || !data || Object.getPrototypeOf(data) !== Object.prototype) return;
+    const height = data.height;
+    if (data.type !== MESSAGE || typeof height !== 'number' || !Number.isFinite(height)) return;
+    if (height < 50 || height > 20000) return;
+    frame.style.setProperty('height', Math.ceil(height) + 'px', 'important');
+  });
+
+  Object.defineProperty(window, KEY, { value: scan });
+  scan(base);
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', () => scan(base), { once: true });
+  }
+})();
