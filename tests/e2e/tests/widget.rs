@@ -446,3 +446,43 @@ async fn on_a_390_px_phone_nothing_scrolls_sideways_even_with_tooltips_open() {
     })
     .await;
 }
+
+/// Back and Forward: input changes replace the URL (no history entry of their own), so Back
+/// leaves the page and Forward returns to the view as last changed, which the widget restores.
+#[tokio::test]
+async fn back_and_forward_restore_the_view_from_the_url() {
+    with_widget(&BrowserOptions::default(), |page, server| async move {
+        open_widget(&page, server, "?years=3").await?;
+        page.choose_option(STATE, "NJ").await?;
+        settle(
+            "the URL to carry the state",
+            || async { page.eval("return location.search", vec![]).await },
+            |v: &Value| v.as_str().is_some_and(|s| s.contains("state=NJ")),
+        )
+        .await?;
+        open_widget(&page, server, "?state=TX&years=8").await?;
+        assert_eq!(value_of(&page, STATE).await?, "TX");
+
+        page.driver.back().await?;
+        let state = settle(
+            "Back to show New Jersey again",
+            || async { value_of(&page, STATE).await },
+            |v: &String| v == "NJ",
+        )
+        .await?;
+        assert_eq!(state, "NJ");
+        assert_eq!(value_of(&page, YEARS).await?, "3");
+
+        page.driver.forward().await?;
+        let state = settle(
+            "Forward to show Texas again",
+            || async { value_of(&page, STATE).await },
+            |v: &String| v == "TX",
+        )
+        .await?;
+        assert_eq!(state, "TX");
+        assert_eq!(value_of(&page, YEARS).await?, "8");
+        page.assert_no_errors().await
+    })
+    .await;
+}
