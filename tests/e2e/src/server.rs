@@ -6,7 +6,7 @@
 
 use std::io::{self, BufRead, BufReader, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::thread;
 use std::time::Duration;
@@ -102,68 +102,7 @@ impl StaticServer {
     }
 }
 
-/// The Content-Type for a file name. `application/wasm` matters: without it the browser refuses
-/// `WebAssembly.instantiateStreaming` and the loader falls back to a slower path (or fails).
-pub fn content_type(path: &Path) -> &'static str {
-    let ext = path
-        .extension()
-        .and_then(|e| e.to_str())
-        .unwrap_or("")
-        .to_ascii_lowercase();
-    match ext.as_str() {
-        "html" | "htm" => "text/html; charset=utf-8",
-        "js" | "mjs" => "text/javascript; charset=utf-8",
-        "wasm" => "application/wasm",
-        "css" => "text/css; charset=utf-8",
-        "svg" => "image/svg+xml",
-        "json" | "map" => "application/json",
-        "webmanifest" => "application/manifest+json",
-        "png" => "image/png",
-        "ico" => "image/x-icon",
-        "woff2" => "font/woff2",
-        "txt" | "csv" => "text/plain; charset=utf-8",
-        _ => "application/octet-stream",
-    }
-}
-
-/// Maps a request target to a file under `root`, or `None` (→ 404). The query and fragment are
-/// stripped, `%XX` escapes decoded, `/` and directories map to their `index.html`, and any `..`
-/// or absolute component is refused so nothing outside `root` can be read.
-pub fn resolve(root: &Path, target: &str) -> Option<PathBuf> {
-    let path = target.split(['?', '#']).next().unwrap_or("");
-    let decoded = percent_decode(path)?;
-    let mut file = root.to_path_buf();
-    for part in Path::new(decoded.trim_start_matches('/')).components() {
-        match part {
-            Component::Normal(p) => file.push(p),
-            Component::CurDir => {}
-            _ => return None,
-        }
-    }
-    if file.is_dir() {
-        file.push("index.html");
-    }
-    file.is_file().then_some(file)
-}
-
-fn percent_decode(s: &str) -> Option<String> {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            let hex = s.get(i + 1..i + 3)?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    let text = String::from_utf8(out).ok()?;
-    // A NUL or backslash has no business in a bundle path and could confuse the file system.
-    (!text.contains(['\0', '\\'])).then_some(text)
-}
+pub use static_files::{content_type, resolve};
 
 fn handle(stream: TcpStream, root: &Path, extra: &str) -> io::Result<()> {
     // A stuck client must not pin a thread forever.
