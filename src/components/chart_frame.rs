@@ -192,7 +192,10 @@ pub fn chart_frame(props: &ChartFrameProps) -> Html {
             { props.children.clone() }
             <details class="cpw-data" data-testid={format!("data-{id}")}>
                 <summary>{ ui.t(Msg::ShowData) }</summary>
-                <div class="cpw-table-wrap">
+                // Wide tables scroll sideways on a phone: the scrolling region takes focus so a
+                // keyboard can scroll it too.
+                <div class="cpw-table-wrap" tabindex="0" role="region"
+                    aria-label={ui.f(Msg::DataTableLabel, &[&props.title])}>
                     <table>
                         <caption>{ props.source.clone() }</caption>
                         <thead><tr>{ for table.columns.iter().map(|c| html! { <th scope="col">{ c }</th> }) }</tr></thead>

@@ -132,8 +132,8 @@ pub use static_files::{content_type, resolve};
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::path::PathBuf;
     use std::io::Read;
+    use std::path::PathBuf;
 
     fn fixture(label: &str) -> PathBuf {
         let dir = std::env::temp_dir().join(format!("xtask-demo-{label}-{}", std::process::id()));

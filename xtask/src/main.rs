@@ -1,5 +1,6 @@
 //! `cargo xtask <setup|serve|test|bench>`: one entry point that installs the pinned toolchain, then serves, checks or measures the widget.
 
+mod axe;
 mod bench;
 mod binaryen;
 mod browser;

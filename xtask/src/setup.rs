@@ -1,7 +1,7 @@
 //! `cargo xtask setup`: puts the pinned tools in place, announcing each step and skipping what is already right.
 
 use crate::process::{self, probe_on_path};
-use crate::{binaryen, browser, units, workspace, Result};
+use crate::{axe, binaryen, browser, units, workspace, Result};
 use std::path::Path;
 use std::process::Command;
 use std::time::Instant;
@@ -54,6 +54,11 @@ pub fn run(options: Options) -> Result<()> {
             ),
             usual: "about 35 s",
             action: Box::new(browser::ensure),
+        });
+        steps.push(Step {
+            title: "axe-core (npm package, for the accessibility end-to-end test)".to_string(),
+            usual: "about 5 s",
+            action: Box::new(axe::ensure),
         });
     }
     let bindgen_for_step = bindgen.clone();

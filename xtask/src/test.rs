@@ -2,7 +2,7 @@
 
 use crate::counts::{self, Counts};
 use crate::process::{self, Captured};
-use crate::{browser, bundle, setup, trunk, units, workspace, Result};
+use crate::{axe, browser, bundle, setup, trunk, units, workspace, Result};
 use std::path::Path;
 use std::process::{Command, ExitCode};
 use std::time::{Duration, Instant};
@@ -174,6 +174,9 @@ pub fn run(root: &Path) -> Result<ExitCode> {
             return Outcome::Skipped("the release build failed".to_string());
         }
         let mut cmd = cargo(&["test", "-p", "e2e", "--no-fail-fast"]);
+        if let Ok(script) = axe::script() {
+            cmd.env("AXE_JS", script);
+        }
         cmd.env("WIDGET_DIST", &dist)
             .env("CHROMEDRIVER", browser::CHROMEDRIVER)
             .env("CHROME_BIN", browser::CHROMIUM);

@@ -1,0 +1,110 @@
+//! Accessibility: axe-core's WCAG 2.x A and AA rules find nothing on the widget, in the light and
+//! dark themes, with every "Show data" table and the estimate's explanation open, on a desktop
+//! and a 390 px phone. axe comes from `AXE_JS` (installed by `cargo xtask test`).
+
+use std::time::Duration;
+
+use e2e::{open_widget, wait_chart_drawn, with_widget, BrowserOptions, Page, Result};
+use serde_json::Value;
+
+/// Runs axe on the whole document and hands back one line per violated rule.
+const AXE_RUN: &str = r#"
+const done = arguments[arguments.length - 1];
+axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
+  .then(r => done(r.violations.map(v =>
+    `${v.id} (${v.impact}): ${v.help}; ${v.nodes.length} node(s): ` +
+    v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | '))))
+  .catch(e => done(['axe did not run: ' + e]));
+"#;
+
+/// Opens every `<details>` (data tables, explanation, sources, embed panel).
+const OPEN_ALL: &str =
+    "document.querySelectorAll('details').forEach(d => d.open = true); return document.querySelectorAll('details').length;";
+
+fn axe_source() -> String {
+    let path = std::env::var_os("AXE_JS").unwrap_or_else(|| {
+        panic!("AXE_JS is not set: run `cargo xtask test`, which installs axe-core and sets it")
+    });
+    std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("cannot read axe-core at {path:?}: {e}"))
+}
+
+async fn violations(page: &Page, source: &str) -> Result<Vec<String>> {
+    page.eval(&format!("{source}; return typeof axe;"), vec![])
+        .await?;
+    let opened = page.eval(OPEN_ALL, vec![]).await?;
+    assert!(
+        opened.as_u64().unwrap_or(0) >= 8,
+        "only {opened} <details> found"
+    );
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    let found: Value = page
+        .driver
+        .execute_async(AXE_RUN, vec![])
+        .await?
+        .json()
+        .clone();
+    Ok(found
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(|v| v.as_str().map(String::from))
+                .collect()
+        })
+        .unwrap_or_else(|| vec![format!("unexpected axe result: {found}")]))
+}
+
+async fn check(opts: BrowserOptions, query: &'static str) {
+    let source = axe_source();
+    with_widget(&opts, move |page, server| async move {
+        open_widget(&page, server, query).await?;
+        wait_chart_drawn(&page).await?;
+        let found = violations(&page, &source).await?;
+        assert!(
+            found.is_empty(),
+            "axe found (query {query:?}):\n{}",
+            found.join("\n")
+        );
+        page.assert_no_errors().await
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn no_wcag_violations_in_the_light_theme() {
+    check(
+        BrowserOptions::default(),
+        "?state=NJ&industry=legal-services&years=5&dark=false",
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn no_wcag_violations_in_the_dark_theme_on_a_phone() {
+    check(
+        BrowserOptions::default().size(390, 900),
+        "?state=TX&years=12&dark=true",
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn a_planted_violation_is_found() {
+    // The check must be able to fail: an image without alternative text is a WCAG A violation.
+    let source = axe_source();
+    with_widget(&BrowserOptions::default(), move |page, server| async move {
+        open_widget(&page, server, "").await?;
+        page.eval(
+            "const i = document.createElement('img'); i.src = 'data:,'; document.body.append(i);",
+            vec![],
+        )
+        .await?;
+        let found = violations(&page, &source).await?;
+        assert!(
+            found.iter().any(|v| v.starts_with("image-alt")),
+            "{found:?}"
+        );
+        Ok(())
+    })
+    .await;
+}
