@@ -64,6 +64,10 @@ pub fn chart_frame(props: &ChartFrameProps) -> Html {
         )
     };
     let canvas = use_canvas_chart(props.chart.clone(), on_drawn);
+    // Built once per chart, not on every render (tooltips re-render the frame on each pointer
+    // move, and the states table has 51 rows).
+    let table = use_memo(props.chart.clone(), |chart| chart.0.table());
+    let summary = use_memo(props.chart.clone(), |chart| chart.0.summary());
     let count = marks.len();
 
     let choose = {
@@ -143,7 +147,7 @@ pub fn chart_frame(props: &ChartFrameProps) -> Html {
         })
     };
     let onfocus = {
-        let (active, highlighted) = (active.clone(), props.chart.0.table().highlighted);
+        let (active, highlighted) = (active.clone(), table.highlighted);
         Callback::from(move |_: FocusEvent| {
             if active.is_none() && count > 0 {
                 active.set(Some(highlighted.unwrap_or(0).min(count - 1)));
@@ -173,14 +177,13 @@ pub fn chart_frame(props: &ChartFrameProps) -> Html {
         .as_ref()
         .map(|m| format!("{}: {}. {}", m.label, m.value, m.source))
         .unwrap_or_default();
-    let table = props.chart.0.table();
     html! {
         <figure class="cpw-figure" data-testid={format!("figure-{id}")}
             aria-labelledby={format!("cpw-title-{id}")}>
             <h2 id={format!("cpw-title-{id}")} class="cpw-figure-title">{ props.title.clone() }</h2>
             <div class="cpw-plot">
                 <canvas ref={canvas} class="cpw-canvas" data-testid={format!("chart-{id}")}
-                    tabindex="0" role="img" aria-label={props.chart.0.summary()}
+                    tabindex="0" role="img" aria-label={(*summary).clone()}
                     aria-describedby={format!("cpw-live-{id}")}
                     {onpointermove} {onpointerleave} {onclick} {onkeydown} {onfocus} {onblur}></canvas>
                 if let Some(mark) = &current {

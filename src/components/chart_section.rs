@@ -84,7 +84,13 @@ fn depends(section: Section, inputs: &Inputs, estimate: Option<f64>) -> Depends 
     match section {
         Section::Distribution => Depends::Estimate(estimate.map(f64::to_bits)),
         Section::Experience => Depends::Inputs(*inputs),
-        Section::States | Section::Outlook => Depends::State(state_code(inputs.region)),
+        Section::States => Depends::State(state_code(inputs.region)),
+        // The outlook highlights a state only if it is one of its three: other choices leave it
+        // as it was, so it is not rebuilt or redrawn for them.
+        Section::Outlook => Depends::State(
+            state_code(inputs.region)
+                .filter(|code| FIGURES.state_projections.iter().any(|p| p.area == *code)),
+        ),
         Section::Industries => Depends::Industry(industry_id(inputs.industry)),
         _ => Depends::Nothing,
     }

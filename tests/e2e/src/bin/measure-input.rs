@@ -56,9 +56,17 @@ const task = () => new Promise(r => setTimeout(r, 0));
 })();
 "#;
 
-fn parse_args(args: &[String]) -> Result<(PathBuf, usize), String> {
+/// What to measure: the bundle, how many events, and the page's query (default: every section).
+struct Args {
+    dist: PathBuf,
+    events: usize,
+    query: String,
+}
+
+fn parse_args(args: &[String]) -> Result<Args, String> {
     let mut dist = None;
     let mut events = 240;
+    let mut query = String::new();
     let mut it = args.iter();
     while let Some(arg) = it.next() {
         match arg.as_str() {
@@ -67,6 +75,10 @@ fn parse_args(args: &[String]) -> Result<(PathBuf, usize), String> {
                 events = n.parse().ok().filter(|n| *n >= 200).ok_or(format!(
                     "--events wants a number of at least 200, not {n:?}"
                 ))?;
+            }
+            "--query" => {
+                let q = it.next().ok_or("--query needs a query string")?;
+                query = format!("?{}", q.trim_start_matches('?'));
             }
             "-h" | "--help" => return Err(String::new()),
             a if a.starts_with('-') || dist.is_some() => {
@@ -79,18 +91,23 @@ fn parse_args(args: &[String]) -> Result<(PathBuf, usize), String> {
     if !dist.join("index.html").is_file() {
         return Err(format!("{} has no index.html", dist.display()));
     }
-    Ok((dist, events))
+    Ok(Args {
+        dist,
+        events,
+        query,
+    })
 }
 
 async fn measure(
     driver: &ChromeDriver,
     server: &StaticServer,
     events: usize,
+    query: &str,
 ) -> e2e::Result<Value> {
     let browser = Browser::start(driver.url(), &BrowserOptions::default().size(1024, 2400)).await?;
     let page = browser.page();
     let result = async {
-        open_widget(&page, server, "").await?;
+        open_widget(&page, server, query).await?;
         wait_chart_drawn(&page).await?;
         Ok::<Value, e2e::Error>(
             browser
@@ -122,7 +139,11 @@ fn report(label: &str, mut times: Vec<f64>) -> (f64, f64) {
 #[tokio::main(flavor = "current_thread")]
 async fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let (dist, events) = match parse_args(&args) {
+    let Args {
+        dist,
+        events,
+        query,
+    } = match parse_args(&args) {
         Ok(v) => v,
         Err(e) => {
             if !e.is_empty() {
@@ -139,7 +160,7 @@ async fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let value = match measure(&driver, &server, events).await {
+    let value = match measure(&driver, &server, events, &query).await {
         Ok(v) => v,
         Err(e) => {
             eprintln!("measure-input: {e}");
@@ -202,10 +223,14 @@ mod tests {
         std::fs::write(dir.path().join("index.html"), "x").expect("write");
         let d = dir.path().to_string_lossy().to_string();
         let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
-        assert_eq!(parse_args(&s(&[&d])).map(|v| v.1), Ok(240));
+        assert_eq!(parse_args(&s(&[&d])).map(|a| a.events), Ok(240));
         assert_eq!(
-            parse_args(&s(&[&d, "--events", "300"])).map(|v| v.1),
+            parse_args(&s(&[&d, "--events", "300"])).map(|a| a.events),
             Ok(300)
+        );
+        assert_eq!(
+            parse_args(&s(&[&d, "--query", "sections=estimator"])).map(|a| a.query),
+            Ok("?sections=estimator".to_string())
         );
         assert!(parse_args(&s(&[&d, "--events", "10"])).is_err());
         assert!(parse_args(&s(&[])).is_err());
