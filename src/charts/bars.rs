@@ -375,6 +375,9 @@ const TICK_GAP: f64 = 10.0;
 const MIN_TICK_SPACING: f64 = 60.0;
 /// The plot never gets narrower than this, even if labels then run past the edge.
 const MIN_PLOT: f64 = 40.0;
+/// Below this plot width the detail column (dollars and year) is dropped: on a very narrow chart
+/// it would crowd out the bars, and the same figures are in every tooltip and the data table.
+const MIN_PLOT_WITH_DETAIL: f64 = 150.0;
 /// Names move above their bars when a name column would take more of the width than this.
 const MAX_NAME_SHARE: f64 = 0.45;
 /// Bold text is up to about a tenth wider; every label may become the bold one, and the layout
@@ -386,6 +389,8 @@ const BOLD_ALLOWANCE: f64 = 1.1;
 pub struct Layout {
     /// Names above their bars rather than in a column at the left.
     pub names_above: bool,
+    /// Whether the detail column at the right has room.
+    pub show_detail: bool,
     pub row_height: f64,
     /// x of the zero line.
     pub zero: f64,
@@ -416,7 +421,9 @@ pub fn layout(bars: &RankedBars, width: f64) -> Layout {
         PAD + name_width + NAME_GAP
     };
     let detail_width = widest(bars.bars.iter().filter_map(|b| b.detail.as_deref()));
-    let plot_right = if detail_width > 0.0 {
+    let show_detail = detail_width > 0.0
+        && width - PAD - detail_width - DETAIL_GAP - plot_left >= MIN_PLOT_WITH_DETAIL;
+    let plot_right = if show_detail {
         width - PAD - detail_width - DETAIL_GAP
     } else {
         width - PAD
@@ -452,6 +459,7 @@ pub fn layout(bars: &RankedBars, width: f64) -> Layout {
     let row_height = if names_above { ROW + NAME_LINE } else { ROW };
     Layout {
         names_above,
+        show_detail,
         row_height,
         zero,
         per_point,
@@ -586,7 +594,7 @@ pub fn draw_ranked_bars<DB: DrawingBackend>(
                 ))?;
             }
         }
-        if let Some(detail) = &bar.detail {
+        if let Some(detail) = bar.detail.as_ref().filter(|_| lay.show_detail) {
             let colour = if bar.selected {
                 palette.estimate
             } else {

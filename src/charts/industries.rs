@@ -266,4 +266,21 @@ mod tests {
             .source_line()
             .ends_with("(BLS OES national estimates: May 2011; May 2014)."));
     }
+
+    #[test]
+    fn a_very_narrow_chart_drops_the_dollar_column_rather_than_the_bars() {
+        use crate::charts::bars::layout;
+        let c = chart(None);
+        assert!(layout(c.bars(), 640.0).show_detail);
+        assert!(layout(c.bars(), 390.0).show_detail);
+        let narrow = layout(c.bars(), 250.0);
+        assert!(!narrow.show_detail);
+        let (out, _) = render_svg(&c, 250, 600);
+        assert!(
+            !crate::charts::test_support::texts(&out)
+                .iter()
+                .any(|t| t.contains("(May 2011)")),
+            "dollar column drawn at 250 px"
+        );
+    }
 }
