@@ -46,7 +46,9 @@ pub fn report_height_when_framed() {
     let on_resize = Closure::<dyn FnMut()>::new(post);
     if let Ok(observer) = ResizeObserver::new(on_resize.as_ref().unchecked_ref()) {
         observer.observe(&content);
+        // Kept for the page's lifetime: once nothing in JS references an observer, the garbage
+        // collector may take it and the heights would silently stop (seen as a flaky test).
+        std::mem::forget(observer);
     }
-    // The observer lives as long as the page; so does its callback.
     on_resize.forget();
 }

@@ -482,10 +482,20 @@ async fn loader_frames_follow_the_content_height() {
 
         // Open the states chart's "Show data" table inside the Texas frame.
         enter(&page, TX).await?;
+        // Scrolled into view first, as a reader would: Chromium does not run rendering (so no
+        // ResizeObserver, so no height message) for a cross-origin frame that is off screen.
+        // Then clicked from script: a WebDriver click aims at where the summary was a moment
+        // ago, and a frame still settling its height can move a chart bar under that point (it
+        // once chose a state instead of opening the table).
         page.find("details[data-testid=data-states] > summary")
             .await?
-            .click()
+            .scroll_into_view()
             .await?;
+        page.eval(
+            "document.querySelector('details[data-testid=data-states] > summary').click(); return true;",
+            vec![],
+        )
+        .await?;
         page.wait_for(
             "the states data table to open",
             "document.querySelector('details[data-testid=data-states]').open",
