@@ -3,6 +3,22 @@
 //! SOC code, validates them and encodes a compact pack; the decoder (always built, and the only
 //! part that ships in the wasm) reads one back and never panics on bad bytes.
 
+pub mod lookup;
 pub mod model;
+pub mod validate;
 
+#[cfg(test)]
+mod testdata;
+
+#[cfg(feature = "import")]
+pub mod import;
+
+pub use lookup::{CodeError, IndustryLevel};
 pub use model::*;
+pub use validate::{CellProblem, Measure, Statistic};
+
+#[cfg(feature = "import")]
+pub use import::{
+    import_gazetteer, import_gazetteer_from, import_pack, import_pack_release, ImportError,
+    ImportErrors,
+};

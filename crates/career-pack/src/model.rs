@@ -5,8 +5,9 @@
 //! - a [`Figure`] is a published number or a marker, never a 0 or NaN standing in for one;
 //! - values are integers in the unit BLS publishes them in (cents, dollars, tenths of a percent),
 //!   so a figure round-trips exactly and is shown exactly as published;
-//! - published percentiles strictly increase, and a top-coded percentile is never followed by a
-//!   published one.
+//! - published percentiles never decrease, and a top-coded percentile is never followed by a
+//!   published one. Equal neighbours are real (BLS publishes ties, e.g. a 10th, 25th and median
+//!   all at one pay rate): code dividing by the gap between two percentiles must allow for 0.
 
 /// One published value, or why there is none. BLS's markers are never numbers.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
