@@ -7,6 +7,8 @@
 mod model;
 #[path = "src/figures/validate.rs"]
 mod validate;
+#[path = "build/current.rs"]
+mod current;
 
 use model::*;
 use std::collections::HashMap;
@@ -19,6 +21,11 @@ fn main() {
     println!("cargo:rerun-if-changed=data");
     println!("cargo:rerun-if-changed=src/figures/model.rs");
     println!("cargo:rerun-if-changed=src/figures/validate.rs");
+    println!("cargo:rerun-if-changed=build/current.rs");
+    let out_dir = std::env::var("OUT_DIR").unwrap_or_default();
+    if let Err(message) = current::write(Path::new(&out_dir)) {
+        fail(&message);
+    }
     match load().and_then(|figures| {
         let problems = validate::problems(&figures);
         if problems.is_empty() {
@@ -222,7 +229,7 @@ fn load() -> Result<Figures, String> {
             year: d.year,
             period: d.period,
             annual_mean: d.annual.mean,
-            employment: Some(d.employment),
+            employment: d.employment,
             source: d.source,
         })
         .collect();
@@ -382,7 +389,7 @@ fn distribution_for_year(
         soc_code: row.text("OCC_CODE")?,
         occupation: row.text("OCC_TITLE")?,
         area,
-        employment: row.number("TOT_EMP")? as u32,
+        employment: Some(row.number("TOT_EMP")? as u32),
         hourly: row.stats('H')?,
         annual: row.stats('A')?,
         source,
@@ -460,7 +467,7 @@ fn emit(f: &Figures) -> String {
     };
     let distributions = |items: &[Distribution]| {
         let rows: Vec<String> = items.iter().map(|d| format!(
-            "Distribution {{ id: {:?}, year: {}, period: {:?}, soc_code: {:?}, occupation: {:?}, area: {:?}, employment: {}, hourly: {}, annual: {}, source: {} }}",
+            "Distribution {{ id: {:?}, year: {}, period: {:?}, soc_code: {:?}, occupation: {:?}, area: {:?}, employment: {:?}, hourly: {}, annual: {}, source: {} }}",
             d.id, d.year, d.period, d.soc_code, d.occupation, d.area, d.employment, stats(&d.hourly), stats(&d.annual), source_ref(d.source)
         )).collect();
         format!("&[\n    {}\n]", rows.join(",\n    "))

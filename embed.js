@@ -1,13 +1,13 @@
 /* Career pay widget loader. On a host page:
- *   <div data-career-widget data-state="TX"></div>
+ *   <div data-career-widget data-place="TX"></div>
  *   <script src="https://WIDGET-HOST/PATH/embed.js" async></script>
  * Each such div gets an iframe of the widget, whose height follows the widget's content.
  * No dependencies; sets no cookies or storage and makes no request itself. */
 (() => {
   'use strict';
   // Option names: data-<name> on the div, the same <name> in the widget's query string.
-  const OPTIONS = ['state', 'industry', 'years', 'sections', 'accent', 'dark', 'lang', 'title'];
-  const TITLE = 'Career pay for Medical Records and Health Information Technicians';
+  const OPTIONS = ['place', 'state', 'industry', 'years', 'sections', 'accent', 'dark', 'lang', 'title'];
+  const TITLE = 'Career pay for Medical Records Specialists';
   const MESSAGE = 'career-pay-widget:height';
 
   // The widget lives in the directory this file was loaded from.

@@ -9,9 +9,9 @@ use crate::components::job::Job;
 use crate::components::notices::Notices;
 use crate::components::result_card::ResultCard;
 use crate::components::share::Share;
+use crate::career;
 use crate::config;
-use crate::estimator::{self, BASE_YEAR};
-use crate::figures::{FIGURES, SOC_CODE};
+use crate::estimator;
 use crate::links;
 use crate::messages::Msg;
 use crate::options::Section;
@@ -23,20 +23,47 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+/// The widget, or a readable message if its figures cannot be read (never a blank box).
 #[function_component(App)]
 pub fn app() -> Html {
+    let initial = use_memo((), |_| {
+        career::current()
+            .ok()
+            .and_then(|career| WidgetState::from_query(&page::query(), career))
+    });
+    match &*initial {
+        Some(initial) => html! { <Widget initial={initial.clone()} /> },
+        None => html! {
+            <article class="cpw">
+                <p class="cpw-notice" role="alert" data-testid="load-error">
+                    { Ui::default().t(Msg::FiguresUnreadable) }
+                </p>
+            </article>
+        },
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct WidgetProps {
+    /// The state the URL describes, read once.
+    initial: WidgetState,
+}
+
+#[function_component(Widget)]
+fn widget(props: &WidgetProps) -> Html {
     let state = use_reducer_eq(|| {
-        let state = WidgetState::from_query(&page::query());
+        let state = props.initial.clone();
         // Before anything is drawn, so the charts read the host's colours.
         page::apply_theme(&state.options);
         state
     });
+    let career = state.career;
     let ui = use_memo(state.options.lang, |lang| Ui {
         lang: *lang,
         fmt: Rc::new(BrowserFormat::new()),
     });
-    let estimate = use_memo(state.inputs, |inputs| {
-        estimator::estimate(&FIGURES, *inputs).map(Rc::new)
+    let estimate = use_memo(state.inputs, move |inputs| {
+        estimator::estimate(career, *inputs).map(Rc::new)
     });
     let on_action = {
         let dispatcher = state.dispatcher();
@@ -47,10 +74,14 @@ pub fn app() -> Html {
         let dispatcher = state.dispatcher();
         use_callback((), move |select: Select, _| {
             let action = match select {
-                Select::State(code) => config::parse_region(code, &FIGURES).map(Action::SetRegion),
-                Select::Industry(id) => {
-                    config::parse_industry(id, &FIGURES).map(Action::SetIndustry)
-                }
+                Select::Place(code) => career
+                    .gazetteer
+                    .place(code)
+                    .filter(|p| career.cell(p).is_some())
+                    .map(Action::SetPlace),
+                Select::Industry(code) => config::parse_industry(code.as_str(), career)
+                    .ok()
+                    .map(Action::SetIndustry),
                 Select::Years(years) => Some(Action::SetYears(years)),
             };
             if let Some(action) = action {
@@ -72,8 +103,9 @@ pub fn app() -> Html {
             embed::report_height_when_framed();
             // Back and Forward to an entry with another query show that entry's inputs.
             let on_popstate = Closure::<dyn Fn()>::new(move || {
-                let restored = WidgetState::from_query(&page::query());
-                dispatcher.dispatch(Action::Replace(restored.inputs));
+                if let Some(restored) = WidgetState::from_query(&page::query(), career) {
+                    dispatcher.dispatch(Action::Replace(restored.inputs));
+                }
             });
             let window = web_sys::window();
             if let Some(w) = &window {
@@ -93,10 +125,9 @@ pub fn app() -> Html {
         });
     }
 
-    let base = FIGURES.national(BASE_YEAR);
     let mut problems = Vec::new();
-    if base.is_none() || estimate.is_err() {
-        problems.push(ui.f(Msg::NoticeNoEstimate, &[&BASE_YEAR.to_string()]));
+    if estimate.is_err() {
+        problems.push(ui.t(Msg::NoticeNoEstimate).to_string());
     }
     let estimate_value = (*estimate).as_ref().ok().map(|e| e.annual);
     let title = state
@@ -109,22 +140,19 @@ pub fn app() -> Html {
         match section {
             Section::Estimator => html! {
                 <div class="cpw-estimator" data-testid="section-estimator">
-                    <EstimatorForm inputs={inputs} on_action={on_action.clone()} />
+                    <EstimatorForm career={career} inputs={inputs} on_action={on_action.clone()} />
                     if let Ok(estimate) = &*estimate {
-                        <ResultCard estimate={Rc::clone(estimate)} />
+                        <ResultCard career={career} estimate={Rc::clone(estimate)} />
                     }
                 </div>
             },
-            Section::Facts => match base {
-                Some(base) => html! { <Facts base={base} /> },
-                None => Html::default(),
-            },
+            Section::Facts => html! { <Facts career={career} place={inputs.place} /> },
             Section::Job => html! { <Job /> },
             Section::Share => html! {
                 <Share inputs={inputs} options={Rc::clone(&state.options)} title={title.clone()} />
             },
             chart => html! {
-                <ChartSection section={chart} inputs={inputs} estimate={estimate_value}
+                <ChartSection career={career} section={chart} inputs={inputs} estimate={estimate_value}
                     on_select={on_select.clone()} />
             },
         }
@@ -133,7 +161,7 @@ pub fn app() -> Html {
         <ContextProvider<Ui> context={(*ui).clone()}>
             <article class="cpw" lang={ui.lang.tag()}>
                 <header class="cpw-header">
-                    <p class="cpw-kicker">{ ui.f(Msg::Kicker, &[SOC_CODE]) }</p>
+                    <p class="cpw-kicker">{ ui.f(Msg::Kicker, &[&career.pack.soc]) }</p>
                     <h1 class="cpw-title" data-testid="widget-title">{ title.clone() }</h1>
                 </header>
                 <Notices notices={state.notices.clone()} extra={problems} />

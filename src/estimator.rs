@@ -1,23 +1,25 @@
-//! State x industry x experience -> an estimate of annual pay, its range, and every factor used.
+//! Place x industry x experience -> an estimate of annual pay, its range, and every factor and
+//! fallback used.
 //!
 //! Method (shown to the user with every estimate):
-//! 1. experience -> percentile ([`crate::experience`]);
-//! 2. pay at that percentile of the national May [`BASE_YEAR`] distribution
-//!    ([`crate::distribution`], log-normal between published percentiles);
-//! 3. times the state's and the industry's ratio of annual mean to the national annual mean of the
-//!    same year (assumed to multiply, i.e. to be independent);
+//! 1. experience -> percentile ([`crate::experience`], the DOL prevailing-wage levels);
+//! 2. pay at that percentile of the chosen place's **own** published distribution, log-normal
+//!    between published percentiles ([`crate::distribution`]). Where the place's wages are not
+//!    published, its state's are used, then the nation's, and the estimate says so;
+//! 3. times the industry's ratio: the national industry figure over the national cross-industry
+//!    figure **at the same percentile** (by means where the industry's percentiles are not all
+//!    published). The industry effect is measured nationally and assumed to combine with place
+//!    by multiplication;
 //! 4. rounded to $100; hourly = annual / 2080; the range is one DOL level (17 percentile points)
 //!    either side, within the published 10th–90th percentiles.
 //!
 //! Pure: no DOM, no Yew. Nothing here panics on any input.
 
+use crate::career::Career;
 use crate::distribution::{value_at, Interpolation};
 use crate::experience::{self, Experience, LEVEL_STEP};
-use crate::figures::{Area, Distribution, Figures, MeanWage, Standing, WageStats};
-
-/// The year of the national distribution the estimate starts from: May 2014, the article's year
-/// and the year with the most same-year state and industry figures.
-pub const BASE_YEAR: u16 = 2014;
+use crate::figures::WageStats;
+use career_pack::{Cell, Figure, Industry, Place, Wages};
 
 /// BLS converts hourly to annual pay at 2,080 hours (52 weeks x 40 hours).
 pub const HOURS_PER_YEAR: f64 = 2080.0;
@@ -28,67 +30,79 @@ pub const ROUND_TO: f64 = 100.0;
 /// Bounds on a combined ratio; see [`scale`].
 pub const RATIO_LIMITS: (f64, f64) = (0.01, 100.0);
 
-/// National, or one of the 50 states and DC.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub enum Region {
-    National,
-    State(&'static Area),
-}
+/// The mean wage's relative standard error (tenths of a percent) from which a caution is shown:
+/// at 5 % the 95 % confidence interval of the mean is about ±10 %, wider than most of the
+/// differences between places the widget compares.
+pub const RSE_CAUTION_TENTHS: u32 = 50;
 
-/// All industries, or one industry with a published mean.
+/// All industries, or one industry with published pay.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum IndustryChoice {
     All,
-    Industry(&'static MeanWage),
+    Industry(&'static Industry),
 }
 
 /// What the user chose.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Inputs {
-    pub region: Region,
+    /// The nation, a state or territory, or a metropolitan or nonmetropolitan area.
+    pub place: &'static Place,
     pub industry: IndustryChoice,
     pub years: u8,
 }
 
-/// Which rule picked a state's figure, so the explanation can say so.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub enum Pick {
-    /// A figure for the base year itself.
-    SameYear,
-    /// No figure for the base year: the latest other year's ratio is applied to the base year.
-    OtherYear,
+/// The distribution the estimate starts from, and why it is that one.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Base {
+    /// The place whose figures are used (the chosen one, or what it fell back to).
+    pub place: &'static Place,
+    pub cell: &'static Cell,
+    pub annual: WageStats,
+    /// Places tried first whose wages BLS did not publish, in the order tried.
+    pub skipped: Vec<&'static Place>,
 }
 
-/// A ratio that scales the national distribution.
+/// How the industry entered the estimate.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Factor {
-    /// The state's or industry's annual mean.
-    pub figure: &'static MeanWage,
-    /// The national distribution of the figure's own year: its mean is the denominator.
-    pub national: &'static Distribution,
-    pub ratio: f64,
-    pub pick: Pick,
-    /// Other figures held for the same state, not used, listed for transparency.
-    pub alternatives: Vec<&'static MeanWage>,
-}
-
-/// How a state or industry entered the estimate.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Adjustment {
-    /// National or all industries: nothing to adjust.
+pub enum IndustryAdjustment {
+    /// All industries: nothing to adjust.
     None,
-    Applied(Factor),
-    /// The choice has no usable figure: the national figure is used, and the user is told.
-    FellBackToNational,
+    /// National industry pay over national cross-industry pay at the estimate's percentile.
+    SamePercentile {
+        industry: &'static Industry,
+        industry_value: f64,
+        national_value: f64,
+        ratio: f64,
+    },
+    /// The industry's percentiles are not all published: national industry mean over national
+    /// cross-industry mean.
+    Means {
+        industry: &'static Industry,
+        industry_mean: f64,
+        national_mean: f64,
+        ratio: f64,
+    },
+    /// BLS published no usable pay for the industry: no adjustment, and the user is told.
+    NotPublished(&'static Industry),
 }
 
-impl Adjustment {
-    fn ratio(&self) -> f64 {
+impl IndustryAdjustment {
+    pub fn ratio(&self) -> f64 {
         match self {
-            Adjustment::Applied(f) => f.ratio,
-            Adjustment::None | Adjustment::FellBackToNational => 1.0,
+            IndustryAdjustment::SamePercentile { ratio, .. }
+            | IndustryAdjustment::Means { ratio, .. } => *ratio,
+            IndustryAdjustment::None | IndustryAdjustment::NotPublished(_) => 1.0,
         }
     }
+}
+
+/// How precise the base figure is.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Precision {
+    /// The relative standard error of the base place's mean wage, tenths of a percent.
+    pub wage_rse_tenths: Option<u32>,
+    /// At or above [`RSE_CAUTION_TENTHS`].
+    pub caution: bool,
 }
 
 /// An estimate with everything needed to explain it.
@@ -96,15 +110,12 @@ impl Adjustment {
 pub struct Estimate {
     pub inputs: Inputs,
     pub experience: Experience,
-    /// The national distribution the estimate starts from.
-    pub base: &'static Distribution,
-    /// National pay at the experience percentile, before any ratio.
+    pub base: Base,
+    /// The base place's pay at the experience percentile, before the industry ratio.
     pub base_value: f64,
     pub interpolation: Interpolation,
-    pub state: Adjustment,
-    pub industry: Adjustment,
-    /// Product of the state and industry ratios.
-    pub ratio: f64,
+    pub industry: IndustryAdjustment,
+    pub precision: Precision,
     /// Typical annual pay, rounded to [`ROUND_TO`].
     pub annual: f64,
     /// `annual` / [`HOURS_PER_YEAR`].
@@ -118,8 +129,9 @@ pub struct Estimate {
 /// Why no estimate could be made.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum EstimateError {
-    /// The embedded data lacks the national distribution for [`BASE_YEAR`].
-    NoBaseDistribution,
+    /// Not even the nation's five percentiles are published (all top-coded or not released):
+    /// the widget shows the published figures and markers instead of a model.
+    NoPublishedDistribution,
 }
 
 /// Annual pay at a percentile and its range after scaling by `ratio`, rounded; the arithmetic core.
@@ -158,90 +170,111 @@ fn round(value: f64) -> f64 {
     (value / ROUND_TO).round() * ROUND_TO
 }
 
-/// Estimate pay for `inputs` from `figures`.
-pub fn estimate(figures: &Figures, inputs: Inputs) -> Result<Estimate, EstimateError> {
-    let base = figures
-        .national(BASE_YEAR)
-        .ok_or(EstimateError::NoBaseDistribution)?;
+/// A published annual distribution as numbers, if its mean and all five percentiles are published
+/// (a top-coded or unreleased point leaves nothing to interpolate between honestly).
+pub fn annual_stats(wages: &Wages) -> Option<WageStats> {
+    let number = |f: Figure| f.value().map(f64::from);
+    let mut percentiles = [0.0; 5];
+    for (slot, figure) in percentiles.iter_mut().zip(wages.percentiles) {
+        *slot = number(figure)?;
+    }
+    Some(WageStats {
+        mean: number(wages.mean)?,
+        percentiles,
+    })
+}
+
+/// The place's own distribution, else its state's, else the nation's.
+pub fn base_for(career: &'static Career, place: &'static Place) -> Option<Base> {
+    let mut skipped: Vec<&'static Place> = Vec::new();
+    let chain = [Some(place), career.state_of(place), career.nation()];
+    for candidate in chain.into_iter().flatten() {
+        if skipped.iter().any(|p| std::ptr::eq(*p, candidate)) {
+            // A state's state is itself: try it once.
+            continue;
+        }
+        if let Some(cell) = career.cell(candidate) {
+            if let Some(annual) = annual_stats(&cell.annual) {
+                return Some(Base {
+                    place: candidate,
+                    cell,
+                    annual,
+                    skipped,
+                });
+            }
+        }
+        skipped.push(candidate);
+    }
+    None
+}
+
+/// The industry's ratio at `percentile` (see the module's method, step 3).
+pub fn industry_adjustment(
+    career: &'static Career,
+    choice: IndustryChoice,
+    percentile: f64,
+) -> IndustryAdjustment {
+    let IndustryChoice::Industry(industry) = choice else {
+        return IndustryAdjustment::None;
+    };
+    let national = career.national_cell();
+    let figures = career.pack.industry(industry.code).map(|i| &i.cell);
+    let (Some(national), Some(figures)) = (national, figures) else {
+        return IndustryAdjustment::NotPublished(industry);
+    };
+    let positive = |r: f64| r.is_finite() && r > 0.0;
+    if let (Some(ind), Some(nat)) = (
+        annual_stats(&figures.annual),
+        annual_stats(&national.annual),
+    ) {
+        let (industry_value, national_value) =
+            (value_at(&ind, percentile).0, value_at(&nat, percentile).0);
+        let ratio = industry_value / national_value;
+        if positive(ratio) {
+            return IndustryAdjustment::SamePercentile {
+                industry,
+                industry_value,
+                national_value,
+                ratio,
+            };
+        }
+    }
+    match (figures.annual.mean.value(), national.annual.mean.value()) {
+        (Some(i), Some(n)) if positive(f64::from(i) / f64::from(n)) => IndustryAdjustment::Means {
+            industry,
+            industry_mean: f64::from(i),
+            national_mean: f64::from(n),
+            ratio: f64::from(i) / f64::from(n),
+        },
+        _ => IndustryAdjustment::NotPublished(industry),
+    }
+}
+
+/// Estimate pay for `inputs` from the career's figures.
+pub fn estimate(career: &'static Career, inputs: Inputs) -> Result<Estimate, EstimateError> {
+    let base = base_for(career, inputs.place).ok_or(EstimateError::NoPublishedDistribution)?;
     let experience = experience::place(inputs.years);
     let (base_value, interpolation) = value_at(&base.annual, experience.percentile);
-    let state = match inputs.region {
-        Region::National => Adjustment::None,
-        Region::State(area) => state_adjustment(figures, area),
-    };
-    let industry = match inputs.industry {
-        IndustryChoice::All => Adjustment::None,
-        IndustryChoice::Industry(figure) => match factor(figures, figure, Vec::new()) {
-            Some(f) => Adjustment::Applied(f),
-            None => Adjustment::FellBackToNational,
-        },
-    };
-    let ratio = state.ratio() * industry.ratio();
-    let scaled = scale(&base.annual, experience.percentile, ratio);
+    let industry = industry_adjustment(career, inputs.industry, experience.percentile);
+    let scaled = scale(&base.annual, experience.percentile, industry.ratio());
+    let wage_rse_tenths = base.cell.wage_rse.value();
     Ok(Estimate {
         inputs,
         experience,
+        precision: Precision {
+            wage_rse_tenths,
+            caution: wage_rse_tenths.is_some_and(|r| r >= RSE_CAUTION_TENTHS),
+        },
         base,
         base_value,
         interpolation,
-        state,
         industry,
-        ratio,
         annual: scaled.annual,
         hourly: scaled.annual / HOURS_PER_YEAR,
         low: scaled.low,
         high: scaled.high,
         low_percentile: scaled.low_percentile,
         high_percentile: scaled.high_percentile,
-    })
-}
-
-/// Picks a state's figure: the base year's first (a BLS file before a figure only the article
-/// reports), otherwise the most recent other year's; no usable figure means national. Charts use
-/// it too, so they show exactly the figure the estimator applies.
-pub fn state_adjustment(figures: &Figures, area: &'static Area) -> Adjustment {
-    let mut held: Vec<&'static MeanWage> = figures
-        .state_means(area.code)
-        .filter(|m| figures.national(m.year).is_some())
-        .collect();
-    crate::order::sort_by_key(&mut held, |m| {
-        let same_year = m.year == BASE_YEAR;
-        let standing_rank = match m.source.standing {
-            Standing::Primary => 0,
-            Standing::Secondary => 1,
-            Standing::Article => 2,
-        };
-        (!same_year, standing_rank, std::cmp::Reverse(m.year))
-    });
-    let mut candidates = held.into_iter();
-    match candidates.next() {
-        Some(first) => match factor(figures, first, candidates.collect()) {
-            Some(f) => Adjustment::Applied(f),
-            None => Adjustment::FellBackToNational,
-        },
-        None => Adjustment::FellBackToNational,
-    }
-}
-
-/// The ratio of `figure`'s annual mean to the national annual mean of its own year, if BLS
-/// published that national figure.
-pub fn factor(
-    figures: &Figures,
-    figure: &'static MeanWage,
-    alternatives: Vec<&'static MeanWage>,
-) -> Option<Factor> {
-    let national = figures.national(figure.year)?;
-    let ratio = figure.annual_mean / national.annual.mean;
-    (ratio.is_finite() && ratio > 0.0).then_some(Factor {
-        figure,
-        national,
-        ratio,
-        pick: if figure.year == BASE_YEAR {
-            Pick::SameYear
-        } else {
-            Pick::OtherYear
-        },
-        alternatives,
     })
 }
 

@@ -1,9 +1,12 @@
-//! An estimate in words: one sentence per step, each naming its figure's source and year.
+//! An estimate in words: one sentence per step, each naming its figure's source, release, SOC
+//! code and place.
 //! Pure, so tests read exactly what the user reads.
 
+use crate::career::Career;
 use crate::distribution::Interpolation;
-use crate::estimator::{Adjustment, Estimate, Factor, Pick, Region, HOURS_PER_YEAR};
-use crate::figures::{MeanWage, Source, Standing};
+use crate::estimator::{Estimate, IndustryAdjustment, HOURS_PER_YEAR, RSE_CAUTION_TENTHS};
+use crate::figures::{Source, Standing};
+use career_pack::{AreaKind, Place};
 use crate::format::NumberFormat;
 use crate::messages::{Lang, Msg};
 
@@ -40,42 +43,79 @@ pub fn standing_label(source: &Source, lang: Lang) -> &'static str {
     })
 }
 
-/// One short line per state or industry adjustment, shown with the estimate itself so the
-/// figures behind it (and any year or source caveat) are visible without opening the steps.
-pub fn factor_notes(e: &Estimate, lang: Lang, fmt: &dyn NumberFormat) -> Vec<String> {
-    let state_name = match e.inputs.region {
-        Region::National => None,
-        Region::State(area) => Some(area.name),
-    };
-    [(&e.state, state_name), (&e.industry, None)]
-        .into_iter()
-        .filter_map(|(adjustment, name)| match adjustment {
-            Adjustment::None => None,
-            Adjustment::FellBackToNational => Some(lang.fill(
-                Msg::StepFallback,
-                &[name.unwrap_or(lang.text(Msg::IndustryLabel))],
-            )),
-            Adjustment::Applied(f) => {
-                let ratio = fmt.number(f.ratio, 3);
-                let standing = standing_label(f.figure.source, lang);
-                Some(match f.pick {
-                    Pick::SameYear => lang.fill(
-                        Msg::NoteFactor,
-                        &[f.figure.name, &ratio, f.figure.period, standing],
-                    ),
-                    Pick::OtherYear => lang.fill(
-                        Msg::NoteOtherYear,
-                        &[
-                            f.figure.name,
-                            &ratio,
-                            f.figure.period,
-                            standing,
-                            e.base.period,
-                        ],
-                    ),
-                })
-            }
-        })
+/// `May 2025`: an OEWS release's reference period.
+pub fn period(year: u16, lang: Lang) -> String {
+    lang.fill(Msg::ReleasePeriod, &[&year.to_string()])
+}
+
+/// `BLS OEWS May 2025, SOC 29-2072, New Jersey`: where a figure of the career's pack comes from.
+pub fn pack_source(career: &Career, place: &str, lang: Lang) -> String {
+    lang.fill(
+        Msg::PackSource,
+        &[
+            &period(career.pack.release.year, lang),
+            &career.pack.soc,
+            place,
+        ],
+    )
+}
+
+/// The place's name as the estimate states it: the nation reads "United States".
+pub fn place_name(place: &Place, lang: Lang) -> String {
+    match place.kind {
+        AreaKind::National => lang.text(Msg::NationName).to_string(),
+        AreaKind::State | AreaKind::Metro => place.title.clone(),
+    }
+}
+
+/// One short line per fallback, industry ratio and precision caution, shown with the estimate
+/// itself so what it rests on is visible without opening the steps.
+pub fn factor_notes(
+    career: &Career,
+    e: &Estimate,
+    lang: Lang,
+    fmt: &dyn NumberFormat,
+) -> Vec<String> {
+    let mut notes = fallback_notes(career, e, lang);
+    match &e.industry {
+        IndustryAdjustment::None => {}
+        IndustryAdjustment::SamePercentile {
+            industry, ratio, ..
+        } => notes.push(lang.fill(
+            Msg::NoteIndustry,
+            &[&industry.title, &fmt.number(*ratio, 3)],
+        )),
+        IndustryAdjustment::Means {
+            industry, ratio, ..
+        } => notes.push(lang.fill(
+            Msg::NoteIndustryMeans,
+            &[&industry.title, &fmt.number(*ratio, 3)],
+        )),
+        IndustryAdjustment::NotPublished(industry) => {
+            notes.push(lang.fill(Msg::NoteIndustryNotPublished, &[&industry.title]))
+        }
+    }
+    if let Some(rse) = e.precision.wage_rse_tenths.filter(|_| e.precision.caution) {
+        notes.push(lang.fill(
+            Msg::NoteCaution,
+            &[
+                &place_name(e.base.place, lang),
+                &fmt.number(f64::from(rse) / 10.0, 1),
+                &fmt.number(f64::from(RSE_CAUTION_TENTHS) / 10.0, 0),
+            ],
+        ));
+    }
+    notes
+}
+
+/// "No May 2025 wages for Elmira, NY: New York's are used." for each place skipped.
+fn fallback_notes(career: &Career, e: &Estimate, lang: Lang) -> Vec<String> {
+    let used = place_name(e.base.place, lang);
+    let when = period(career.pack.release.year, lang);
+    e.base
+        .skipped
+        .iter()
+        .map(|skipped| lang.fill(Msg::NoteFallback, &[&when, &skipped.title, &used]))
         .collect()
 }
 
@@ -89,7 +129,7 @@ pub fn years_label(years: u8, lang: Lang) -> String {
 }
 
 /// The steps of the estimate, in order.
-pub fn explain(e: &Estimate, lang: Lang, fmt: &dyn NumberFormat) -> Vec<String> {
+pub fn explain(career: &Career, e: &Estimate, lang: Lang, fmt: &dyn NumberFormat) -> Vec<String> {
     let money = |v: f64| fmt.money(v);
     let mut steps = vec![
         lang.fill(
@@ -102,58 +142,74 @@ pub fn explain(e: &Estimate, lang: Lang, fmt: &dyn NumberFormat) -> Vec<String> 
         ),
         lang.text(Msg::StepExperienceRule).to_string(),
     ];
-    let base = e.base;
+    steps.extend(fallback_notes(career, e, lang));
+    let place = place_name(e.base.place, lang);
+    let when = period(career.pack.release.year, lang);
+    let source = pack_source(career, &place, lang);
+    let percentile = lang.ordinal(e.experience.percentile);
     steps.push(match e.interpolation {
         Interpolation::Published => lang.fill(
             Msg::StepBasePublished,
-            &[
-                &lang.ordinal(e.experience.percentile),
-                base.period,
-                &money(e.base_value),
-                base.soc_code,
-            ],
+            &[&percentile, &place, &when, &money(e.base_value), &source],
         ),
         Interpolation::Between { below, above } => lang.fill(
             Msg::StepBaseInterpolated,
             &[
-                &lang.ordinal(e.experience.percentile),
-                base.period,
+                &percentile,
+                &place,
+                &when,
                 &money(e.base_value),
                 &lang.ordinal(below.0),
                 &money(below.1),
                 &lang.ordinal(above.0),
                 &money(above.1),
-                base.soc_code,
+                &source,
             ],
         ),
     });
-    let state_name = match e.inputs.region {
-        Region::National => None,
-        Region::State(area) => Some(area.name),
-    };
-    adjustment_steps(
-        &mut steps,
-        &e.state,
-        state_name,
-        Msg::StepStateNone,
-        e,
-        lang,
-        fmt,
-    );
-    adjustment_steps(
-        &mut steps,
-        &e.industry,
-        None,
-        Msg::StepIndustryNone,
-        e,
-        lang,
-        fmt,
-    );
+    let national = pack_source(career, lang.text(Msg::NationName), lang);
+    steps.push(match &e.industry {
+        IndustryAdjustment::None => lang.text(Msg::StepIndustryNone).to_string(),
+        IndustryAdjustment::SamePercentile {
+            industry,
+            industry_value,
+            national_value,
+            ratio,
+        } => lang.fill(
+            Msg::StepIndustryPercentile,
+            &[
+                &industry.title,
+                &percentile,
+                &money(*industry_value),
+                &money(*national_value),
+                &national,
+                &fmt.number(*ratio, 3),
+            ],
+        ),
+        IndustryAdjustment::Means {
+            industry,
+            industry_mean,
+            national_mean,
+            ratio,
+        } => lang.fill(
+            Msg::StepIndustryMeans,
+            &[
+                &industry.title,
+                &money(*industry_mean),
+                &money(*national_mean),
+                &national,
+                &fmt.number(*ratio, 3),
+            ],
+        ),
+        IndustryAdjustment::NotPublished(industry) => {
+            lang.fill(Msg::StepIndustryNotPublished, &[&industry.title, &when])
+        }
+    });
     steps.push(lang.fill(
         Msg::StepCombine,
         &[
             &money(e.base_value),
-            &fmt.number(e.ratio, 3),
+            &fmt.number(e.industry.ratio(), 3),
             &money(e.annual),
             &fmt.money_cents(e.annual / HOURS_PER_YEAR),
         ],
@@ -167,64 +223,18 @@ pub fn explain(e: &Estimate, lang: Lang, fmt: &dyn NumberFormat) -> Vec<String> 
             &money(e.high),
         ],
     ));
+    steps.push(match e.precision.wage_rse_tenths {
+        Some(rse) => lang.fill(
+            Msg::StepPrecision,
+            &[
+                &place,
+                &fmt.number(f64::from(rse) / 10.0, 1),
+                &fmt.number(f64::from(RSE_CAUTION_TENTHS) / 10.0, 0),
+            ],
+        ),
+        None => lang.fill(Msg::StepPrecisionUnknown, &[&place]),
+    });
     steps
-}
-
-fn adjustment_steps(
-    steps: &mut Vec<String>,
-    adjustment: &Adjustment,
-    fallback_name: Option<&str>,
-    none: Msg,
-    e: &Estimate,
-    lang: Lang,
-    fmt: &dyn NumberFormat,
-) {
-    match adjustment {
-        Adjustment::None => steps.push(lang.text(none).to_string()),
-        Adjustment::FellBackToNational => steps.push(lang.fill(
-            Msg::StepFallback,
-            &[fallback_name.unwrap_or(lang.text(Msg::IndustryLabel))],
-        )),
-        Adjustment::Applied(factor) => {
-            steps.push(factor_step(factor, lang, fmt));
-            if factor.pick == Pick::OtherYear {
-                steps.push(lang.fill(
-                    Msg::StepOtherYear,
-                    &[e.base.period, factor.figure.name, factor.figure.period],
-                ));
-            }
-            for alternative in &factor.alternatives {
-                steps.push(alternative_step(alternative, lang, fmt));
-            }
-        }
-    }
-}
-
-fn factor_step(f: &Factor, lang: Lang, fmt: &dyn NumberFormat) -> String {
-    lang.fill(
-        Msg::StepFactor,
-        &[
-            f.figure.name,
-            &fmt.money(f.figure.annual_mean),
-            f.figure.period,
-            &source_in_sentence(f.figure.source, lang),
-            &fmt.money(f.national.annual.mean),
-            f.national.period,
-            &fmt.number(f.ratio, 3),
-        ],
-    )
-}
-
-fn alternative_step(m: &MeanWage, lang: Lang, fmt: &dyn NumberFormat) -> String {
-    lang.fill(
-        Msg::StepAlternative,
-        &[
-            m.name,
-            &fmt.money(m.annual_mean),
-            m.period,
-            &source_in_sentence(m.source, lang),
-        ],
-    )
 }
 
 fn roman(level: u8) -> String {
@@ -237,106 +247,95 @@ fn roman(level: u8) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::career;
     use crate::estimator::{estimate, IndustryChoice, Inputs};
-    use crate::figures::FIGURES;
     use crate::format::EnUs;
+    use career_pack::{AreaCode, IndustryCode};
 
-    fn steps(state: &str, industry: &str, years: u8) -> Vec<String> {
+    fn career() -> &'static Career {
+        career::current().expect("the compiled-in pack decodes")
+    }
+
+    fn run(place: u32, industry: &str, years: u8) -> Estimate {
+        let c = career();
+        let industry = IndustryCode::parse(industry)
+            .and_then(|code| c.industry(code))
+            .map_or(IndustryChoice::All, IndustryChoice::Industry);
         let inputs = Inputs {
-            region: FIGURES.area(state).map_or(Region::National, Region::State),
-            industry: FIGURES
-                .industry(industry)
-                .map_or(IndustryChoice::All, IndustryChoice::Industry),
+            place: c.gazetteer.place(AreaCode(place)).expect("a place"),
+            industry,
             years,
         };
-        let e = estimate(&FIGURES, inputs).expect("base year");
-        explain(&e, Lang::En, &EnUs)
+        estimate(c, inputs).expect("an estimate")
+    }
+
+    fn steps(place: u32, industry: &str, years: u8) -> Vec<String> {
+        explain(career(), &run(place, industry, years), Lang::En, &EnUs)
     }
 
     #[test]
     fn national_median_explained() {
-        let s = steps("US", "all", 5);
+        let s = steps(0, "all", 5);
         assert!(
             s[0].contains("5 years") && s[0].contains("50th percentile"),
             "{}",
             s[0]
         );
         assert!(s[0].contains("level III"), "{}", s[0]);
-        assert!(s[2].contains("$35,900") && s[2].contains("May 2014") && s[2].contains("29-2071"));
-        assert!(s.iter().any(|l| l.contains("State: national figures")));
+        assert_eq!(
+            s[2],
+            "Pay at the 50th percentile in the United States, May 2025: $51,140 (BLS OEWS May 2025, SOC 29-2072, the United States)."
+        );
         assert!(s.iter().any(|l| l.contains("Industry: all industries")));
         assert!(s
             .iter()
-            .any(|l| l.contains("$35,900 × 1.000 = $35,900") && l.contains("$17.26")));
+            .any(|l| l.contains("$51,140 × 1.000 = $51,100") && l.contains("$24.57")));
+        assert!(s.iter().any(|l| l.contains("relative standard error of 0.4%")));
     }
 
     #[test]
-    fn every_factor_is_named_with_source_and_year() {
-        let s = steps("TX", "legal-services", 3).join("\n");
+    fn industry_ratio_is_explained_at_the_same_percentile() {
+        let s = steps(0, "622000", 5).join("\n");
         assert!(
-            s.contains(
-                "Texas: annual mean $41,950 (May 2018; Becker's Hospital Review, secondary source quoting BLS) ÷"
-            ),
+            s.contains("Hospitals: national pay at the 50th percentile $59,120 ÷ all industries at the same percentile $51,140"),
             "{s}"
         );
-        assert!(s.contains("secondary source quoting BLS"), "{s}");
-        assert!(
-            s.contains("national annual mean $44,010 (BLS OES, May 2018) = ×0.953"),
-            "{s}"
+        assert!(s.contains("= ×1.156"), "{s}");
+        assert!(s.contains("assumed to apply in every place alike"), "{s}");
+    }
+
+    #[test]
+    fn a_fallback_is_said_next_to_the_result() {
+        let e = run(21_300, "all", 5);
+        let notes = factor_notes(career(), &e, Lang::En, &EnUs);
+        assert_eq!(
+            notes,
+            ["BLS published no May 2025 wages for Elmira, NY: the figures for New York are used instead."]
         );
+        let s = explain(career(), &e, Lang::En, &EnUs).join("\n");
+        assert!(s.contains("in New York, May 2025"), "{s}");
+    }
+
+    #[test]
+    fn interpolation_names_both_published_neighbours() {
+        let s = steps(0, "all", 3).join("\n");
         assert!(
-            s.contains("No May 2014 figure for Texas: its May 2018 ratio is applied"),
-            "{s}"
-        );
-        assert!(
-            s.contains(
-                "Legal services: annual mean $48,680 (2014; as reported by the article, not found in a BLS file) ÷"
-            ),
-            "{s}"
-        );
-        assert!(s.contains("as reported by the article"), "{s}");
-        assert!(
-            s.contains("between the published 25th percentile ($28,250) and 50th"),
+            s.contains("between the published 25th percentile ($43,490) and 50th percentile ($51,140)"),
             "{s}"
         );
         assert!(s.contains("log-normal"), "{s}");
     }
 
-    fn notes(state: &str, industry: &str) -> Vec<String> {
-        let inputs = Inputs {
-            region: FIGURES.area(state).map_or(Region::National, Region::State),
-            industry: FIGURES
-                .industry(industry)
-                .map_or(IndustryChoice::All, IndustryChoice::Industry),
-            years: 5,
-        };
-        let e = estimate(&FIGURES, inputs).expect("base year");
-        factor_notes(&e, Lang::En, &EnUs)
-    }
-
     #[test]
-    fn factor_notes_show_year_and_standing_at_a_glance() {
-        assert_eq!(notes("US", "all"), Vec::<String>::new());
-        assert_eq!(
-            notes("TX", "offices-of-physicians"),
-            [
-                "Texas ×0.953: May 2018 annual mean (secondary source quoting BLS), applied to May 2014 pay.",
-                "Offices of Physicians ×0.839: May 2011 annual mean (BLS), applied to May 2014 pay.",
-            ]
-        );
-        assert_eq!(
-            notes("DC", "all"),
-            ["District of Columbia ×1.778: 2014 annual mean (as reported by the article, not found in a BLS file)."]
-        );
-    }
-
-    #[test]
-    fn unused_figures_for_a_state_are_listed() {
-        let s = steps("NJ", "all", 0).join("\n");
-        assert!(
-            s.contains("New Jersey: annual mean $59,740 (2014; as reported by the article"),
-            "{s}"
-        );
-        assert!(s.contains("Also held for New Jersey, not used: annual mean $54,020 (May 2018;"));
+    fn a_high_rse_shows_a_caution() {
+        let c = career();
+        let (place, _) = c
+            .places()
+            .find(|(_, a)| a.cell.wage_rse.value().is_some_and(|r| r >= RSE_CAUTION_TENTHS))
+            .expect("a place with a high RSE");
+        let e = run(place.code.0, "all", 5);
+        let notes = factor_notes(c, &e, Lang::En, &EnUs).join("\n");
+        assert!(notes.contains("Caution") && notes.contains(&place.title), "{notes}");
+        assert!(factor_notes(c, &run(0, "all", 5), Lang::En, &EnUs).is_empty());
     }
 }

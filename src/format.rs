@@ -1,6 +1,9 @@
 //! Money, percentages and plain numbers for display. The formatter is a trait so the browser can
 //! format for the reader's locale (`Intl.NumberFormat`) while native tests use a fixed en-US one.
 
+use crate::messages::{Lang, Msg};
+use career_pack::Figure;
+
 /// Formats numbers for the reader.
 pub trait NumberFormat {
     /// Whole dollars: `$35,900`.
@@ -13,6 +16,27 @@ pub trait NumberFormat {
     fn number(&self, value: f64, decimals: u8) -> String;
     /// A percentage given in percent units: `22%`, `32.9%`.
     fn percent(&self, percent: f64, decimals: u8) -> String;
+}
+
+/// An annual wage as published: the dollars, "$239,200 or more" when top-coded, or "not
+/// published". BLS's markers are never shown as numbers.
+pub fn annual_figure(figure: Figure, lang: Lang, fmt: &dyn NumberFormat) -> String {
+    match figure {
+        Figure::Value(v) => fmt.money(f64::from(v)),
+        Figure::TopCoded => lang.fill(
+            Msg::TopCoded,
+            &[&fmt.money(f64::from(career_pack::TOP_CODE_ANNUAL))],
+        ),
+        Figure::NotPublished => lang.text(Msg::NotPublished).to_string(),
+    }
+}
+
+/// A count (employment) as published, or "not published".
+pub fn count_figure(figure: Figure, lang: Lang, fmt: &dyn NumberFormat) -> String {
+    match figure {
+        Figure::Value(v) => fmt.number(f64::from(v), 0),
+        Figure::TopCoded | Figure::NotPublished => lang.text(Msg::NotPublished).to_string(),
+    }
 }
 
 /// US English formatting without the browser: thousands commas, `$` before, `%` after.

@@ -1,9 +1,11 @@
-//! Career-pay widget: sourced BLS pay figures for one occupation, charts, and an honest estimator.
+//! Career-pay widget: sourced BLS pay figures for a career, charts, and an honest estimator.
 //!
 //! The pure core (figures, distribution, experience, estimator, format, config, messages, chart
 //! models) compiles and tests natively; the Yew app on top of it only runs in a browser.
 
+pub mod career;
 pub mod charts;
+pub mod choices;
 pub mod config;
 pub mod distribution;
 pub mod estimator;
@@ -15,6 +17,7 @@ pub mod links;
 pub mod messages;
 pub mod options;
 pub mod order;
+pub mod place_search;
 pub mod state;
 pub mod ui;
 

@@ -2,7 +2,8 @@
 //! options, the same names the loader takes as `data-` attributes), the widget's base URL, and the
 //! two snippets of the "Embed this" panel. Pure, so tests read exactly what a host would paste.
 
-use crate::estimator::{IndustryChoice, Inputs, Region};
+use crate::estimator::{IndustryChoice, Inputs};
+use career_pack::AreaKind;
 use crate::options::{Options, Section, Theme};
 
 /// Height given to a plain iframe: without the loader nothing resizes it, so it must hold the
@@ -12,17 +13,9 @@ pub const PLAIN_IFRAME_HEIGHT: u32 = 7000;
 /// The query parameters for `inputs` and every option that differs from its default, in a fixed
 /// order: (name, value) pairs, not yet encoded.
 pub fn parameters(inputs: &Inputs, options: &Options) -> Vec<(&'static str, String)> {
-    let state = match inputs.region {
-        Region::National => "US",
-        Region::State(area) => area.code,
-    };
-    let industry = match inputs.industry {
-        IndustryChoice::All => "all",
-        IndustryChoice::Industry(m) => m.id,
-    };
     let mut params = vec![
-        ("state", state.to_string()),
-        ("industry", industry.to_string()),
+        ("place", place_value(inputs)),
+        ("industry", industry_value(inputs)),
         ("years", inputs.years.to_string()),
     ];
     if options.sections != Section::ALL {
@@ -41,7 +34,28 @@ pub fn parameters(inputs: &Inputs, options: &Options) -> Vec<(&'static str, Stri
     params
 }
 
-/// `state=NJ&industry=all&years=5&accent=%237a1f5c`.
+/// The `place` value a reader can read: `US`, a USPS code, or a metro's 5-digit code (its
+/// 7-digit OEWS code when it has leading digits, as nonmetropolitan areas do).
+pub fn place_value(inputs: &Inputs) -> String {
+    let place = inputs.place;
+    match place.kind {
+        AreaKind::National => "US".to_string(),
+        AreaKind::State => crate::career::state_code(place.state_fips)
+            .map_or_else(|| place.code.to_string(), |s| s.usps.to_string()),
+        AreaKind::Metro if place.code.0 < 100_000 => format!("{:05}", place.code.0),
+        AreaKind::Metro => place.code.to_string(),
+    }
+}
+
+/// `all` or the six-character OEWS industry code.
+pub fn industry_value(inputs: &Inputs) -> String {
+    match inputs.industry {
+        IndustryChoice::All => "all".to_string(),
+        IndustryChoice::Industry(i) => i.code.to_string(),
+    }
+}
+
+/// `place=NJ&industry=all&years=5&accent=%237a1f5c`.
 pub fn to_query(inputs: &Inputs, options: &Options) -> String {
     parameters(inputs, options)
         .into_iter()
@@ -124,14 +138,12 @@ fn escape_attribute(value: &str) -> String {
 mod tests {
     use super::*;
     use crate::config;
-    use crate::figures::FIGURES;
     use crate::options;
 
     fn parse(query: &str) -> (Inputs, Options) {
-        (
-            config::from_query(query, &FIGURES).0,
-            options::from_query(query).0,
-        )
+        let career = crate::career::current().expect("the compiled-in pack decodes");
+        let (inputs, _) = config::from_query(query, career).expect("a national row");
+        (inputs, options::from_query(query).0)
     }
 
     #[test]
@@ -142,16 +154,20 @@ mod tests {
         let written = to_query(&inputs, &options);
         assert_eq!(
             written,
-            "state=NJ&industry=legal-services&years=12&sections=states,estimator\
+            "place=NJ&industry=541100&years=12&sections=states,estimator\
              &accent=%237a1f5c&dark=true&title=HIT%20%26%20%22pay%22"
         );
         assert_eq!(parse(&written), (inputs, options));
+        for place in ["35620", "0100001", "PR", "US"] {
+            let (inputs, options) = parse(&format!("place={place}"));
+            assert!(to_query(&inputs, &options).starts_with(&format!("place={place}&")));
+        }
     }
 
     #[test]
     fn defaults_write_only_the_inputs() {
         let (inputs, options) = parse("");
-        assert_eq!(to_query(&inputs, &options), "state=US&industry=all&years=0");
+        assert_eq!(to_query(&inputs, &options), "place=US&industry=all&years=0");
     }
 
     #[test]
@@ -170,17 +186,17 @@ mod tests {
 
     #[test]
     fn snippets_carry_the_options_and_escape_them() {
-        let (inputs, options) = parse("state=TX&years=5&title=%22A%22%20%3Cb%3E&dark=false");
+        let (inputs, options) = parse("place=TX&years=5&title=%22A%22%20%3Cb%3E&dark=false");
         let loader = loader_snippet("https://x.edu/pay/", &inputs, &options);
         assert_eq!(
             loader,
-            "<div data-career-widget data-state=\"TX\" data-industry=\"all\" data-years=\"5\" \
+            "<div data-career-widget data-place=\"TX\" data-industry=\"all\" data-years=\"5\" \
              data-dark=\"false\" data-title=\"&quot;A&quot; &lt;b&gt;\"></div>\n\
              <script src=\"https://x.edu/pay/embed.js\" async></script>"
         );
         let iframe = iframe_snippet("https://x.edu/pay/", &inputs, &options, "Pay \"widget\"");
         assert!(iframe.starts_with(
-            "<iframe src=\"https://x.edu/pay/?state=TX&amp;industry=all&amp;years=5&amp;dark=false&amp;title=%22A%22%20%3Cb%3E\""
+            "<iframe src=\"https://x.edu/pay/?place=TX&amp;industry=all&amp;years=5&amp;dark=false&amp;title=%22A%22%20%3Cb%3E\""
         ), "{iframe}");
         assert!(iframe.contains("title=\"Pay &quot;widget&quot;\""));
     }

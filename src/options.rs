@@ -16,6 +16,7 @@ pub enum Section {
     Facts,
     Experience,
     States,
+    Metros,
     Industries,
     OverTime,
     Comparison,
@@ -26,12 +27,13 @@ pub enum Section {
 
 impl Section {
     /// Every section, in the default order.
-    pub const ALL: [Section; 11] = [
+    pub const ALL: [Section; 12] = [
         Section::Estimator,
         Section::Distribution,
         Section::Facts,
         Section::Experience,
         Section::States,
+        Section::Metros,
         Section::Industries,
         Section::OverTime,
         Section::Comparison,
@@ -48,6 +50,7 @@ impl Section {
             Section::Facts => "facts",
             Section::Experience => "experience",
             Section::States => "states",
+            Section::Metros => "metros",
             Section::Industries => "industries",
             Section::OverTime => "over-time",
             Section::Comparison => "comparison",
@@ -242,7 +245,7 @@ mod tests {
     #[test]
     fn nothing_given_means_defaults() {
         assert_eq!(from_query(""), (Options::default(), vec![]));
-        assert_eq!(Options::default().sections.len(), 11);
+        assert_eq!(Options::default().sections.len(), 12);
     }
 
     #[test]

@@ -8,9 +8,10 @@
 use super::palette::Palette;
 use super::text::approx_width;
 use super::{DataTable, Drawn, Mark, Select};
-use crate::estimator::Factor;
-use crate::explanation::source_in_sentence;
-use crate::figures::Standing;
+use crate::career::Career;
+use crate::explanation::{period, source_in_sentence};
+use crate::figures::{Source, Standing, CURRENT_SOURCE, FIGURES};
+use career_pack::Cell;
 use crate::format::NumberFormat;
 use crate::messages::{Lang, Msg};
 use plotters::coord::Shift;
@@ -134,13 +135,42 @@ pub fn rank_order(a: Option<f64>, b: Option<f64>) -> Ordering {
     }
 }
 
-/// A state or an industry to compare, with the factor the estimator applies for it.
+/// A place or an industry to compare, with its figure.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Entry {
-    pub name: &'static str,
+    pub name: String,
     pub select: Select,
-    /// `None` when no usable figure is held.
-    pub factor: Option<Factor>,
+    /// `None` when no usable figure is published.
+    pub figure: Option<Compared>,
+}
+
+/// An annual mean and the national annual mean of the same release it is compared with.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Compared {
+    pub annual_mean: f64,
+    pub national_mean: f64,
+    /// The release of both, e.g. `May 2025`.
+    pub period: String,
+    pub source: &'static Source,
+}
+
+impl Compared {
+    /// A cell's annual mean against the nation's, both from the career's release; `None` where
+    /// either is not published (a marker is never compared as a number).
+    pub fn with_nation(career: &Career, cell: &Cell, lang: Lang) -> Option<Compared> {
+        let national = career.national_cell()?.annual.mean.value()?;
+        Some(Compared {
+            annual_mean: f64::from(cell.annual.mean.value()?),
+            national_mean: f64::from(national),
+            period: period(career.pack.release.year, lang),
+            source: FIGURES.source(CURRENT_SOURCE)?,
+        })
+    }
+
+    /// The figure over the national one.
+    pub fn ratio(&self) -> f64 {
+        self.annual_mean / self.national_mean
+    }
 }
 
 /// The texts that differ between the states and industries charts.
@@ -181,7 +211,11 @@ impl Comparison {
         let mut ranked: Vec<(Entry, Option<f64>)> = entries
             .into_iter()
             .map(|entry| {
-                let percent = entry.factor.as_ref().map(|f| (f.ratio - 1.0) * 100.0);
+                let percent = entry
+                    .figure
+                    .as_ref()
+                    .map(|f| (f.ratio() - 1.0) * 100.0)
+                    .filter(|p| p.is_finite());
                 (entry, percent)
             })
             .collect();
@@ -193,39 +227,36 @@ impl Comparison {
         let mut rows = Vec::with_capacity(ranked.len());
         for (entry, percent) in &ranked {
             let is_selected = selected == Some(entry.select);
-            match (&entry.factor, percent) {
+            match (&entry.figure, percent) {
                 (Some(f), Some(percent)) => {
                     let pct = signed_percent(*percent, lang, fmt);
-                    let money = fmt.money(f.figure.annual_mean);
-                    let national = fmt.money(f.national.annual.mean);
-                    let source = source_in_sentence(f.figure.source, lang);
+                    let money = fmt.money(f.annual_mean);
+                    let national = fmt.money(f.national_mean);
+                    let source = source_in_sentence(f.source, lang);
                     bars.push(RankedBar {
-                        name: entry.name.to_string(),
+                        name: entry.name.clone(),
                         percent: Some(*percent),
                         value_label: pct.clone(),
                         detail: wording
                             .detail
-                            .map(|msg| lang.fill(msg, &[&money, f.figure.period])),
-                        outlined: f.figure.source.standing != Standing::Primary,
+                            .map(|msg| lang.fill(msg, &[&money, &f.period])),
+                        outlined: f.source.standing != Standing::Primary,
                         selected: is_selected,
                         mark_value: lang.fill(Msg::ChartBarsMarkValue, &[&money, &pct, &national]),
-                        source: lang.fill(Msg::ChartBarsMarkSource, &[f.figure.period, &source]),
+                        source: lang.fill(Msg::ChartBarsMarkSource, &[&f.period, &source]),
                         select: Some(entry.select),
                     });
                     rows.push(vec![
                         entry.name.to_string(),
                         money,
-                        f.figure.period.to_string(),
-                        lang.fill(
-                            Msg::ChartBarsVersusCell,
-                            &[&pct, &national, f.national.period],
-                        ),
+                        f.period.clone(),
+                        lang.fill(Msg::ChartBarsVersusCell, &[&pct, &national, &f.period]),
                         source,
                     ]);
                 }
                 _ => {
                     bars.push(RankedBar {
-                        name: entry.name.to_string(),
+                        name: entry.name.clone(),
                         percent: None,
                         value_label: no_figure.to_string(),
                         detail: None,
@@ -278,13 +309,13 @@ impl Comparison {
             ));
         }
 
-        // The national means compared against: one source, one or more periods, oldest first.
-        let mut nationals: Vec<_> = ranked
-            .iter()
-            .filter_map(|(e, _)| e.factor.as_ref().map(|f| f.national))
-            .collect();
-        crate::order::sort_by_key(&mut nationals, |d| d.year);
-        nationals.dedup_by_key(|d| d.year);
+        // The national means compared against: one per release.
+        let mut nationals: Vec<&Compared> = Vec::new();
+        for f in ranked.iter().filter_map(|(e, _)| e.figure.as_ref()) {
+            if !nationals.iter().any(|n| n.period == f.period) {
+                nationals.push(f);
+            }
+        }
         let source_line = match nationals.first() {
             Some(first) => lang.fill(
                 Msg::ChartBarsSourceLine,
@@ -293,7 +324,7 @@ impl Comparison {
                     first.source.short_name,
                     &nationals
                         .iter()
-                        .map(|d| d.period)
+                        .map(|n| format!("{} {}", n.period, fmt.money(n.national_mean)))
                         .collect::<Vec<_>>()
                         .join(join),
                 ],

@@ -1,20 +1,38 @@
-//! Chart 6: how this career's pay compares, May 2014 — one percentile strip per occupation (this
-//! one first and emphasised, then all occupations, then medical transcriptionists) on a shared
-//! dollar axis, with each median labelled.
+//! How this career's pay compares in the reader's place — one percentile strip per occupation
+//! (this one first and emphasised, then all occupations, then the related careers) on a shared
+//! dollar axis, with each median labelled. Every strip is for the same place and release.
 
 use super::outlook::{text_width, wrap_text};
 use super::palette::Palette;
 use super::scale::{nice_domain, LinearScale};
 use super::{Chart, DataTable, Drawn, Mark};
-use crate::figures::{Distribution, PERCENTILE_POINTS, SOC_CODE};
+use crate::career::{compiled_in, Career, ALL_OCCUPATIONS_SOC, RELATED_SOCS};
+use crate::estimator::base_for;
+use crate::figures::{Distribution, PERCENTILE_POINTS};
+use career_pack::Place;
 use crate::format::NumberFormat;
 use crate::messages::{Lang, Msg};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-/// The SOC code of the all-occupations total.
-pub const ALL_OCCUPATIONS_SOC: &str = "00-0000";
+/// The place the comparison is for (the reader's, or the state or nation its figures fall back
+/// to, as the estimate does) and, for that place, this career, all occupations and each related
+/// career whose distribution BLS published there.
+pub fn rows_for(
+    career: &'static Career,
+    place: &'static Place,
+) -> (&'static Place, Vec<Distribution>) {
+    let place = base_for(career, place).map_or(place, |b| b.place);
+    let others = std::iter::once(ALL_OCCUPATIONS_SOC)
+        .chain(RELATED_SOCS)
+        .filter_map(|soc| compiled_in(soc)?.ok());
+    let rows = std::iter::once(career)
+        .chain(others)
+        .filter_map(|c| c.distribution(place))
+        .collect();
+    (place, rows)
+}
 
 /// Axis ticks every $10,000.
 const TICK_STEP: f64 = 10_000.0;
@@ -68,13 +86,17 @@ pub struct ComparisonChart {
 }
 
 impl ComparisonChart {
-    /// The chart of `rows` (the May 2014 comparison distributions): this occupation first, then
-    /// all occupations, then the rest in the order given.
-    pub fn new(rows: &[Distribution], lang: Lang, fmt: &dyn NumberFormat) -> Self {
-        let rank = |d: &Distribution| match d.soc_code {
-            SOC_CODE => 0,
-            ALL_OCCUPATIONS_SOC => 1,
-            _ => 2,
+    /// The chart of `rows` (one place and release): `this_soc` first, then all occupations, then
+    /// the rest in the order given.
+    pub fn new(this_soc: &str, rows: &[Distribution], lang: Lang, fmt: &dyn NumberFormat) -> Self {
+        let rank = |d: &Distribution| {
+            if d.soc_code == this_soc {
+                0
+            } else if d.soc_code == ALL_OCCUPATIONS_SOC {
+                1
+            } else {
+                2
+            }
         };
         let mut ordered: Vec<&Distribution> = rows.iter().collect();
         // Stable: the others keep their given order.
@@ -106,20 +128,21 @@ impl ComparisonChart {
         ComparisonChart {
             rows: ordered
                 .iter()
-                .map(|d| row(d, &measure_names, lang, fmt))
+                .map(|d| row(this_soc, d, &measure_names, lang, fmt))
                 .collect(),
             domain,
             ticks: ticks
                 .into_iter()
                 .map(|t| (t, fmt.money_compact(t)))
                 .collect(),
-            summary: summary(&ordered, lang, fmt),
+            summary: summary(this_soc, &ordered, lang, fmt),
             columns,
         }
     }
 }
 
 fn row(
+    this_soc: &str,
     d: &Distribution,
     measure_names: &[String; 6],
     lang: Lang,
@@ -136,7 +159,10 @@ fn row(
     let cells = [
         d.occupation.to_string(),
         d.soc_code.to_string(),
-        fmt.number(f64::from(d.employment), 0),
+        d.employment.map_or_else(
+            || lang.text(Msg::NotPublished).to_string(),
+            |e| fmt.number(f64::from(e), 0),
+        ),
     ]
     .into_iter()
     .chain(values.iter().map(|v| fmt.money(*v)))
@@ -147,7 +173,7 @@ fn row(
             Msg::MarkSource,
             &[d.source.short_name, d.period, d.soc_code],
         ),
-        emphasised: d.soc_code == SOC_CODE,
+        emphasised: d.soc_code == this_soc,
         title,
         points,
         cells,
@@ -168,11 +194,11 @@ fn relation(value: f64, other: f64, lang: Lang) -> &'static str {
 /// One sentence from the data: this occupation's median against all occupations' and the
 /// third row's, and how spread its pay is (90th over 10th percentile) against all occupations'.
 /// Any other set of rows gets a plain list of medians.
-fn summary(rows: &[&Distribution], lang: Lang, fmt: &dyn NumberFormat) -> String {
+fn summary(this_soc: &str, rows: &[&Distribution], lang: Lang, fmt: &dyn NumberFormat) -> String {
     let money = |v: f64| fmt.money(v);
     let period = rows.first().map_or("", |d| d.period);
-    if let [this, all, other] = rows {
-        if this.soc_code == SOC_CODE && all.soc_code == ALL_OCCUPATIONS_SOC {
+    if let [this, all, other, ..] = rows {
+        if this.soc_code == this_soc && all.soc_code == ALL_OCCUPATIONS_SOC {
             let (t, a, o) = (&this.annual, &all.annual, &other.annual);
             let ratio = |p: &[f64; 5]| p[4] / p[0];
             let spread = if ratio(&t.percentiles) < ratio(&a.percentiles) {
@@ -441,7 +467,7 @@ mod tests {
     const TRANSCRIPTIONISTS: &str = "Medical Transcriptionists (31-9094)";
 
     fn model() -> ComparisonChart {
-        ComparisonChart::new(FIGURES.comparison_2014, Lang::En, &EnUs)
+        ComparisonChart::new(crate::figures::SOC_CODE, FIGURES.comparison_2014, Lang::En, &EnUs)
     }
 
     #[test]
@@ -588,7 +614,7 @@ mod tests {
             ..*this
         };
         let rows = [Distribution { ..*other }, planted, Distribution { ..*all }];
-        let summary = ComparisonChart::new(&rows, Lang::En, &EnUs).summary();
+        let summary = ComparisonChart::new(crate::figures::SOC_CODE, &rows, Lang::En, &EnUs).summary();
         assert!(
             summary.contains("($30,000) was below the median for All"),
             "{summary}"
@@ -598,7 +624,7 @@ mod tests {
             "{summary}"
         );
         // Without this occupation and all occupations, a plain list of medians.
-        let summary = ComparisonChart::new(std::slice::from_ref(other), Lang::En, &EnUs).summary();
+        let summary = ComparisonChart::new(crate::figures::SOC_CODE, std::slice::from_ref(other), Lang::En, &EnUs).summary();
         assert_eq!(
             summary,
             "Median annual pay, May 2014: Medical Transcriptionists $34,750."

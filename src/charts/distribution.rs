@@ -1,6 +1,6 @@
-//! Chart 1: the national wage distribution as a percentile strip — the 10th–90th and 25th–75th
-//! percentile bands, the median and the mean, each labelled with its published value — with the
-//! current estimate marked above it.
+//! The wage distribution of the reader's place as a percentile strip — the 10th–90th and
+//! 25th–75th percentile bands, the median and the mean, each labelled with its published value —
+//! with the nation's median as a reference and the current estimate marked above it.
 
 use super::labels::{place_in_rows, LabelBox};
 use super::palette::Palette;
@@ -35,6 +35,10 @@ pub struct DistributionChart {
     /// The five published percentiles, lowest first.
     pub percentiles: [Marker; 5],
     pub mean: Marker,
+    /// The nation's median, when the distribution is a state's or a metro area's.
+    pub reference: Option<Marker>,
+    /// `BLS OEWS, May 2025, SOC 29-2072` for the reference.
+    pub reference_source: String,
     pub estimate: Option<Marker>,
     /// Axis domain in dollars and its tick values.
     pub domain: (f64, f64),
@@ -48,9 +52,11 @@ pub struct DistributionChart {
 }
 
 impl DistributionChart {
-    /// The chart of `distribution`'s annual pay with `estimate` (annual dollars) marked.
+    /// The chart of `distribution`'s annual pay with `estimate` (annual dollars) marked and, for
+    /// a place other than the nation, `national`'s median as a reference.
     pub fn new(
         distribution: &Distribution,
+        national: Option<&Distribution>,
         estimate: Option<f64>,
         lang: Lang,
         fmt: &dyn NumberFormat,
@@ -82,15 +88,21 @@ impl DistributionChart {
         };
         let mean_name = lang.text(Msg::ChartMean).to_string();
         let estimate_name = lang.text(Msg::ChartEstimate).to_string();
+        let reference = national.map(|n| {
+            let name = lang.text(Msg::ChartNationalMedian).to_string();
+            marker(name.clone(), name, n.annual.median(), n.hourly.median())
+        });
         let mut values: Vec<f64> = annual.percentiles.to_vec();
         values.push(annual.mean);
         values.extend(estimate);
+        values.extend(reference.as_ref().map(|r| r.value));
         let (domain, ticks) = nice_domain(&values, TICK_STEP);
         let p = annual.percentiles;
         let money = |v: f64| fmt.money(v);
-        let summary = lang.fill(
+        let mut summary = lang.fill(
             Msg::ChartDistributionSummary,
             &[
+                distribution.area,
                 distribution.period,
                 &money(p[2]),
                 &money(p[1]),
@@ -101,6 +113,16 @@ impl DistributionChart {
                 &estimate.map(money).unwrap_or_default(),
             ],
         );
+        if let Some(r) = &reference {
+            summary.push(' ');
+            summary.push_str(&lang.fill(Msg::ChartDistributionReference, &[&r.value_text]));
+        }
+        let source_of = |d: &Distribution| {
+            lang.fill(
+                Msg::MarkSource,
+                &[d.source.short_name, d.period, d.soc_code],
+            )
+        };
         DistributionChart {
             percentiles: [0, 1, 2, 3, 4].map(percentile),
             mean: marker(mean_name.clone(), mean_name, annual.mean, hourly.mean),
@@ -117,14 +139,9 @@ impl DistributionChart {
                 .into_iter()
                 .map(|t| (t, fmt.money_compact(t)))
                 .collect(),
-            source: lang.fill(
-                Msg::MarkSource,
-                &[
-                    distribution.source.short_name,
-                    distribution.period,
-                    distribution.soc_code,
-                ],
-            ),
+            source: source_of(distribution),
+            reference_source: national.map(source_of).unwrap_or_default(),
+            reference,
             estimate_source: lang.text(Msg::EstimateSource).to_string(),
             summary,
             columns: [Msg::TableMeasure, Msg::TableAnnual, Msg::TableHourly]
@@ -140,9 +157,12 @@ impl DistributionChart {
             .zip(self.percentiles.iter().map(|m| m.value))
     }
 
-    /// Published values in table order: the percentiles, then the mean.
+    /// Published values in table order: the percentiles, the mean, then the national median.
     fn published(&self) -> impl Iterator<Item = &Marker> {
-        self.percentiles.iter().chain(std::iter::once(&self.mean))
+        self.percentiles
+            .iter()
+            .chain(std::iter::once(&self.mean))
+            .chain(self.reference.iter())
     }
 }
 
@@ -174,7 +194,10 @@ impl Chart for DistributionChart {
                     ]
                 })
                 .collect(),
-            highlighted: self.estimate.as_ref().map(|_| 6),
+            highlighted: self
+                .estimate
+                .as_ref()
+                .map(|_| 6 + usize::from(self.reference.is_some())),
         }
     }
 }
@@ -284,6 +307,21 @@ fn draw<DB: DrawingBackend>(
         palette.ink.filled(),
     ))?;
 
+    // The nation's median: a thin dashed line across the strip, so it reads as a reference, not
+    // one of this place's published values.
+    if let Some(reference) = &chart.reference {
+        let px = x.px(reference.value);
+        let dash = s(4.0);
+        let mut y0 = s(BOX_TOP) - s(6.0);
+        while y0 < s(BOX_BOTTOM) + s(6.0) {
+            area.draw(&PathElement::new(
+                [at(px, y0), at(px, (y0 + dash).min(s(BOX_BOTTOM) + s(6.0)))],
+                palette.ink.stroke_width(s(1.5).round().max(1.0) as u32),
+            ))?;
+            y0 += dash * 2.0;
+        }
+    }
+
     // Labels with leader lines from the strip down to their row.
     for (marker, (row, centre)) in markers.iter().zip(&placed) {
         let top = s(LABELS_TOP) + s(ROW_HEIGHT) * *row as f64;
@@ -347,7 +385,11 @@ fn draw<DB: DrawingBackend>(
                 y1: LABELS_TOP + ROW_HEIGHT * *row as f64 + 2.0 * LINE,
                 label: m.long_name.clone(),
                 value: m.value_text.clone(),
-                source: chart.source.clone(),
+                source: if chart.reference.as_ref().is_some_and(|r| std::ptr::eq(r, *m)) {
+                    chart.reference_source.clone()
+                } else {
+                    chart.source.clone()
+                },
                 select: None,
             }
         })
@@ -384,7 +426,7 @@ mod tests {
 
     fn model(estimate: Option<f64>) -> DistributionChart {
         let d = FIGURES.national(2014).expect("May 2014");
-        DistributionChart::new(d, estimate, Lang::En, &EnUs)
+        DistributionChart::new(d, None, estimate, Lang::En, &EnUs)
     }
 
     #[test]

@@ -9,9 +9,9 @@ use super::axes::{
 use super::palette::Palette;
 use super::scale::LinearScale;
 use super::{Chart, DataTable, Drawn, Mark, Select};
-use crate::estimator::{estimate, Inputs};
+use crate::career::Career;
+use crate::estimator::{estimate, Estimate, EstimateError, Inputs};
 use crate::experience::{LEVEL_ANCHORS, MAX_YEARS};
-use crate::figures::Figures;
 use crate::format::NumberFormat;
 use crate::messages::{Lang, Msg};
 use plotters::coord::Shift;
@@ -86,7 +86,25 @@ pub struct ExperienceChart {
 impl ExperienceChart {
     /// Estimates for every year from 0 to [`MAX_YEARS`] at `inputs`' state and industry, with
     /// `inputs.years` marked. If the estimator fails, the chart has no points and says so.
-    pub fn new(figures: &Figures, inputs: Inputs, lang: Lang, fmt: &dyn NumberFormat) -> Self {
+    pub fn new(
+        career: &'static Career,
+        inputs: Inputs,
+        lang: Lang,
+        fmt: &dyn NumberFormat,
+    ) -> Self {
+        let estimates: Result<Vec<_>, _> = (0..=MAX_YEARS)
+            .map(|years| estimate(career, Inputs { years, ..inputs }))
+            .collect();
+        Self::from_estimates(estimates, inputs.years, lang, fmt)
+    }
+
+    /// The chart of one estimate per year (0 to [`MAX_YEARS`]) with `current` years marked.
+    pub fn from_estimates(
+        estimates: Result<Vec<Estimate>, EstimateError>,
+        current: u8,
+        lang: Lang,
+        fmt: &dyn NumberFormat,
+    ) -> Self {
         let money = |v: f64| fmt.money(v);
         let years_text = |y: u8| {
             if y == 1 {
@@ -95,9 +113,6 @@ impl ExperienceChart {
                 lang.fill(Msg::YearsValue, &[&fmt.number(f64::from(y), 0)])
             }
         };
-        let estimates: Result<Vec<_>, _> = (0..=MAX_YEARS)
-            .map(|years| estimate(figures, Inputs { years, ..inputs }))
-            .collect();
         let points: Vec<YearEstimate> = estimates
             .map(|all| {
                 all.iter()
@@ -119,7 +134,7 @@ impl ExperienceChart {
             })
             .unwrap_or_default();
 
-        let current = inputs.years.min(MAX_YEARS);
+        let current = current.min(MAX_YEARS);
         let current_point = points.get(usize::from(current));
         let current_label = current_point
             .map(|p| lang.fill(Msg::ChartExperienceCurrent, &[&p.label, &money(p.annual)]))
@@ -426,24 +441,29 @@ fn wrap(text: &str, max: f64, scale: f64) -> Vec<String> {
 mod tests {
     use super::*;
     use crate::charts::test_support::{fills, render_svg, texts};
-    use crate::estimator::{EstimateError, IndustryChoice, Region};
-    use crate::figures::FIGURES;
+    use crate::estimator::IndustryChoice;
     use crate::format::EnUs;
+    use career_pack::{AreaCode, IndustryCode};
 
     const ESTIMATE_COLOUR: &str = "B43C00";
 
-    fn inputs(state: &str, industry: &str, years: u8) -> Inputs {
+    fn career() -> &'static Career {
+        crate::career::current().expect("the compiled-in pack decodes")
+    }
+
+    fn inputs(place: u32, industry: &str, years: u8) -> Inputs {
+        let c = career();
         Inputs {
-            region: FIGURES.area(state).map_or(Region::National, Region::State),
-            industry: FIGURES
-                .industry(industry)
+            place: c.gazetteer.place(AreaCode(place)).expect("a place"),
+            industry: IndustryCode::parse(industry)
+                .and_then(|code| c.industry(code))
                 .map_or(IndustryChoice::All, IndustryChoice::Industry),
             years,
         }
     }
 
-    fn model(state: &str, industry: &str, years: u8) -> ExperienceChart {
-        ExperienceChart::new(&FIGURES, inputs(state, industry, years), Lang::En, &EnUs)
+    fn model(place: u32, industry: &str, years: u8) -> ExperienceChart {
+        ExperienceChart::new(career(), inputs(place, industry, years), Lang::En, &EnUs)
     }
 
     /// The centre x of the filled estimate-coloured circle (the reader's dot).
@@ -459,33 +479,33 @@ mod tests {
 
     #[test]
     fn values_are_the_estimators() {
-        for (state, industry) in [("US", "all"), ("NJ", "all"), ("TX", "legal-services")] {
-            let m = model(state, industry, 5);
+        for (place, industry) in [(0, "all"), (3_400_000, "all"), (4_800_000, "541100")] {
+            let m = model(place, industry, 5);
             assert_eq!(m.points.len(), 31);
             for p in &m.points {
-                let e = estimate(&FIGURES, inputs(state, industry, p.years)).expect("estimate");
+                let e = estimate(career(), inputs(place, industry, p.years)).expect("estimate");
                 assert_eq!((p.annual, p.low, p.high), (e.annual, e.low, e.high));
             }
         }
-        let national = model("US", "all", 5);
+        let national = model(0, "all", 5);
         let five = &national.points[5];
-        assert_eq!(five.annual, 35_900.0);
-        let e = estimate(&FIGURES, inputs("US", "all", 5)).expect("estimate");
+        assert_eq!(five.annual, 51_100.0);
+        let e = estimate(career(), inputs(0, "all", 5)).expect("estimate");
         assert_eq!(
             five.value,
             format!(
-                "$35,900 a year (range {}–{})",
+                "$51,100 a year (range {}–{})",
                 EnUs.money(e.low),
                 EnUs.money(e.high)
             )
         );
-        assert_eq!(national.current_label, "5 years: $35,900");
+        assert_eq!(national.current_label, "5 years: $51,100");
     }
 
     #[test]
-    fn the_curve_never_falls_and_new_jersey_sits_above_national() {
-        let national = model("US", "all", 0);
-        let nj = model("NJ", "all", 0);
+    fn the_curve_never_falls_and_the_district_of_columbia_sits_above_national() {
+        let national = model(0, "all", 0);
+        let nj = model(1_100_000, "all", 0);
         for pair in national.points.windows(2) {
             assert!(pair[1].annual >= pair[0].annual, "{pair:?}");
             assert!(pair[1].low >= pair[0].low && pair[1].high >= pair[0].high);
@@ -501,13 +521,13 @@ mod tests {
 
     #[test]
     fn every_year_is_a_mark_that_selects_it() {
-        let (_, drawn) = render_svg(&model("US", "all", 5), 390, 252);
+        let (_, drawn) = render_svg(&model(0, "all", 5), 390, 252);
         assert_eq!(drawn.height, HEIGHT);
         assert_eq!(drawn.marks.len(), 31);
         let five = &drawn.marks[5];
         assert_eq!(five.label, "5 years");
         assert!(
-            five.value.starts_with("$35,900 a year (range $"),
+            five.value.starts_with("$51,100 a year (range $"),
             "{}",
             five.value
         );
@@ -524,8 +544,8 @@ mod tests {
     #[test]
     fn the_readers_years_are_marked_and_move() {
         for width in [640, 390] {
-            let (five, drawn) = render_svg(&model("US", "all", 5), width, 252);
-            let (twenty, _) = render_svg(&model("US", "all", 20), width, 252);
+            let (five, drawn) = render_svg(&model(0, "all", 5), width, 252);
+            let (twenty, _) = render_svg(&model(0, "all", 20), width, 252);
             assert!(fills(&five).iter().any(|f| f == ESTIMATE_COLOUR));
             let mark = &drawn.marks[5];
             let x5 = dot_x(&five).expect("a dot at 5 years");
@@ -543,7 +563,7 @@ mod tests {
 
     #[test]
     fn the_level_anchors_and_the_assumption_are_shown() {
-        let (svg, _) = render_svg(&model("US", "all", 5), 390, 252);
+        let (svg, _) = render_svg(&model(0, "all", 5), 390, 252);
         let texts = texts(&svg);
         for numeral in ["I", "II", "III", "IV"] {
             assert!(texts.iter().any(|t| t == numeral), "{numeral}: {texts:?}");
@@ -562,7 +582,7 @@ mod tests {
 
     #[test]
     fn summary_and_table_say_estimate_and_highlight_the_readers_row() {
-        let m = model("US", "all", 5);
+        let m = model(0, "all", 5);
         let summary = m.summary();
         assert!(summary.contains("estimate"), "{summary}");
         assert!(summary.contains("at 5 years it is $35,900"), "{summary}");
@@ -577,22 +597,19 @@ mod tests {
         );
         assert_eq!(table.rows.len(), 31);
         assert_eq!(table.rows[5][0], "5");
-        assert_eq!(table.rows[5][1], "$35,900");
+        assert_eq!(table.rows[5][1], "$51,100");
         assert_eq!(table.highlighted, Some(5));
-        assert_eq!(model("US", "all", 12).table().highlighted, Some(12));
+        assert_eq!(model(0, "all", 12).table().highlighted, Some(12));
     }
 
     #[test]
     fn without_an_estimate_it_says_so_and_has_no_marks() {
-        let figures = Figures {
-            national: &[],
-            ..FIGURES
-        };
-        assert_eq!(
-            estimate(&figures, inputs("US", "all", 5)).err(),
-            Some(EstimateError::NoBaseDistribution)
+        let m = ExperienceChart::from_estimates(
+            Err(EstimateError::NoPublishedDistribution),
+            5,
+            Lang::En,
+            &EnUs,
         );
-        let m = ExperienceChart::new(&figures, inputs("US", "all", 5), Lang::En, &EnUs);
         assert!(m.points.is_empty());
         let (svg, drawn) = render_svg(&m, 390, 252);
         assert!(drawn.marks.is_empty());

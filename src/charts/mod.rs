@@ -12,6 +12,7 @@ pub mod distribution;
 pub mod experience;
 pub mod industries;
 pub mod labels;
+pub mod metros;
 pub mod outlook;
 pub mod over_time;
 pub mod palette;
@@ -21,17 +22,17 @@ pub mod states;
 pub mod test_support;
 pub mod text;
 
+use career_pack::{AreaCode, IndustryCode};
 use palette::Palette;
 use plotters::coord::Shift;
 use plotters::prelude::{DrawingArea, DrawingAreaErrorKind, DrawingBackend};
 
-/// What choosing a mark selects in the estimator.
+/// What choosing a mark selects in the estimator: typed values, never strings to parse again.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Select {
-    /// A USPS code or `US`.
-    State(&'static str),
-    /// An industry id or `all`.
-    Industry(&'static str),
+    /// A place: a state, DC, territory or metropolitan area.
+    Place(AreaCode),
+    Industry(IndustryCode),
     Years(u8),
 }
 

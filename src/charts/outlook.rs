@@ -7,7 +7,9 @@ use super::scale::{nice_domain, LinearScale};
 use super::text::plotters_width;
 use super::{Chart, DataTable, Drawn, Mark, Select};
 use crate::explanation::{source_in_sentence, standing_label};
+use crate::career::state_by_usps;
 use crate::figures::{Figures, Projection, Source, Standing};
+use career_pack::AreaCode;
 use crate::format::NumberFormat;
 use crate::messages::{Lang, Msg};
 use plotters::coord::Shift;
@@ -326,7 +328,7 @@ fn state_bar(
             Msg::OutlookMarkSource,
             &[&named_source(p.source, lang), &period],
         ),
-        select: Some(Select::State(p.area)),
+        select: state_by_usps(p.area).map(|s| Select::Place(AreaCode::state(s.fips))),
         cells: cells(p, name, lang, fmt),
     }
 }
@@ -971,9 +973,9 @@ mod tests {
         assert_eq!(
             selects[4..],
             [
-                Some(Select::State("UT")),
-                Some(Select::State("TX")),
-                Some(Select::State("LA"))
+                Some(Select::Place(AreaCode::state(49))),
+                Some(Select::Place(AreaCode::state(48))),
+                Some(Select::Place(AreaCode::state(22)))
             ]
         );
         for (i, m) in drawn.marks.iter().enumerate() {

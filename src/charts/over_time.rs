@@ -1,6 +1,7 @@
-//! Chart 4: national annual pay over time, May 2002–2018 — the 10th–90th and 25th–75th
-//! percentile bands, the median and the mean — broken (and labelled) wherever a May survey is
-//! missing from the data, because a missing year must never look published.
+//! National annual pay over time — the 10th–90th and 25th–75th percentile bands, the median and
+//! the mean — broken (and labelled) wherever a May survey is missing from the data, because a
+//! missing year must never look published, and wherever the SOC code changes (29-2071 to May
+//! 2018, 29-2072 from May 2021): figures of different codes are two series, never one line.
 
 use super::axes::{
     at, dollar_ticks, draw_x_axis, draw_y_axis, every_nth, halo, stroke, text_style, text_width,
@@ -36,6 +37,8 @@ const YEAR_STEPS: [usize; 4] = [1, 2, 4, 8];
 #[derive(Clone, Debug, PartialEq)]
 pub struct YearPoint {
     pub year: u16,
+    /// The SOC code the year's figures are for.
+    pub soc: String,
     /// `May 2014`.
     pub period: String,
     /// Annual pay at the 10th, 25th, 50th, 75th and 90th percentiles.
@@ -97,11 +100,12 @@ impl OverTimeChart {
             .iter()
             .map(|d| {
                 let a = &d.annual;
-                let mut row = vec![d.period.to_string()];
+                let mut row = vec![d.period.to_string(), d.soc_code.to_string()];
                 row.extend(a.percentiles.iter().map(|v| money(*v)));
                 row.push(money(a.mean));
                 YearPoint {
                     year: d.year,
+                    soc: d.soc_code.to_string(),
                     period: d.period.to_string(),
                     percentiles: a.percentiles,
                     mean: a.mean,
@@ -123,14 +127,27 @@ impl OverTimeChart {
             })
             .collect();
 
-        // A run ends wherever the next published year is not the following year.
+        // A run ends wherever the next published year is not the following year, or is for
+        // another SOC code.
         let mut runs = Vec::new();
         let mut gaps = Vec::new();
         let mut start = 0;
         for i in 1..=years.len() {
             let next = years.get(i).map(|p| p.year);
             let prev = years[i - 1].year;
-            if next != Some(prev + 1) {
+            let code_change = years.get(i).filter(|p| p.soc != years[i - 1].soc);
+            if let (Some(after), Some(next)) = (code_change, next) {
+                runs.push((start, i));
+                start = i;
+                gaps.push(Gap {
+                    after: prev,
+                    before: next,
+                    label: lang.fill(
+                        Msg::ChartOverTimeCodeChange,
+                        &[&years[i - 1].soc, &after.soc],
+                    ),
+                });
+            } else if next != Some(prev + 1) {
                 runs.push((start, i));
                 start = i;
                 if let Some(next) = next {
@@ -171,6 +188,28 @@ impl OverTimeChart {
         let mean_label = last.map(|p| end_label(Msg::ChartMean, p.mean));
 
         let summary = match (years.first(), years.last()) {
+            (Some(first), Some(last)) if first.soc != last.soc => {
+                let last_of_first = years.iter().rev().find(|p| p.soc == first.soc);
+                let first_of_last = years.iter().find(|p| p.soc == last.soc);
+                match (last_of_first, first_of_last) {
+                    (Some(a), Some(b)) => lang.fill(
+                        Msg::ChartOverTimeSummaryTwoCodes,
+                        &[
+                            &money(first.percentiles[2]),
+                            &first.period,
+                            &money(a.percentiles[2]),
+                            &a.period,
+                            &first.soc,
+                            &money(b.percentiles[2]),
+                            &b.period,
+                            &money(last.percentiles[2]),
+                            &last.period,
+                            &last.soc,
+                        ],
+                    ),
+                    _ => String::new(),
+                }
+            }
             (Some(first), Some(last)) => {
                 let args = [
                     money(first.percentiles[2]),
@@ -195,7 +234,10 @@ impl OverTimeChart {
             _ => String::new(),
         };
 
-        let mut columns = vec![lang.text(Msg::ChartOverTimeYearColumn).to_string()];
+        let mut columns = vec![
+            lang.text(Msg::ChartOverTimeYearColumn).to_string(),
+            lang.text(Msg::ComparisonColSoc).to_string(),
+        ];
         columns.extend(PERCENTILE_POINTS.iter().map(|p| {
             if *p == 50.0 {
                 lang.text(Msg::ChartMedian).to_string()

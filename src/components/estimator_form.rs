@@ -1,38 +1,54 @@
-//! The estimator's inputs: state, industry and years of experience.
+//! The estimator's inputs: place (a searchable combobox), industry (a hierarchy) and years of
+//! experience.
 
-use crate::config::{parse_industry, parse_region, parse_years};
-use crate::estimator::{IndustryChoice, Inputs, Region};
+use crate::career::Career;
+use crate::choices::{industry_groups, place_options};
+use crate::components::place_picker::PlacePicker;
+use crate::config::{parse_industry, parse_place, parse_years};
+use crate::estimator::{IndustryChoice, Inputs};
 use crate::experience::MAX_YEARS;
 use crate::explanation::years_label;
-use crate::figures::{MeanWage, FIGURES};
 use crate::messages::Msg;
 use crate::state::Action;
 use crate::ui::use_ui;
+use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct EstimatorFormProps {
+    pub career: &'static Career,
     pub inputs: Inputs,
     pub on_action: Callback<Action>,
 }
 
-/// Industries in the order a reader scans them: by name.
-fn industries_by_name() -> Vec<&'static MeanWage> {
-    let mut all: Vec<&'static MeanWage> = FIGURES.industry_means.iter().collect();
-    crate::order::sort_by_key(&mut all, |m| m.name);
-    all
+/// A sector's title without BLS's numbering: `Sector 62 - Health Care and Social Assistance` ->
+/// `Health Care and Social Assistance`.
+pub fn sector_label(title: &str) -> &str {
+    title.split_once(" - ").map_or(title, |(_, name)| name)
+}
+
+/// Indentation for an industry `depth` levels below its sector (a select cannot nest).
+fn indent(depth: u8) -> String {
+    "\u{2003}".repeat(usize::from(depth.saturating_sub(1)))
 }
 
 #[function_component(EstimatorForm)]
 pub fn estimator_form(props: &EstimatorFormProps) -> Html {
     let ui = use_ui();
-    let on_state = {
+    let career = props.career;
+    let places = {
+        let nation = ui.t(Msg::NationalOption);
+        use_memo(career.pack.soc.clone(), move |_| {
+            Rc::new(place_options(career, nation))
+        })
+    };
+    let industries = use_memo(career.pack.soc.clone(), move |_| industry_groups(career));
+    let on_place = {
         let on_action = props.on_action.clone();
-        Callback::from(move |e: Event| {
-            let select: HtmlSelectElement = e.target_unchecked_into();
-            if let Some(region) = parse_region(&select.value(), &FIGURES) {
-                on_action.emit(Action::SetRegion(region));
+        Callback::from(move |value: String| {
+            if let Ok(place) = parse_place(&value, career) {
+                on_action.emit(Action::SetPlace(place));
             }
         })
     };
@@ -40,7 +56,7 @@ pub fn estimator_form(props: &EstimatorFormProps) -> Html {
         let on_action = props.on_action.clone();
         Callback::from(move |e: Event| {
             let select: HtmlSelectElement = e.target_unchecked_into();
-            if let Some(industry) = parse_industry(&select.value(), &FIGURES) {
+            if let Ok(industry) = parse_industry(&select.value(), career) {
                 on_action.emit(Action::SetIndustry(industry));
             }
         })
@@ -54,13 +70,16 @@ pub fn estimator_form(props: &EstimatorFormProps) -> Html {
             }
         })
     };
-    let state_code = match props.inputs.region {
-        Region::National => "US",
-        Region::State(area) => area.code,
+    let count_text = {
+        let lang = ui.lang;
+        Callback::from(move |n: usize| match n {
+            1 => lang.text(Msg::PlaceCountOne).to_string(),
+            n => lang.fill(Msg::PlaceCount, &[&n.to_string()]),
+        })
     };
-    let industry_id = match props.inputs.industry {
-        IndustryChoice::All => "all",
-        IndustryChoice::Industry(m) => m.id,
+    let industry_code = match props.inputs.industry {
+        IndustryChoice::All => "all".to_string(),
+        IndustryChoice::Industry(i) => i.code.to_string(),
     };
     let years = props.inputs.years;
     let years_text = years_label(years, ui.lang);
@@ -68,22 +87,33 @@ pub fn estimator_form(props: &EstimatorFormProps) -> Html {
         <form class="cpw-form" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
             <h2 class="cpw-form-heading">{ ui.t(Msg::FormHeading) }</h2>
             <div class="cpw-field">
-                <label for="cpw-state">{ ui.t(Msg::StateLabel) }</label>
-                <select id="cpw-state" data-testid="input-state" onchange={on_state}>
-                    <option value="US" selected={state_code == "US"}>{ ui.t(Msg::NationalOption) }</option>
-                    { for FIGURES.areas.iter().map(|a| html! {
-                        <option value={a.code} selected={state_code == a.code}>{ a.name }</option>
-                    }) }
-                </select>
+                <label for="cpw-place">{ ui.t(Msg::PlaceLabel) }</label>
+                <PlacePicker id="cpw-place" test_id="input-place" options={(*places).clone()}
+                    selected={props.inputs.place.code.to_string()} on_choose={on_place}
+                    placeholder={ui.t(Msg::PlacePlaceholder)} no_results={ui.t(Msg::PlaceNoResults)}
+                    count_text={count_text} />
             </div>
             <div class="cpw-field">
                 <label for="cpw-industry">{ ui.t(Msg::IndustryLabel) }</label>
                 <select id="cpw-industry" data-testid="input-industry" onchange={on_industry}>
-                    <option value="all" selected={industry_id == "all"}>{ ui.t(Msg::AllIndustriesOption) }</option>
-                    { for industries_by_name().into_iter().map(|m| html! {
-                        <option value={m.id} selected={industry_id == m.id}>
-                            { ui.f(Msg::IndustryOption, &[m.name, m.period]) }
-                        </option>
+                    <option value="all" selected={industry_code == "all"}>{ ui.t(Msg::AllIndustriesOption) }</option>
+                    { for industries.iter().map(|group| {
+                        let sector = group.sector.code.to_string();
+                        html! {
+                            <optgroup label={sector_label(&group.sector.title).to_string()} lang="en">
+                                <option value={sector.clone()} selected={industry_code == sector}>
+                                    { ui.f(Msg::IndustryAllSector, &[sector_label(&group.sector.title)]) }
+                                </option>
+                                { for group.industries.iter().map(|(depth, i)| {
+                                    let code = i.code.to_string();
+                                    html! {
+                                        <option value={code.clone()} selected={industry_code == code}>
+                                            { format!("{}{}", indent(*depth), i.title) }
+                                        </option>
+                                    }
+                                }) }
+                            </optgroup>
+                        }
                     }) }
                 </select>
             </div>
@@ -97,5 +127,23 @@ pub fn estimator_form(props: &EstimatorFormProps) -> Html {
                 </div>
             </div>
         </form>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sector_titles_lose_their_numbers() {
+        assert_eq!(
+            sector_label("Sector 62 - Health Care and Social Assistance"),
+            "Health Care and Social Assistance"
+        );
+        assert_eq!(
+            sector_label("Sectors 31, 32, and 33 - Manufacturing"),
+            "Manufacturing"
+        );
+        assert_eq!(sector_label("Hospitals"), "Hospitals");
     }
 }

@@ -1,64 +1,98 @@
-//! The published national figures for the base year, correctly labelled, each with its source,
-//! and the correction of what the article got wrong.
+//! The published May 2025 figures for the chosen place (and the nation beside them), correctly
+//! labelled, each with its source one click away; then what the article said in 2014, corrected.
 
+use crate::career::Career;
 use crate::components::source_note::SourceNote;
-use crate::figures::{Distribution, FIGURES};
+use crate::explanation::{period, place_name};
+use crate::figures::{CURRENT_SOURCE, FIGURES, SOC_CODE};
+use crate::format::{annual_figure, count_figure};
 use crate::messages::Msg;
 use crate::ui::use_ui;
+use career_pack::{AreaKind, Cell, Figure, Place};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct FactsProps {
-    pub base: &'static Distribution,
+    pub career: &'static Career,
+    pub place: &'static Place,
 }
+
+/// The facts shown, in order: test id, label, and how to read the figure from a cell.
+const FACTS: [(&str, Msg, fn(&Cell) -> Figure); 5] = [
+    ("fact-median", Msg::FactMedian, |c| c.annual.percentiles[2]),
+    ("fact-mean", Msg::FactMean, |c| c.annual.mean),
+    ("fact-p10", Msg::FactLow, |c| c.annual.percentiles[0]),
+    ("fact-p90", Msg::FactHigh, |c| c.annual.percentiles[4]),
+    ("fact-employment", Msg::FactEmployment, |c| c.employment),
+];
 
 #[function_component(Facts)]
 pub fn facts(props: &FactsProps) -> Html {
     let ui = use_ui();
-    let d = props.base;
-    let fmt = &*ui.fmt;
-    let rows = [
-        ("fact-median", Msg::FactMedian, fmt.money(d.annual.median())),
-        ("fact-mean", Msg::FactMean, fmt.money(d.annual.mean)),
-        ("fact-p10", Msg::FactLow, fmt.money(d.annual.percentiles[0])),
-        (
-            "fact-p90",
-            Msg::FactHigh,
-            fmt.money(d.annual.percentiles[4]),
-        ),
-        (
-            "fact-employment",
-            Msg::FactEmployment,
-            fmt.number(f64::from(d.employment), 0),
-        ),
-    ];
-    // The article's headline claim, kept in the data with its verdict.
+    let (career, lang, fmt) = (props.career, ui.lang, &*ui.fmt);
+    let (Some(cell), Some(national)) = (career.cell(props.place), career.national_cell()) else {
+        return Html::default();
+    };
+    let when = period(career.pack.release.year, lang);
+    let place = place_name(props.place, lang);
+    let local = props.place.kind != AreaKind::National;
+    let show = |id: &str, figure: Figure| {
+        if id == "fact-employment" {
+            count_figure(figure, lang, fmt)
+        } else {
+            annual_figure(figure, lang, fmt)
+        }
+    };
+    let source = FIGURES.source(CURRENT_SOURCE);
+    // The article's headline claim, kept in the data with its verdict, against May 2014's file.
     let correction = FIGURES
-        .article_claims
-        .iter()
-        .find(|c| c.as_stated.contains("median") && c.value == d.annual.mean)
-        .map(|c| {
+        .national(2014)
+        .and_then(|d| {
+            FIGURES
+                .article_claims
+                .iter()
+                .find(|c| c.as_stated.contains("median") && c.value == d.annual.mean)
+                .map(|c| (c, d))
+        })
+        .map(|(c, d)| {
             ui.f(
                 Msg::ArticleCorrection,
-                &[&fmt.money(c.value), c.period, &fmt.money(d.annual.median())],
+                &[
+                    &fmt.money(c.value),
+                    c.period,
+                    &fmt.money(d.annual.median()),
+                    SOC_CODE,
+                    &annual_figure(national.annual.percentiles[2], lang, fmt),
+                    &when,
+                    &career.pack.soc,
+                ],
             )
         });
     html! {
         <section class="cpw-facts" aria-labelledby="cpw-facts-heading" data-testid="section-facts">
-            <h2 id="cpw-facts-heading">{ ui.f(Msg::FactsHeading, &[d.period]) }</h2>
+            <h2 id="cpw-facts-heading">{ ui.f(Msg::FactsHeading, &[&place, &when]) }</h2>
             <dl class="cpw-fact-list">
-                { for rows.into_iter().map(|(testid, label, value)| html! {
+                { for FACTS.into_iter().map(|(testid, label, read)| html! {
                     <div class="cpw-fact" data-testid={testid}>
                         <dt>{ ui.t(label) }</dt>
                         <dd>
-                            <span class="cpw-fact-value">{ value }</span>
-                            <span class="cpw-fact-period">{ d.period }</span>
-                            <SourceNote source={d.source} period={d.period} />
+                            <span class="cpw-fact-value">{ show(testid, read(cell)) }</span>
+                            if local {
+                                <span class="cpw-fact-national">
+                                    { ui.f(Msg::FactNational, &[&show(testid, read(national))]) }
+                                </span>
+                            }
+                            <span class="cpw-fact-period">{ when.clone() }</span>
+                            if let Some(source) = source {
+                                <SourceNote source={source} period={when.clone()}
+                                    soc={career.pack.soc.clone()} place={place.clone()} />
+                            }
                         </dd>
                     </div>
                 }) }
             </dl>
             if let Some(text) = correction {
+                <h3 class="cpw-correction-heading">{ ui.t(Msg::ArticleThen) }</h3>
                 <p class="cpw-correction" data-testid="article-correction">{ text }</p>
             }
         </section>

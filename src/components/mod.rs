@@ -7,6 +7,7 @@ pub mod estimator_form;
 pub mod facts;
 pub mod job;
 pub mod notices;
+pub mod place_picker;
 pub mod result_card;
 pub mod share;
 pub mod source_note;

@@ -1,7 +1,8 @@
 //! The estimate: annual, hourly, range, what it is for, and how it was made (one click away).
 
-use crate::estimator::{Estimate, IndustryChoice, Region};
-use crate::explanation::{explain, factor_notes, years_label};
+use crate::career::Career;
+use crate::estimator::{Estimate, IndustryChoice};
+use crate::explanation::{explain, factor_notes, pack_source, place_name, years_label};
 use crate::messages::Msg;
 use crate::ui::use_ui;
 use std::rc::Rc;
@@ -9,6 +10,7 @@ use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct ResultCardProps {
+    pub career: &'static Career,
     pub estimate: Rc<Estimate>,
 }
 
@@ -17,20 +19,25 @@ pub fn result_card(props: &ResultCardProps) -> Html {
     let ui = use_ui();
     let e = &*props.estimate;
     let fmt = &*ui.fmt;
-    let region = match e.inputs.region {
-        Region::National => ui.t(Msg::NationalOption),
-        Region::State(area) => area.name,
-    };
+    let career = props.career;
     let industry = match e.inputs.industry {
         IndustryChoice::All => ui.t(Msg::AllIndustriesOption),
-        IndustryChoice::Industry(m) => m.name,
+        IndustryChoice::Industry(i) => &i.title,
     };
     let context = ui.f(
         Msg::EstimateFor,
-        &[region, industry, &years_label(e.inputs.years, ui.lang)],
+        &[
+            &place_name(e.inputs.place, ui.lang),
+            industry,
+            &years_label(e.inputs.years, ui.lang),
+        ],
     );
-    let steps = explain(e, ui.lang, fmt);
-    let notes = factor_notes(e, ui.lang, fmt);
+    let steps = explain(career, e, ui.lang, fmt);
+    let notes = factor_notes(career, e, ui.lang, fmt);
+    let based_on = ui.f(
+        Msg::EstimateBasedOn,
+        &[&pack_source(career, &place_name(e.base.place, ui.lang), ui.lang)],
+    );
     html! {
         <section class="cpw-result" aria-labelledby="cpw-result-label">
             <p class="cpw-result-head">
@@ -51,6 +58,7 @@ pub fn result_card(props: &ResultCardProps) -> Html {
                     <span data-testid="estimate-high">{ fmt.money(e.high) }</span>
                 </p>
             </div>
+            <p class="cpw-based-on" data-testid="estimate-source">{ based_on }</p>
             if !notes.is_empty() {
                 <ul class="cpw-factors" data-testid="estimate-factors">
                     { for notes.into_iter().map(|note| html! { <li>{ note }</li> }) }

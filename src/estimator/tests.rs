@@ -1,164 +1,173 @@
-//! Estimator tests: known figures, the picking rules, and properties over every real input and
-//! over generated distributions.
+//! Estimator tests: known May 2025 figures, the fallbacks, and properties over every real input
+//! (every place x every industry x every year) and over generated distributions.
 
 use super::*;
+use crate::career;
 use crate::experience::MAX_YEARS;
-use crate::figures::FIGURES;
+use career_pack::{AreaCode, IndustryCode};
 use proptest::prelude::*;
 
-fn inputs(state: &str, industry: &str, years: u8) -> Inputs {
-    Inputs {
-        region: FIGURES.area(state).map_or(Region::National, Region::State),
-        industry: FIGURES
-            .industry(industry)
-            .map_or(IndustryChoice::All, IndustryChoice::Industry),
-        years,
-    }
+fn career() -> &'static Career {
+    career::current().expect("the compiled-in pack decodes")
 }
 
-fn run(state: &str, industry: &str, years: u8) -> Estimate {
-    estimate(&FIGURES, inputs(state, industry, years)).expect("base year present")
+fn place(code: u32) -> &'static Place {
+    career()
+        .gazetteer
+        .place(AreaCode(code))
+        .expect("a known place")
 }
 
-fn applied(adjustment: &Adjustment) -> &Factor {
-    match adjustment {
-        Adjustment::Applied(f) => f,
-        other => panic!("expected a factor, got {other:?}"),
-    }
+fn industry(code: &str) -> IndustryChoice {
+    let code = IndustryCode::parse(code).expect("a six-character code");
+    IndustryChoice::Industry(career().industry(code).expect("a known industry"))
+}
+
+fn run(place_code: u32, industry: IndustryChoice, years: u8) -> Estimate {
+    estimate(
+        career(),
+        Inputs {
+            place: place(place_code),
+            industry,
+            years,
+        },
+    )
+    .expect("an estimate")
 }
 
 #[test]
-fn national_five_years_is_the_published_median() {
-    let e = run("US", "all", 5);
-    assert_eq!(e.annual, 35_900.0);
-    assert_eq!(format!("{:.2}", e.hourly), "17.26");
+fn national_five_years_is_the_published_may_2025_median() {
+    let e = run(0, IndustryChoice::All, 5);
+    assert_eq!(e.annual, 51_100.0); // $51,140 rounded to $100
     assert_eq!(e.experience.percentile, 50.0);
     assert_eq!(e.interpolation, Interpolation::Published);
+    assert_eq!(e.base.annual.median(), 51_140.0);
+    assert!(e.base.skipped.is_empty());
     assert_eq!((e.low_percentile, e.high_percentile), (33.0, 67.0));
-    assert!(e.low < 35_900.0 && e.high > 35_900.0);
-    assert_eq!(e.base.period, "May 2014");
+    assert!(e.low < 51_140.0 && e.high > 51_140.0);
+    assert_eq!(e.precision.wage_rse_tenths, Some(4));
+    assert!(!e.precision.caution);
 }
 
 #[test]
-fn entry_level_sits_between_the_10th_and_25th_percentiles() {
-    let e = run("US", "all", 0);
-    assert!(e.annual > 23_340.0 && e.annual < 28_250.0, "{}", e.annual);
-    assert_eq!(e.low, 23_300.0); // the 10th percentile, $23,340, rounded to $100
+fn a_newcomer_earns_between_the_published_10th_and_25th_percentiles() {
+    let e = run(0, IndustryChoice::All, 0);
+    assert!(e.annual > 37_000.0 && e.annual < 43_490.0, "{}", e.annual);
+    assert_eq!(e.low, 37_000.0); // the 10th percentile
 }
 
 #[test]
-fn new_jersey_uses_its_2014_figure_as_reported_by_the_article() {
-    let e = run("NJ", "all", 5);
-    let f = applied(&e.state);
-    assert_eq!(f.figure.annual_mean, 59_740.0);
-    assert_eq!(f.figure.source.standing, Standing::Article);
-    assert_eq!(f.pick, Pick::SameYear);
-    assert!((f.ratio - 59_740.0 / 38_860.0).abs() < 1e-12);
-    assert_eq!(f.alternatives.len(), 1);
-    assert_eq!(f.alternatives[0].year, 2018);
-    assert_eq!(e.annual, (35_900.0 * f.ratio / 100.0).round() * 100.0);
+fn a_place_uses_its_own_distribution() {
+    // At 5 years (the 50th percentile) the estimate is New Jersey's own published median.
+    let nj = career().cell(place(3_400_000)).expect("New Jersey row");
+    let median = f64::from(nj.annual.percentiles[2].value().expect("published"));
+    let e = run(3_400_000, IndustryChoice::All, 5);
+    assert_eq!(e.base.place.title, "New Jersey");
+    assert_eq!(e.annual, (median / 100.0).round() * 100.0);
 }
 
 #[test]
-fn new_york_prefers_the_bls_state_file() {
-    let f = applied(&run("NY", "all", 5).state).clone();
-    assert_eq!(f.figure.annual_mean, 42_250.0);
-    assert_eq!(f.figure.source.standing, Standing::Primary);
+fn a_metro_without_published_wages_falls_back_to_its_state_and_says_so() {
+    // Elmira, NY: employment published, wages not.
+    let e = run(21_300, IndustryChoice::All, 5);
+    assert_eq!(e.base.place.title, "New York");
+    assert_eq!(e.base.skipped.len(), 1);
+    assert_eq!(e.base.skipped[0].title, "Elmira, NY");
+    assert!(std::ptr::eq(e.inputs.place, e.base.skipped[0]));
 }
 
 #[test]
-fn texas_applies_the_2018_ratio_and_says_it_is_another_year() {
-    let f = applied(&run("TX", "all", 5).state).clone();
-    assert_eq!(f.figure.year, 2018);
-    assert_eq!(f.pick, Pick::OtherYear);
-    assert_eq!(f.national.annual.mean, 44_010.0);
-    assert!((f.ratio - 41_950.0 / 44_010.0).abs() < 1e-12);
+fn industry_enters_at_the_same_percentile() {
+    let e = run(0, industry("622000"), 5);
+    match e.industry {
+        IndustryAdjustment::SamePercentile {
+            industry_value,
+            national_value,
+            ratio,
+            ..
+        } => {
+            assert_eq!(industry_value, 59_120.0); // hospitals' published median
+            assert_eq!(national_value, 51_140.0);
+            assert!((ratio - 59_120.0 / 51_140.0).abs() < 1e-12);
+        }
+        other => panic!("expected a same-percentile ratio, got {other:?}"),
+    }
+    assert_eq!(e.annual, 59_100.0);
 }
 
 #[test]
-fn dc_has_no_2018_figure_and_uses_2014() {
-    let f = applied(&run("DC", "all", 5).state).clone();
-    assert_eq!(f.figure.year, 2014);
-    assert_eq!(f.figure.annual_mean, 69_100.0);
-    assert!(f.alternatives.is_empty());
+fn a_high_rse_place_carries_a_caution() {
+    let cautioned = career()
+        .places()
+        .find(|(_, a)| a.cell.wage_rse.value().is_some_and(|r| r >= RSE_CAUTION_TENTHS))
+        .map(|(p, _)| p)
+        .expect("some metro has a high RSE");
+    let e = estimate(
+        career(),
+        Inputs {
+            place: cautioned,
+            industry: IndustryChoice::All,
+            years: 3,
+        },
+    )
+    .expect("an estimate");
+    assert!(e.precision.caution, "{:?}", e.precision);
 }
 
-#[test]
-fn industry_ratio_uses_the_national_mean_of_its_own_year() {
-    let e = run("US", "offices-of-physicians", 5);
-    let f = applied(&e.industry);
-    assert_eq!(f.national.year, 2011);
-    assert!((f.ratio - 30_120.0 / 35_920.0).abs() < 1e-12);
-    assert!(e.annual < 35_900.0);
-}
-
-#[test]
-fn a_state_without_any_figure_falls_back_to_national_and_says_so() {
-    let no_state_figures = Figures {
-        state_means: &[],
-        ..FIGURES
-    };
-    let e = estimate(&no_state_figures, inputs("NJ", "all", 5)).expect("base year");
-    assert_eq!(e.state, Adjustment::FellBackToNational);
-    assert_eq!(e.annual, 35_900.0);
-}
-
-#[test]
-fn missing_base_year_is_an_error_not_a_panic() {
-    let empty = Figures {
-        national: &[],
-        ..FIGURES
-    };
-    assert_eq!(
-        estimate(&empty, inputs("US", "all", 5)),
-        Err(EstimateError::NoBaseDistribution)
-    );
-}
-
-fn all_regions() -> Vec<Region> {
-    std::iter::once(Region::National)
-        .chain(FIGURES.areas.iter().map(Region::State))
-        .collect()
+fn all_places() -> Vec<&'static Place> {
+    career().places().map(|(p, _)| p).collect()
 }
 
 fn all_industries() -> Vec<IndustryChoice> {
     std::iter::once(IndustryChoice::All)
-        .chain(FIGURES.industry_means.iter().map(IndustryChoice::Industry))
+        .chain(
+            career()
+                .pack
+                .industries
+                .iter()
+                .filter_map(|i| career().industry(i.industry))
+                .map(IndustryChoice::Industry),
+        )
         .collect()
 }
 
-/// Every input a user can choose: 52 regions x 9 industries x 31 years = 14,508 cases.
+/// Every input a user can choose: every place x every industry x 31 years.
 #[test]
 fn every_real_input_gives_a_sane_estimate() {
+    let (places, industries) = (all_places(), all_industries());
     let mut cases = 0;
-    for region in all_regions() {
-        for industry in all_industries() {
+    for place in &places {
+        for industry in &industries {
             let mut previous: Option<Estimate> = None;
             for years in 0..=MAX_YEARS {
-                let e = estimate(
-                    &FIGURES,
-                    Inputs {
-                        region,
-                        industry,
-                        years,
-                    },
-                )
-                .expect("base");
+                let inputs = Inputs {
+                    place,
+                    industry: *industry,
+                    years,
+                };
+                let e = estimate(career(), inputs).expect("the nation is always published");
                 for v in [e.annual, e.low, e.high, e.hourly] {
                     assert!(v.is_finite() && v > 0.0, "{e:?}");
                 }
                 assert!(e.low <= e.annual && e.annual <= e.high, "{e:?}");
                 assert_eq!(e.hourly, e.annual / HOURS_PER_YEAR);
                 if let Some(p) = &previous {
-                    assert!(e.annual >= p.annual && e.low >= p.low && e.high >= p.high);
+                    assert!(
+                        e.annual >= p.annual && e.low >= p.low && e.high >= p.high,
+                        "{} / {:?}: {} years gives less than {}",
+                        place.title,
+                        industry,
+                        years,
+                        years - 1
+                    );
                 }
-                assert_ne!(e.state, Adjustment::FellBackToNational, "{region:?}");
                 previous = Some(e);
                 cases += 1;
             }
         }
     }
-    assert_eq!(cases, 52 * 9 * 31);
+    assert_eq!(cases, places.len() * industries.len() * 31);
+    assert_eq!(places.len(), 562);
 }
 
 /// A strictly increasing, positive five-point distribution with a mean.

@@ -7,14 +7,26 @@ pub use model::*;
 
 include!(concat!(env!("OUT_DIR"), "/figures.rs"));
 
-/// The occupation every figure is about (2010 SOC). It ends with the May 2018 survey, so no later
-/// figure may join a series with it.
+/// The occupation every figure here is about (2010 SOC): the article's, May 2002–2018. It ends
+/// with the May 2018 survey, so no later figure (29-2072, in [`crate::career`]) may join a series
+/// with it.
 pub const SOC_CODE: &str = "29-2071";
+
+/// The source of every figure in the current career packs (OEWS May 2025).
+pub const CURRENT_SOURCE: &str = "bls-oews-2025";
+
+/// The source of the current Employment Projections (2024–34).
+pub const PROJECTIONS_SOURCE: &str = "bls-ep-2024-34";
 
 impl Figures {
     /// The national distribution for a May reference year, if BLS published one we hold.
     pub fn national(&self, year: u16) -> Option<&'static Distribution> {
         self.national.iter().find(|d| d.year == year)
+    }
+
+    /// A registered source by id.
+    pub fn source(&self, id: &str) -> Option<&'static Source> {
+        self.sources.iter().copied().find(|s| s.id == id)
     }
 
     /// A state or DC by USPS code (exact, upper case).
@@ -37,6 +49,13 @@ impl Figures {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_current_release_is_a_registered_source() {
+        let source = FIGURES.source(CURRENT_SOURCE).expect("registered in data/sources.csv");
+        assert_eq!(source.period, "May 2025");
+        assert_eq!(source.standing, Standing::Primary);
+    }
 
     #[test]
     fn embedded_figures_pass_validation() {
@@ -124,7 +143,7 @@ mod tests {
             soc_code: SOC_CODE,
             occupation: "x",
             area: "US",
-            employment: 1,
+            employment: Some(1),
             hourly: WageStats {
                 mean: 17.26,
                 percentiles: [11.22, 13.58, 18.68, 18.0, 28.44],

@@ -62,7 +62,8 @@ pub struct Distribution {
     pub occupation: &'static str,
     /// `US` or a USPS state code.
     pub area: &'static str,
-    pub employment: u32,
+    /// `None` where BLS did not release it.
+    pub employment: Option<u32>,
     pub hourly: WageStats,
     pub annual: WageStats,
     pub source: &'static Source,
@@ -83,7 +84,7 @@ pub struct MeanWage {
 }
 
 /// Projected employment change over a ten-year projection period.
-#[derive(Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Projection {
     pub id: &'static str,
     /// `US` or a USPS state code.
