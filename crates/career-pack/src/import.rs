@@ -443,7 +443,8 @@ pub fn import_pack(dir: &Path, soc: &str) -> Result<Pack, ImportErrors> {
 
 /// The pack for one SOC code and OEWS release, from the files in `dir`:
 /// - `oews_may<YEAR>_<soc>_areas.csv`: cross-industry rows, national, state and metro (required);
-/// - `oews_may<YEAR>_<soc>_industries.csv`: national rows by industry (required);
+/// - `oews_may<YEAR>_<soc>_industries.csv`: national rows by industry (optional: none for the
+///   all-occupations total);
 /// - `oews_national_<soc>_may*.csv`: the national series (BLS `national_M<year>_dl` layout with a
 ///   `YEAR` column; optional, rows of other codes in it are skipped);
 /// - `ep_projections*.csv`: BLS Employment Projections table 1.2 (optional; the newest by name).
@@ -460,7 +461,13 @@ pub fn import_pack_release(dir: &Path, soc: &str, release: Release) -> Result<Pa
     }
     let mut title = None;
     let areas = read_areas(&areas_path, soc, &mut title, &mut problems);
-    let industries = read_industries(&industries_path, soc, &mut title, &mut problems);
+    // BLS publishes no by-industry rows for the all-occupations total (00-0000) in these
+    // extracts: a missing industries file is an empty list; an unreadable one is an error.
+    let industries = if industries_path.exists() {
+        read_industries(&industries_path, soc, &mut title, &mut problems)
+    } else {
+        Vec::new()
+    };
 
     let mut series = Vec::new();
     let prefix = format!("oews_national_{soc}_may");

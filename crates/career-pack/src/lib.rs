@@ -3,16 +3,21 @@
 //! SOC code, validates them and encodes a compact pack; the decoder (always built, and the only
 //! part that ships in the wasm) reads one back and never panics on bad bytes.
 
+pub mod decode;
+pub mod encode;
+pub mod format;
 pub mod lookup;
 pub mod model;
 pub mod validate;
 
-#[cfg(test)]
+#[cfg(all(test, feature = "import"))]
 mod testdata;
 
 #[cfg(feature = "import")]
 pub mod import;
 
+pub use decode::{decode_gazetteer, decode_pack, DecodeError};
+pub use encode::{encode_gazetteer, encode_pack};
 pub use lookup::{CodeError, IndustryLevel};
 pub use model::*;
 pub use validate::{CellProblem, Measure, Statistic};
