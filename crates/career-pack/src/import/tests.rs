@@ -147,14 +147,17 @@ fn any_soc_code_imports() {
     assert_eq!(outlook.employment_target, 418);
     assert_eq!(outlook.median_wage, Value(37_550));
 
-    // All occupations: an areas file but no industries file, which a pack requires.
-    let e = import_pack(&data_dir(), "00-0000").expect_err("no industries file");
-    assert!(
-        e.to_string()
-            .contains("oews_may2025_00-0000_industries.csv: cannot be read"),
-        "{e}"
-    );
-    assert_eq!(e.0.len(), 1, "{e}");
+    // All occupations: an areas file but no industries file (BLS's extract has none).
+    let all = pack("00-0000");
+    assert_eq!(all.title, "All Occupations");
+    assert_eq!(all.areas.len(), 583);
+    assert!(all.industries.is_empty());
+    let n = all.national().expect("national").cell;
+    assert_eq!(n.employment, Value(155_495_730));
+    assert_eq!(n.annual.percentiles[2], Value(50_980));
+    let total = all.projection.as_ref().expect("the EP total row");
+    assert_eq!(total.employment_base, 1_699_561);
+    assert_eq!(total.education(), None);
 }
 
 #[test]
@@ -458,11 +461,15 @@ fn a_missing_file_and_a_bad_soc_code_are_reported() {
         import_pack_release(&data_dir(), "292072", Release { year: 2025 }).expect_err("bad soc");
     assert!(e.to_string().contains("is not a SOC code"), "{e}");
     let (dir, _) = planted("noindustries", |_| {});
-    std::fs::remove_file(dir.0.join("oews_may2025_29-2072_industries.csv")).expect("rm");
-    let e = import_pack(&dir.0, "29-2072").expect_err("no industries file");
+    std::fs::write(
+        dir.0.join("oews_may2025_29-2072_industries.csv"),
+        "NAICS\n000000\n",
+    )
+    .expect("write");
+    let e = import_pack(&dir.0, "29-2072").expect_err("a broken industries file");
     assert!(
         e.to_string()
-            .contains("oews_may2025_29-2072_industries.csv: cannot be read"),
+            .contains("oews_may2025_29-2072_industries.csv:1: missing column OCC_CODE"),
         "{e}"
     );
 }
