@@ -497,3 +497,18 @@ fn the_release_year_comes_from_the_file_names() {
     let p = import_pack(&dir.0, "29-2072").unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(p.release.year, 2026);
 }
+
+#[test]
+fn a_duplicate_industry_code_is_reported() {
+    let (dir, _) = planted("industry", |_| {});
+    let path = dir.0.join("oews_may2025_29-2072_industries.csv");
+    let text = std::fs::read_to_string(&path).expect("read");
+    let second = text.lines().nth(2).expect("a second row").to_string();
+    std::fs::write(&path, format!("{text}{second}\n")).expect("write");
+    let e = errors(&dir);
+    assert_reported(
+        &e,
+        "oews_may2025_29-2072_industries.csv:4:",
+        "duplicate industry code 000001 (first on line 3)",
+    );
+}
