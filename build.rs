@@ -2,13 +2,13 @@
 //! (`$OUT_DIR/figures.rs`). Doing this at build time keeps a CSV parser out of the wasm bundle and
 //! makes a malformed data file a build error with a clear message instead of a blank widget.
 
+#[path = "build/current.rs"]
+mod current;
 #[path = "src/figures/model.rs"]
 #[allow(dead_code)]
 mod model;
 #[path = "src/figures/validate.rs"]
 mod validate;
-#[path = "build/current.rs"]
-mod current;
 
 use model::*;
 use std::collections::HashMap;

@@ -19,7 +19,10 @@ pub const COMPILED_IN: [&str; 4] = ["29-2072", "29-9021", "31-9094", "00-0000"];
 pub fn write(out_dir: &Path) -> Result<(), String> {
     let dir = Path::new(DIR);
     let gazetteer = import_gazetteer(dir).map_err(|e| e.to_string())?;
-    write_file(&out_dir.join("gazetteer.pack"), &encode_gazetteer(&gazetteer))?;
+    write_file(
+        &out_dir.join("gazetteer.pack"),
+        &encode_gazetteer(&gazetteer),
+    )?;
     for soc in COMPILED_IN {
         let pack = import_pack(dir, soc).map_err(|e| e.to_string())?;
         write_file(
@@ -53,7 +56,9 @@ fn states_table(path: &Path) -> Result<String, String> {
             .parse()
             .map_err(|_| format!("{file}:{line}: STATE_FIPS '{fips}' is not a number"))?;
         if usps.len() != 2 || !usps.bytes().all(|b| b.is_ascii_uppercase()) {
-            return Err(format!("{file}:{line}: USPS '{usps}' is not two capital letters"));
+            return Err(format!(
+                "{file}:{line}: USPS '{usps}' is not two capital letters"
+            ));
         }
         if seen.contains(&fips) {
             return Err(format!("{file}:{line}: FIPS {fips} is listed twice"));

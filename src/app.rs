@@ -1,6 +1,7 @@
 //! The widget root: reads the URL once, holds the state, computes the estimate, and lays out the
 //! sections the host asked for, in its order.
 
+use crate::career;
 use crate::charts::Select;
 use crate::components::chart_section::ChartSection;
 use crate::components::estimator_form::EstimatorForm;
@@ -9,7 +10,6 @@ use crate::components::job::Job;
 use crate::components::notices::Notices;
 use crate::components::result_card::ResultCard;
 use crate::components::share::Share;
-use crate::career;
 use crate::config;
 use crate::estimator;
 use crate::links;

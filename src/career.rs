@@ -5,7 +5,9 @@
 //! here still cannot panic, and a failure is a typed error the page shows as a message.
 
 use crate::estimator::annual_stats;
-use crate::figures::{Distribution, Projection, WageStats, CURRENT_SOURCE, FIGURES, PROJECTIONS_SOURCE};
+use crate::figures::{
+    Distribution, Projection, WageStats, CURRENT_SOURCE, FIGURES, PROJECTIONS_SOURCE,
+};
 use crate::messages::Lang;
 use career_pack::{
     decode_gazetteer, decode_pack, AreaCode, AreaFigures, AreaKind, Cell, DecodeError, Gazetteer,
@@ -26,10 +28,22 @@ pub const ALL_OCCUPATIONS_SOC: &str = "00-0000";
 /// Every pack compiled in, by SOC code, and the shared names; written by `build.rs` from
 /// `data/current/`.
 static PACKS: [(&str, &[u8]); 4] = [
-    (DEFAULT_SOC, include_bytes!(concat!(env!("OUT_DIR"), "/career-29-2072.pack"))),
-    (RELATED_SOCS[0], include_bytes!(concat!(env!("OUT_DIR"), "/career-29-9021.pack"))),
-    (RELATED_SOCS[1], include_bytes!(concat!(env!("OUT_DIR"), "/career-31-9094.pack"))),
-    (ALL_OCCUPATIONS_SOC, include_bytes!(concat!(env!("OUT_DIR"), "/career-00-0000.pack"))),
+    (
+        DEFAULT_SOC,
+        include_bytes!(concat!(env!("OUT_DIR"), "/career-29-2072.pack")),
+    ),
+    (
+        RELATED_SOCS[0],
+        include_bytes!(concat!(env!("OUT_DIR"), "/career-29-9021.pack")),
+    ),
+    (
+        RELATED_SOCS[1],
+        include_bytes!(concat!(env!("OUT_DIR"), "/career-31-9094.pack")),
+    ),
+    (
+        ALL_OCCUPATIONS_SOC,
+        include_bytes!(concat!(env!("OUT_DIR"), "/career-00-0000.pack")),
+    ),
 ];
 static GAZETTEER_BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/gazetteer.pack"));
 
@@ -141,7 +155,13 @@ impl Career {
     /// hourly and annual (a marker is never drawn as a number).
     pub fn distribution(&'static self, place: &'static Place) -> Option<Distribution> {
         let cell = self.cell(place)?;
-        distribution_of(self, cell, &place.title, self.pack.release.year, &self.period)
+        distribution_of(
+            self,
+            cell,
+            &place.title,
+            self.pack.release.year,
+            &self.period,
+        )
     }
 
     /// The nation, as a place.
@@ -259,8 +279,12 @@ fn gazetteer() -> Result<&'static Gazetteer, &'static CareerError> {
 
 /// A compiled-in career by SOC code, decoded on first use; `None` if it is not compiled in.
 pub fn compiled_in(soc: &str) -> Option<Result<&'static Career, &'static CareerError>> {
-    static CAREERS: [OnceLock<Result<Career, CareerError>>; 4] =
-        [OnceLock::new(), OnceLock::new(), OnceLock::new(), OnceLock::new()];
+    static CAREERS: [OnceLock<Result<Career, CareerError>>; 4] = [
+        OnceLock::new(),
+        OnceLock::new(),
+        OnceLock::new(),
+        OnceLock::new(),
+    ];
     let index = PACKS.iter().position(|(code, _)| *code == soc)?;
     let (cell, (_, bytes)) = (CAREERS.get(index)?, PACKS.get(index)?);
     Some(
@@ -309,7 +333,10 @@ mod tests {
             titles.contains(&"New York-Newark-Jersey City, NY-NJ"),
             "{titles:?}"
         );
-        assert!(titles.iter().any(|t| t.starts_with("Trenton")), "{titles:?}");
+        assert!(
+            titles.iter().any(|t| t.starts_with("Trenton")),
+            "{titles:?}"
+        );
         assert!(!titles.iter().any(|t| t.starts_with("Hartford")));
     }
 

@@ -59,7 +59,11 @@ pub fn industry_groups(career: &'static Career) -> Vec<IndustryGroup> {
                 && !i.industry.is_ownership_split()
                 && i.cell.annual.mean.value().is_some()
         })
-        .filter_map(|i| career.industry(i.industry).map(|name| (name, size(i.cell.employment))))
+        .filter_map(|i| {
+            career
+                .industry(i.industry)
+                .map(|name| (name, size(i.cell.employment)))
+        })
         .collect();
     let parent_of = |code: IndustryCode| -> Option<IndustryCode> {
         // The nearest ancestor that is itself listed (a 4-digit industry whose 3-digit parent is
@@ -96,8 +100,11 @@ pub fn industry_groups(career: &'static Career) -> Vec<IndustryGroup> {
         .into_iter()
         .map(|(sector, _)| {
             let mut industries = Vec::new();
-            let mut stack: Vec<(u8, &'static Industry)> =
-                children(sector.code).into_iter().rev().map(|(i, _)| (1, i)).collect();
+            let mut stack: Vec<(u8, &'static Industry)> = children(sector.code)
+                .into_iter()
+                .rev()
+                .map(|(i, _)| (1, i))
+                .collect();
             while let Some((depth, industry)) = stack.pop() {
                 let parent_title = parent_of(industry.code)
                     .and_then(|p| career.industry(p))
@@ -171,7 +178,10 @@ mod tests {
             .collect();
         assert!(!all.contains(&"622002") && !all.contains(&"611005") && !all.contains(&"000001"));
         // 456100 repeats 456000's title: listed once.
-        assert!(all.contains(&"456000") && !all.contains(&"456100"), "{all:?}");
+        assert!(
+            all.contains(&"456000") && !all.contains(&"456100"),
+            "{all:?}"
+        );
         let listed = all.len() + groups.len();
         assert!(listed > 60 && listed < 121, "{listed}");
     }

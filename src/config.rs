@@ -131,7 +131,8 @@ pub fn parse_industry(value: &str, career: &'static Career) -> Result<IndustryCh
     let lower = value.to_ascii_lowercase();
     let code = match OLD_INDUSTRY_SLUGS.iter().find(|(slug, _)| *slug == lower) {
         Some((_, Some(code))) => *code,
-        Some((_, None)) => return Err(Notice::OldIndustry(quote(value))),
+        // A slug we know is shown whole (it is ours, not the reader's text).
+        Some((slug, None)) => return Err(Notice::OldIndustry(slug.to_string())),
         None => value,
     };
     let unknown = || Notice::UnknownIndustry(quote(value));
@@ -240,7 +241,10 @@ mod tests {
         assert_eq!(inputs.years, 12);
         assert_eq!(parse("place=us").0.place.title, "National");
         assert_eq!(parse("place=pr").0.place.title, "Puerto Rico");
-        assert_eq!(parse("place=35620").0.place.title, "New York-Newark-Jersey City, NY-NJ");
+        assert_eq!(
+            parse("place=35620").0.place.title,
+            "New York-Newark-Jersey City, NY-NJ"
+        );
         assert_eq!(parse("place=0035620").0.place, parse("place=35620").0.place);
         assert_eq!(parse("place=0100001").0.place.code, AreaCode(100_001));
         assert_eq!(parse("industry=ALL").1, []);
@@ -286,9 +290,15 @@ mod tests {
                 Notice::BadYears("999".into()),
             ]
         );
-        assert_eq!(parse("place=99999").1, [Notice::UnknownPlace("99999".into())]);
+        assert_eq!(
+            parse("place=99999").1,
+            [Notice::UnknownPlace("99999".into())]
+        );
         assert_eq!(parse("place=1234").1, [Notice::UnknownPlace("1234".into())]);
-        assert_eq!(parse("industry=999999").1, [Notice::UnknownIndustry("999999".into())]);
+        assert_eq!(
+            parse("industry=999999").1,
+            [Notice::UnknownIndustry("999999".into())]
+        );
     }
 
     #[test]

@@ -49,13 +49,22 @@ pub fn value_at(stats: &WageStats, percentile: f64) -> (f64, Interpolation) {
 }
 
 fn log_normal_between(below: (f64, f64), above: (f64, f64), p: f64) -> f64 {
+    // BLS sometimes publishes two equal percentiles (pay bunched at one rate, e.g. Cape
+    // Coral-Fort Myers' 10th and 25th, both $36,850). Between them the value is exactly that
+    // rate, and the ln/exp round trip must not nudge it below (it would round to another $100).
+    if below.1 == above.1 {
+        return below.1;
+    }
     let (z0, z1, z) = (
         normal_quantile(below.0 / 100.0),
         normal_quantile(above.0 / 100.0),
         normal_quantile(p / 100.0),
     );
     let t = (z - z0) / (z1 - z0);
-    (below.1.ln() + t * (above.1.ln() - below.1.ln())).exp()
+    let (lo, hi) = (below.1.min(above.1), below.1.max(above.1));
+    (below.1.ln() + t * (above.1.ln() - below.1.ln()))
+        .exp()
+        .clamp(lo, hi)
 }
 
 /// Φ⁻¹(p), the standard normal quantile, by Acklam's rational approximation (relative error below

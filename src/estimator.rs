@@ -6,10 +6,12 @@
 //! 2. pay at that percentile of the chosen place's **own** published distribution, log-normal
 //!    between published percentiles ([`crate::distribution`]). Where the place's wages are not
 //!    published, its state's are used, then the nation's, and the estimate says so;
-//! 3. times the industry's ratio: the national industry figure over the national cross-industry
-//!    figure **at the same percentile** (by means where the industry's percentiles are not all
-//!    published). The industry effect is measured nationally and assumed to combine with place
-//!    by multiplication;
+//! 3. times the industry's ratio: the national industry **annual mean** over the national
+//!    cross-industry annual mean (BLS publishes pay by industry only nationally). Means, not
+//!    percentile by percentile: some industries' percentiles are bunched (Miscellaneous
+//!    Manufacturing's 50th and 75th are $56,800 and $57,200), and percentile ratios then make
+//!    pay fall with experience in some places — the property test over every place and industry
+//!    caught that. The industry effect is assumed to combine with place by multiplication;
 //! 4. rounded to $100; hourly = annual / 2080; the range is one DOL level (17 percentile points)
 //!    either side, within the published 10th–90th percentiles.
 //!
@@ -67,30 +69,22 @@ pub struct Base {
 pub enum IndustryAdjustment {
     /// All industries: nothing to adjust.
     None,
-    /// National industry pay over national cross-industry pay at the estimate's percentile.
-    SamePercentile {
-        industry: &'static Industry,
-        industry_value: f64,
-        national_value: f64,
-        ratio: f64,
-    },
-    /// The industry's percentiles are not all published: national industry mean over national
-    /// cross-industry mean.
+    /// National industry annual mean over national cross-industry annual mean.
     Means {
         industry: &'static Industry,
         industry_mean: f64,
         national_mean: f64,
         ratio: f64,
     },
-    /// BLS published no usable pay for the industry: no adjustment, and the user is told.
+    /// BLS published no mean pay for the industry: no adjustment, and the user is told.
     NotPublished(&'static Industry),
 }
 
 impl IndustryAdjustment {
+    /// The factor applied (1 when there is none).
     pub fn ratio(&self) -> f64 {
         match self {
-            IndustryAdjustment::SamePercentile { ratio, .. }
-            | IndustryAdjustment::Means { ratio, .. } => *ratio,
+            IndustryAdjustment::Means { ratio, .. } => *ratio,
             IndustryAdjustment::None | IndustryAdjustment::NotPublished(_) => 1.0,
         }
     }
@@ -208,39 +202,18 @@ pub fn base_for(career: &'static Career, place: &'static Place) -> Option<Base> 
     None
 }
 
-/// The industry's ratio at `percentile` (see the module's method, step 3).
-pub fn industry_adjustment(
-    career: &'static Career,
-    choice: IndustryChoice,
-    percentile: f64,
-) -> IndustryAdjustment {
+/// The industry's ratio (see the module's method, step 3).
+pub fn industry_adjustment(career: &'static Career, choice: IndustryChoice) -> IndustryAdjustment {
     let IndustryChoice::Industry(industry) = choice else {
         return IndustryAdjustment::None;
     };
-    let national = career.national_cell();
-    let figures = career.pack.industry(industry.code).map(|i| &i.cell);
-    let (Some(national), Some(figures)) = (national, figures) else {
-        return IndustryAdjustment::NotPublished(industry);
-    };
-    let positive = |r: f64| r.is_finite() && r > 0.0;
-    if let (Some(ind), Some(nat)) = (
-        annual_stats(&figures.annual),
-        annual_stats(&national.annual),
-    ) {
-        let (industry_value, national_value) =
-            (value_at(&ind, percentile).0, value_at(&nat, percentile).0);
-        let ratio = industry_value / national_value;
-        if positive(ratio) {
-            return IndustryAdjustment::SamePercentile {
-                industry,
-                industry_value,
-                national_value,
-                ratio,
-            };
-        }
-    }
-    match (figures.annual.mean.value(), national.annual.mean.value()) {
-        (Some(i), Some(n)) if positive(f64::from(i) / f64::from(n)) => IndustryAdjustment::Means {
+    let national = career.national_cell().and_then(|c| c.annual.mean.value());
+    let mean = career
+        .pack
+        .industry(industry.code)
+        .and_then(|i| i.cell.annual.mean.value());
+    match (mean, national) {
+        (Some(i), Some(n)) if i > 0 && n > 0 => IndustryAdjustment::Means {
             industry,
             industry_mean: f64::from(i),
             national_mean: f64::from(n),
@@ -255,7 +228,7 @@ pub fn estimate(career: &'static Career, inputs: Inputs) -> Result<Estimate, Est
     let base = base_for(career, inputs.place).ok_or(EstimateError::NoPublishedDistribution)?;
     let experience = experience::place(inputs.years);
     let (base_value, interpolation) = value_at(&base.annual, experience.percentile);
-    let industry = industry_adjustment(career, inputs.industry, experience.percentile);
+    let industry = industry_adjustment(career, inputs.industry);
     let scaled = scale(&base.annual, experience.percentile, industry.ratio());
     let wage_rse_tenths = base.cell.wage_rse.value();
     Ok(Estimate {

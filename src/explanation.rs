@@ -6,9 +6,9 @@ use crate::career::Career;
 use crate::distribution::Interpolation;
 use crate::estimator::{Estimate, IndustryAdjustment, HOURS_PER_YEAR, RSE_CAUTION_TENTHS};
 use crate::figures::{Source, Standing};
-use career_pack::{AreaKind, Place};
 use crate::format::NumberFormat;
 use crate::messages::{Lang, Msg};
+use career_pack::{AreaKind, Place};
 
 /// A source as named inside a sentence: its short name, with how far to trust it when it is not a
 /// BLS file (`Becker's Hospital Review, secondary source quoting BLS`); a figure only the article
@@ -79,12 +79,6 @@ pub fn factor_notes(
     let mut notes = fallback_notes(career, e, lang);
     match &e.industry {
         IndustryAdjustment::None => {}
-        IndustryAdjustment::SamePercentile {
-            industry, ratio, ..
-        } => notes.push(lang.fill(
-            Msg::NoteIndustry,
-            &[&industry.title, &fmt.number(*ratio, 3)],
-        )),
         IndustryAdjustment::Means {
             industry, ratio, ..
         } => notes.push(lang.fill(
@@ -170,22 +164,6 @@ pub fn explain(career: &Career, e: &Estimate, lang: Lang, fmt: &dyn NumberFormat
     let national = pack_source(career, lang.text(Msg::NationName), lang);
     steps.push(match &e.industry {
         IndustryAdjustment::None => lang.text(Msg::StepIndustryNone).to_string(),
-        IndustryAdjustment::SamePercentile {
-            industry,
-            industry_value,
-            national_value,
-            ratio,
-        } => lang.fill(
-            Msg::StepIndustryPercentile,
-            &[
-                &industry.title,
-                &percentile,
-                &money(*industry_value),
-                &money(*national_value),
-                &national,
-                &fmt.number(*ratio, 3),
-            ],
-        ),
         IndustryAdjustment::Means {
             industry,
             industry_mean,
@@ -290,18 +268,25 @@ mod tests {
         assert!(s
             .iter()
             .any(|l| l.contains("$51,140 × 1.000 = $51,100") && l.contains("$24.57")));
-        assert!(s.iter().any(|l| l.contains("relative standard error of 0.4%")));
+        assert!(s
+            .iter()
+            .any(|l| l.contains("relative standard error of 0.4%")));
     }
 
     #[test]
-    fn industry_ratio_is_explained_at_the_same_percentile() {
+    fn industry_ratio_is_explained_with_both_means() {
         let s = steps(0, "622000", 5).join("\n");
         assert!(
-            s.contains("Hospitals: national pay at the 50th percentile $59,120 ÷ all industries at the same percentile $51,140"),
+            s.contains("Hospitals: national annual mean $61,920 ÷ all industries' national annual mean $56,790"),
             "{s}"
         );
-        assert!(s.contains("= ×1.156"), "{s}");
+        assert!(s.contains("= ×1.090"), "{s}");
         assert!(s.contains("assumed to apply in every place alike"), "{s}");
+        let notes = factor_notes(career(), &run(0, "622000", 5), Lang::En, &EnUs);
+        assert_eq!(
+            notes,
+            ["Hospitals ×1.090: national annual means, assumed to apply here too."]
+        );
     }
 
     #[test]
@@ -320,7 +305,9 @@ mod tests {
     fn interpolation_names_both_published_neighbours() {
         let s = steps(0, "all", 3).join("\n");
         assert!(
-            s.contains("between the published 25th percentile ($43,490) and 50th percentile ($51,140)"),
+            s.contains(
+                "between the published 25th percentile ($43,490) and 50th percentile ($51,140)"
+            ),
             "{s}"
         );
         assert!(s.contains("log-normal"), "{s}");
@@ -331,11 +318,19 @@ mod tests {
         let c = career();
         let (place, _) = c
             .places()
-            .find(|(_, a)| a.cell.wage_rse.value().is_some_and(|r| r >= RSE_CAUTION_TENTHS))
+            .find(|(_, a)| {
+                a.cell
+                    .wage_rse
+                    .value()
+                    .is_some_and(|r| r >= RSE_CAUTION_TENTHS)
+            })
             .expect("a place with a high RSE");
         let e = run(place.code.0, "all", 5);
         let notes = factor_notes(c, &e, Lang::En, &EnUs).join("\n");
-        assert!(notes.contains("Caution") && notes.contains(&place.title), "{notes}");
+        assert!(
+            notes.contains("Caution") && notes.contains(&place.title),
+            "{notes}"
+        );
         assert!(factor_notes(c, &run(0, "all", 5), Lang::En, &EnUs).is_empty());
     }
 }

@@ -3,8 +3,8 @@
 //! two snippets of the "Embed this" panel. Pure, so tests read exactly what a host would paste.
 
 use crate::estimator::{IndustryChoice, Inputs};
-use career_pack::AreaKind;
 use crate::options::{Options, Section, Theme};
+use career_pack::AreaKind;
 
 /// Height given to a plain iframe: without the loader nothing resizes it, so it must hold the
 /// whole widget at phone width (every section at 390 px measured 6,930 px).

@@ -9,9 +9,9 @@ use super::{Chart, DataTable, Drawn, Mark};
 use crate::career::{compiled_in, Career, ALL_OCCUPATIONS_SOC, RELATED_SOCS};
 use crate::estimator::base_for;
 use crate::figures::{Distribution, PERCENTILE_POINTS};
-use career_pack::Place;
 use crate::format::NumberFormat;
 use crate::messages::{Lang, Msg};
+use career_pack::Place;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -467,7 +467,12 @@ mod tests {
     const TRANSCRIPTIONISTS: &str = "Medical Transcriptionists (31-9094)";
 
     fn model() -> ComparisonChart {
-        ComparisonChart::new(crate::figures::SOC_CODE, FIGURES.comparison_2014, Lang::En, &EnUs)
+        ComparisonChart::new(
+            crate::figures::SOC_CODE,
+            FIGURES.comparison_2014,
+            Lang::En,
+            &EnUs,
+        )
     }
 
     #[test]
@@ -614,7 +619,8 @@ mod tests {
             ..*this
         };
         let rows = [Distribution { ..*other }, planted, Distribution { ..*all }];
-        let summary = ComparisonChart::new(crate::figures::SOC_CODE, &rows, Lang::En, &EnUs).summary();
+        let summary =
+            ComparisonChart::new(crate::figures::SOC_CODE, &rows, Lang::En, &EnUs).summary();
         assert!(
             summary.contains("($30,000) was below the median for All"),
             "{summary}"
@@ -624,7 +630,13 @@ mod tests {
             "{summary}"
         );
         // Without this occupation and all occupations, a plain list of medians.
-        let summary = ComparisonChart::new(crate::figures::SOC_CODE, std::slice::from_ref(other), Lang::En, &EnUs).summary();
+        let summary = ComparisonChart::new(
+            crate::figures::SOC_CODE,
+            std::slice::from_ref(other),
+            Lang::En,
+            &EnUs,
+        )
+        .summary();
         assert_eq!(
             summary,
             "Median annual pay, May 2014: Medical Transcriptionists $34,750."

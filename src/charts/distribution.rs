@@ -385,7 +385,11 @@ fn draw<DB: DrawingBackend>(
                 y1: LABELS_TOP + ROW_HEIGHT * *row as f64 + 2.0 * LINE,
                 label: m.long_name.clone(),
                 value: m.value_text.clone(),
-                source: if chart.reference.as_ref().is_some_and(|r| std::ptr::eq(r, *m)) {
+                source: if chart
+                    .reference
+                    .as_ref()
+                    .is_some_and(|r| std::ptr::eq(r, *m))
+                {
                     chart.reference_source.clone()
                 } else {
                     chart.source.clone()
@@ -442,7 +446,7 @@ mod tests {
         );
         assert!(m
             .summary()
-            .contains("half of these technicians earned less than $35,900"));
+            .contains("half of these workers earned less than $35,900"));
     }
 
     #[test]

@@ -556,7 +556,7 @@ mod tests {
             let x20 = dot_x(&twenty).expect("a dot at 20 years");
             let mark20 = &drawn.marks[20];
             assert!((x20 - (mark20.x0 + mark20.x1) / 2.0).abs() <= 1.0);
-            assert!(texts(&five).iter().any(|t| t == "5 years: $35,900"));
+            assert!(texts(&five).iter().any(|t| t == "5 years: $51,100"));
             assert!(texts(&twenty).iter().any(|t| t.starts_with("20 years: $")));
         }
     }
@@ -585,7 +585,7 @@ mod tests {
         let m = model(0, "all", 5);
         let summary = m.summary();
         assert!(summary.contains("estimate"), "{summary}");
-        assert!(summary.contains("at 5 years it is $35,900"), "{summary}");
+        assert!(summary.contains("at 5 years it is $51,100"), "{summary}");
         assert!(
             summary.contains(&EnUs.money(m.points[0].annual)),
             "{summary}"

@@ -2,7 +2,7 @@
 //! mean over the national annual mean of the same release (BLS OEWS), ranked. A metro spanning
 //! states is in each state it touches.
 
-use super::bars::{draw_ranked_bars, Comparison, Compared, Entry, RankedBars, Wording};
+use super::bars::{draw_ranked_bars, Compared, Comparison, Entry, RankedBars, Wording};
 use super::palette::Palette;
 use super::{Chart, DataTable, Drawn, Select};
 use crate::career::Career;
@@ -106,9 +106,15 @@ mod tests {
         );
         let trenton = &chart.bars().bars[2];
         assert!(trenton.selected);
-        assert_eq!(trenton.mark_value, "$60,310 a year (+6% vs national $56,790)");
+        assert_eq!(
+            trenton.mark_value,
+            "$60,310 a year (+6% vs national $56,790)"
+        );
         assert_eq!(chart.state, "New Jersey");
-        assert!(chart.comparison.summary.contains("New York-Newark-Jersey City"));
+        assert!(chart
+            .comparison
+            .summary
+            .contains("New York-Newark-Jersey City"));
     }
 
     #[test]
@@ -124,6 +130,9 @@ mod tests {
             .expect("Elmira is listed");
         assert_eq!(elmira.percent, None);
         assert_eq!(elmira.value_label, "no figure");
-        assert_eq!(chart.bars().bars.last().map(|b| b.name.as_str()), Some("Elmira, NY"));
+        assert_eq!(
+            chart.bars().bars.last().map(|b| b.name.as_str()),
+            Some("Elmira, NY")
+        );
     }
 }

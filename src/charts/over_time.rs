@@ -742,18 +742,66 @@ mod tests {
         let table = model().table();
         assert_eq!(
             table.columns,
-            ["Year", "10th", "25th", "Median", "75th", "90th", "Mean"]
+            ["Year", "SOC", "10th", "25th", "Median", "75th", "90th", "Mean"]
         );
         assert_eq!(table.rows.len(), 16);
         assert_eq!(
             table.rows[0],
-            ["May 2002", "$16,460", "$19,550", "$23,890", "$30,600", "$38,640", "$25,980"]
+            [
+                "May 2002", "29-2071", "$16,460", "$19,550", "$23,890", "$30,600", "$38,640",
+                "$25,980"
+            ]
         );
         assert_eq!(
             table.rows[15],
-            ["May 2018", "$26,550", "$32,070", "$40,350", "$52,730", "$66,260", "$44,010"]
+            [
+                "May 2018", "29-2071", "$26,550", "$32,070", "$40,350", "$52,730", "$66,260",
+                "$44,010"
+            ]
         );
         assert!(!table.rows.iter().any(|r| r[0].contains("2008")));
         assert_eq!(table.highlighted, None);
+    }
+
+    /// 29-2071 to May 2018 and 29-2072 from May 2021: two runs, never one line, and the break
+    /// says why.
+    #[test]
+    fn two_codes_are_two_series_with_an_explained_break() {
+        let career = crate::career::current().expect("the compiled-in pack decodes");
+        let years: Vec<Distribution> = FIGURES
+            .national
+            .iter()
+            .chain(career.national_series())
+            .map(|d| Distribution {
+                hourly: d.hourly,
+                annual: d.annual,
+                ..*d
+            })
+            .collect();
+        let chart = OverTimeChart::new(&years, Lang::En, &EnUs);
+        let last = chart.years.last().expect("a year");
+        assert_eq!((last.year, last.soc.as_str()), (2025, "29-2072"));
+        assert_eq!(last.percentiles[2], 51_140.0);
+        let break_at = chart
+            .gaps
+            .iter()
+            .find(|g| g.after == 2018)
+            .expect("a break after May 2018");
+        assert_eq!(break_at.before, 2021);
+        assert!(break_at.label.contains("29-2071") && break_at.label.contains("29-2072"));
+        // No run spans the two codes.
+        for &(start, end) in &chart.runs {
+            let codes: Vec<&str> = chart.years[start..end]
+                .iter()
+                .map(|p| p.soc.as_str())
+                .collect();
+            assert!(codes.iter().all(|c| *c == codes[0]), "{codes:?}");
+        }
+        assert!(chart.summary.contains("Two series"), "{}", chart.summary);
+        let (svg, _) = render_svg(&chart, 640, 240);
+        assert!(
+            svg.contains("29-2072"),
+            "the break is labelled on the chart"
+        );
     }
 }

@@ -1,7 +1,7 @@
 //! Pay in each state, DC and territory: the state's annual mean over the national annual mean of
 //! the same release (BLS OEWS), drawn as the percent difference, ranked.
 
-use super::bars::{draw_ranked_bars, Comparison, Compared, Entry, RankedBars, Wording};
+use super::bars::{draw_ranked_bars, Compared, Comparison, Entry, RankedBars, Wording};
 use super::palette::Palette;
 use super::{Chart, DataTable, Drawn, Select};
 use crate::career::Career;
@@ -127,7 +127,9 @@ mod tests {
         assert!(orange[0].y > nj.y0 && orange[0].y < nj.y1);
         let highlighted = chart.table().highlighted.expect("a highlighted row");
         assert_eq!(chart.table().rows[highlighted][0], "New Jersey");
-        assert!(labels(&out).iter().any(|l| l.bold && l.text == "New Jersey"));
+        assert!(labels(&out)
+            .iter()
+            .any(|l| l.bold && l.text == "New Jersey"));
         assert!(!fills(&render_svg(&self::chart(None), 640, 1400).0)
             .iter()
             .any(|f| f == ESTIMATE));

@@ -108,8 +108,7 @@ fn depends(
         // as it was, so it is not rebuilt or redrawn for them.
         Section::Outlook => Depends::Place(state().filter(|code| {
             FIGURES.state_projections.iter().any(|p| {
-                crate::career::state_by_usps(p.area).map(|s| AreaCode::state(s.fips))
-                    == Some(*code)
+                crate::career::state_by_usps(p.area).map(|s| AreaCode::state(s.fips)) == Some(*code)
             })
         })),
         Section::Industries => Depends::Industry(industry_code(inputs.industry)),
@@ -152,11 +151,7 @@ fn build(
             let national = (place.kind != AreaKind::National)
                 .then(|| career.distribution(nation))
                 .flatten();
-            let mut keys = vec![
-                BAND_KEYS[0],
-                BAND_KEYS[1],
-                ("cpw-key-mean", Msg::ChartMean),
-            ];
+            let mut keys = vec![BAND_KEYS[0], BAND_KEYS[1], ("cpw-key-mean", Msg::ChartMean)];
             if national.is_some() {
                 keys.push(("cpw-key-reference", Msg::ChartNationalMedian));
             }
@@ -317,7 +312,11 @@ fn outlook_sources(career: &Career, ui: &Ui, figures: &Figures) -> String {
         .map(|(s, period)| format!("{} ({period})", source_in_sentence(s, ui.lang)))
         .collect();
     let mut codes: Vec<&str> = Vec::new();
-    for p in figures.national_projections.iter().chain(figures.state_projections) {
+    for p in figures
+        .national_projections
+        .iter()
+        .chain(figures.state_projections)
+    {
         let code = if p.source.id == crate::figures::PROJECTIONS_SOURCE {
             career.pack.soc.as_str()
         } else {

@@ -17,8 +17,11 @@ pub struct FactsProps {
     pub place: &'static Place,
 }
 
-/// The facts shown, in order: test id, label, and how to read the figure from a cell.
-const FACTS: [(&str, Msg, fn(&Cell) -> Figure); 5] = [
+/// One fact: its test id, its label, and how to read its figure from a cell.
+type Fact = (&'static str, Msg, fn(&Cell) -> Figure);
+
+/// The facts shown, in order.
+const FACTS: [Fact; 5] = [
     ("fact-median", Msg::FactMedian, |c| c.annual.percentiles[2]),
     ("fact-mean", Msg::FactMean, |c| c.annual.mean),
     ("fact-p10", Msg::FactLow, |c| c.annual.percentiles[0]),

@@ -30,9 +30,7 @@ pub fn notices(props: &NoticesProps) -> Html {
             Notice::UnknownPlace(given) => ui.f(Msg::NoticeBadPlace, &[given]),
             Notice::PlaceNotPublished(title) => ui.f(Msg::NoticePlaceNotPublished, &[title]),
             Notice::UnknownIndustry(given) => ui.f(Msg::NoticeBadIndustry, &[given]),
-            Notice::IndustryNotPublished(title) => {
-                ui.f(Msg::NoticeIndustryNotPublished, &[title])
-            }
+            Notice::IndustryNotPublished(title) => ui.f(Msg::NoticeIndustryNotPublished, &[title]),
             Notice::OldIndustry(given) => ui.f(Msg::NoticeOldIndustry, &[given]),
             Notice::BadYears(given) => {
                 ui.f(Msg::NoticeBadYears, &[given, &max_years, &default_years])

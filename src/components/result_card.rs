@@ -36,7 +36,11 @@ pub fn result_card(props: &ResultCardProps) -> Html {
     let notes = factor_notes(career, e, ui.lang, fmt);
     let based_on = ui.f(
         Msg::EstimateBasedOn,
-        &[&pack_source(career, &place_name(e.base.place, ui.lang), ui.lang)],
+        &[&pack_source(
+            career,
+            &place_name(e.base.place, ui.lang),
+            ui.lang,
+        )],
     );
     html! {
         <section class="cpw-result" aria-labelledby="cpw-result-label">

@@ -29,7 +29,10 @@ pub fn source_note(props: &SourceNoteProps) -> Html {
             Msg::SourcePlace,
             &[&label, &props.period, soc, place, s.read_from],
         ),
-        None => ui.f(Msg::SourceDetails, &[&label, &props.period, soc, s.read_from]),
+        None => ui.f(
+            Msg::SourceDetails,
+            &[&label, &props.period, soc, s.read_from],
+        ),
     };
     html! {
         <details class="cpw-source">

@@ -77,29 +77,37 @@ fn a_metro_without_published_wages_falls_back_to_its_state_and_says_so() {
 }
 
 #[test]
-fn industry_enters_at_the_same_percentile() {
+fn industry_enters_as_a_ratio_of_national_means() {
     let e = run(0, industry("622000"), 5);
     match e.industry {
-        IndustryAdjustment::SamePercentile {
-            industry_value,
-            national_value,
+        IndustryAdjustment::Means {
+            industry_mean,
+            national_mean,
             ratio,
             ..
         } => {
-            assert_eq!(industry_value, 59_120.0); // hospitals' published median
-            assert_eq!(national_value, 51_140.0);
-            assert!((ratio - 59_120.0 / 51_140.0).abs() < 1e-12);
+            assert_eq!(industry_mean, 61_920.0); // hospitals' published mean
+            assert_eq!(national_mean, 56_790.0);
+            assert!((ratio - 61_920.0 / 56_790.0).abs() < 1e-12);
         }
-        other => panic!("expected a same-percentile ratio, got {other:?}"),
+        other => panic!("expected a ratio of means, got {other:?}"),
     }
-    assert_eq!(e.annual, 59_100.0);
+    assert_eq!(
+        e.annual,
+        (51_140.0 * 61_920.0 / 56_790.0 / 100.0_f64).round() * 100.0
+    );
 }
 
 #[test]
 fn a_high_rse_place_carries_a_caution() {
     let cautioned = career()
         .places()
-        .find(|(_, a)| a.cell.wage_rse.value().is_some_and(|r| r >= RSE_CAUTION_TENTHS))
+        .find(|(_, a)| {
+            a.cell
+                .wage_rse
+                .value()
+                .is_some_and(|r| r >= RSE_CAUTION_TENTHS)
+        })
         .map(|(p, _)| p)
         .expect("some metro has a high RSE");
     let e = estimate(
@@ -167,7 +175,7 @@ fn every_real_input_gives_a_sane_estimate() {
         }
     }
     assert_eq!(cases, places.len() * industries.len() * 31);
-    assert_eq!(places.len(), 562);
+    assert_eq!(places.len(), 561);
 }
 
 /// A strictly increasing, positive five-point distribution with a mean.

@@ -52,7 +52,9 @@ mod tests {
 
     #[test]
     fn the_current_release_is_a_registered_source() {
-        let source = FIGURES.source(CURRENT_SOURCE).expect("registered in data/sources.csv");
+        let source = FIGURES
+            .source(CURRENT_SOURCE)
+            .expect("registered in data/sources.csv");
         assert_eq!(source.period, "May 2025");
         assert_eq!(source.standing, Standing::Primary);
     }

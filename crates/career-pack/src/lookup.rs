@@ -251,9 +251,27 @@ impl fmt::Display for IndustryCode {
 }
 
 impl Pack {
-    /// The cross-industry figures for an area, if BLS published a row for it.
+    /// The cross-industry figures for an area, if BLS published a row for it. The areas are in
+    /// code order within each kind (national, states, metros), so each kind's run is searched
+    /// by halves; the estimator looks areas up on every input.
     pub fn area(&self, code: AreaCode) -> Option<&AreaFigures> {
-        self.areas.iter().find(|a| a.area == code)
+        let mut rest = &self.areas[..];
+        while let Some(first) = rest.first() {
+            let kind = area_kind(first.area);
+            let run = rest
+                .iter()
+                .position(|a| area_kind(a.area) != kind)
+                .unwrap_or(rest.len());
+            let (this, next) = rest.split_at(run);
+            if kind == area_kind(code) {
+                return match this.binary_search_by_key(&code, |a| a.area) {
+                    Ok(i) => this.get(i),
+                    Err(_) => this.iter().find(|a| a.area == code),
+                };
+            }
+            rest = next;
+        }
+        None
     }
 
     /// The national cross-industry figures.
@@ -273,9 +291,13 @@ impl Pack {
 }
 
 impl Gazetteer {
-    /// A place by area code.
+    /// A place by area code (the places are in code order: a binary search).
     pub fn place(&self, code: AreaCode) -> Option<&Place> {
-        self.places.iter().find(|p| p.code == code)
+        match self.places.binary_search_by_key(&code, |p| p.code) {
+            Ok(i) => self.places.get(i),
+            // Not in order (a hand-built gazetteer): fall back to a scan.
+            Err(_) => self.places.iter().find(|p| p.code == code),
+        }
     }
 
     /// An industry by code.
@@ -406,5 +428,15 @@ mod tests {
         assert!(!Figure::TopCoded.is_published() && Figure::TopCoded.is_top_coded());
         assert_eq!(Figure::from_option(None), Figure::NotPublished);
         assert_eq!(Figure::from_option(Some(5)).value(), Some(5));
+    }
+}
+
+/// What kind of area a code is, from its digits alone: `0000000` national, `SS00000` a state,
+/// anything else (`00NNNNN` metro, `SS0000N` nonmetropolitan) a metro-level area.
+fn area_kind(code: AreaCode) -> u8 {
+    match code.0 {
+        0 => 0,
+        c if c % 100_000 == 0 => 1,
+        _ => 2,
     }
 }
