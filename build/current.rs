@@ -10,10 +10,25 @@ use std::path::Path;
 /// Where the current release's files live, as BLS publishes them (see `data/SOURCES.md`).
 pub const DIR: &str = "data/current";
 
-/// The careers compiled into the widget: the article's occupation under its 2018 code, the two
-/// related careers the article names, and all occupations (for the comparison). Must match
+/// The careers compiled into the widget: the article's occupation under its 2018 code (whole),
+/// then, for the comparison only, the two related careers the article names and all occupations,
+/// cut to the nation, the states and territories (their metro rows would add 14 KB brotli to
+/// every first view: the comparison is by state until packs are fetched on demand). Must match
 /// `PACKS` in `src/career.rs`.
-pub const COMPILED_IN: [&str; 4] = ["29-2072", "29-9021", "31-9094", "00-0000"];
+pub const COMPILED_IN: [(&str, Scope); 4] = [
+    ("29-2072", Scope::Whole),
+    ("29-9021", Scope::NationAndStates),
+    ("31-9094", Scope::NationAndStates),
+    ("00-0000", Scope::NationAndStates),
+];
+
+/// How much of a pack is compiled in.
+#[derive(Clone, Copy, PartialEq)]
+pub enum Scope {
+    Whole,
+    /// The national and state rows of the areas (no metros, no industries).
+    NationAndStates,
+}
 
 /// Imports, validates and writes everything; every problem found, one per line, on failure.
 pub fn write(out_dir: &Path) -> Result<(), String> {
@@ -23,8 +38,13 @@ pub fn write(out_dir: &Path) -> Result<(), String> {
         &out_dir.join("gazetteer.pack"),
         &encode_gazetteer(&gazetteer),
     )?;
-    for soc in COMPILED_IN {
-        let pack = import_pack(dir, soc).map_err(|e| e.to_string())?;
+    for (soc, scope) in COMPILED_IN {
+        let mut pack = import_pack(dir, soc).map_err(|e| e.to_string())?;
+        if scope == Scope::NationAndStates {
+            pack.areas
+                .retain(|a| a.area.0 == 0 || a.area.0 % 100_000 == 0);
+            pack.industries.clear();
+        }
         write_file(
             &out_dir.join(format!("career-{soc}.pack")),
             &encode_pack(&pack),

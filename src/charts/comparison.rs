@@ -16,14 +16,17 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-/// The place the comparison is for (the reader's, or the state or nation its figures fall back
-/// to, as the estimate does) and, for that place, this career, all occupations and each related
-/// career whose distribution BLS published there.
+/// The place the comparison is for and, for that place, this career, all occupations and each
+/// related career whose distribution BLS published there. The place is the reader's state (or
+/// the nation): the related careers are compiled in for the nation and the states only, and
+/// every strip must be for the same place. A state without this career's published pay falls
+/// back to the nation, as the estimate does.
 pub fn rows_for(
     career: &'static Career,
     place: &'static Place,
 ) -> (&'static Place, Vec<Distribution>) {
-    let place = base_for(career, place).map_or(place, |b| b.place);
+    let state = career.state_of(place).unwrap_or(place);
+    let place = base_for(career, state).map_or(state, |b| b.place);
     let others = std::iter::once(ALL_OCCUPATIONS_SOC)
         .chain(RELATED_SOCS)
         .filter_map(|soc| compiled_in(soc)?.ok());

@@ -103,7 +103,8 @@ fn depends(
         ),
         Section::Experience => Depends::Inputs(*inputs),
         Section::States => Depends::Place(state()),
-        Section::Metros | Section::Comparison => Depends::Place(Some(inputs.place.code)),
+        Section::Metros => Depends::Place(Some(inputs.place.code)),
+        Section::Comparison => Depends::Place(state()),
         // The outlook highlights a state only if it is one of its three: other choices leave it
         // as it was, so it is not rebuilt or redrawn for them.
         Section::Outlook => Depends::Place(state().filter(|code| {

@@ -91,7 +91,7 @@ pub fn estimator_form(props: &EstimatorFormProps) -> Html {
                 <PlacePicker id="cpw-place" test_id="input-place" options={(*places).clone()}
                     selected={props.inputs.place.code.to_string()} on_choose={on_place}
                     placeholder={ui.t(Msg::PlacePlaceholder)} no_results={ui.t(Msg::PlaceNoResults)}
-                    count_text={count_text} />
+                    count_text={count_text} list_label={ui.t(Msg::PlaceListLabel)} />
             </div>
             <div class="cpw-field">
                 <label for="cpw-industry">{ ui.t(Msg::IndustryLabel) }</label>

@@ -4,7 +4,7 @@
 use crate::career::Career;
 use crate::components::source_note::SourceNote;
 use crate::explanation::{period, place_name};
-use crate::figures::{CURRENT_SOURCE, FIGURES, SOC_CODE};
+use crate::figures::{CURRENT_SOURCE, FIGURES, PROJECTIONS_SOURCE, SOC_CODE};
 use crate::format::{annual_figure, count_figure};
 use crate::messages::Msg;
 use crate::ui::use_ui;
@@ -47,6 +47,22 @@ pub fn facts(props: &FactsProps) -> Html {
         }
     };
     let source = FIGURES.source(CURRENT_SOURCE);
+    let projections_source = FIGURES.source(PROJECTIONS_SOURCE);
+    // Employment Projections are national only: growth and openings over the ten years.
+    let outlook = career.pack.projection.as_ref().map(|p| {
+        let growth = f64::from(p.change_percent) / 10.0;
+        let growth = if growth > 0.0 {
+            ui.f(Msg::OutlookGrowth, &[&fmt.percent(growth, 1)])
+        } else {
+            fmt.percent(growth, 1)
+        };
+        let openings = fmt.number(f64::from(p.openings_per_year) * 100.0, 0);
+        (
+            growth,
+            openings,
+            format!("{}–{}", p.base_year, p.target_year),
+        )
+    });
     // The article's headline claim, kept in the data with its verdict, against May 2014's file.
     let correction = FIGURES
         .national(2014)
@@ -94,6 +110,25 @@ pub fn facts(props: &FactsProps) -> Html {
                     </div>
                 }) }
             </dl>
+            if let Some((growth, openings, period)) = &outlook {
+                <dl class="cpw-fact-list">
+                    { for [("fact-growth", Msg::FactGrowth, growth), ("fact-openings", Msg::FactOpenings, openings)]
+                        .into_iter()
+                        .map(|(testid, label, value)| html! {
+                        <div class="cpw-fact" data-testid={testid}>
+                            <dt>{ ui.f(label, &[period]) }</dt>
+                            <dd>
+                                <span class="cpw-fact-value">{ value.clone() }</span>
+                                <span class="cpw-fact-period">{ ui.t(Msg::NationName) }</span>
+                                if let Some(source) = projections_source {
+                                    <SourceNote source={source} period={period.clone()}
+                                        soc={career.pack.soc.clone()} />
+                                }
+                            </dd>
+                        </div>
+                    }) }
+                </dl>
+            }
             if let Some(text) = correction {
                 <h3 class="cpw-correction-heading">{ ui.t(Msg::ArticleThen) }</h3>
                 <p class="cpw-correction" data-testid="article-correction">{ text }</p>
