@@ -459,7 +459,7 @@ fn english(id: Msg) -> &'static str {
         Msg::ChartExperienceLevel2 => "II",
         Msg::ChartExperienceLevel3 => "III",
         Msg::ChartExperienceLevel4 => "IV",
-        Msg::ChartExperienceLevelNote => "Pay levels I–IV at {0}, {1}, {2} and {3} years, flat after: assumed, not data",
+        Msg::ChartExperienceLevelNote => "Pay levels I–IV at {0}, {1}, {2} and {3} years; flat after {3} years because no higher level exists and BLS publishes no pay by experience: assumed, not data",
         Msg::ChartExperienceEstimateColumn => "Estimate (annual)",
         Msg::ChartExperienceLowColumn => "Low",
         Msg::ChartExperienceHighColumn => "High",

@@ -119,7 +119,7 @@ pub fn facts(props: &FactsProps) -> Html {
                             <dt>{ ui.f(label, &[period]) }</dt>
                             <dd>
                                 <span class="cpw-fact-value">{ value.clone() }</span>
-                                <span class="cpw-fact-period">{ ui.t(Msg::NationName) }</span>
+                                <span class="cpw-fact-period">{ ui.t(Msg::NationalOption) }</span>
                                 if let Some(source) = projections_source {
                                     <SourceNote source={source} period={period.clone()}
                                         soc={career.pack.soc.clone()} />
