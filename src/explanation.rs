@@ -109,7 +109,19 @@ fn fallback_notes(career: &Career, e: &Estimate, lang: Lang) -> Vec<String> {
     e.base
         .skipped
         .iter()
-        .map(|skipped| lang.fill(Msg::NoteFallback, &[&when, &skipped.title, &used]))
+        .map(|skipped| {
+            // A place whose upper percentiles are top-coded has wages, just not all as numbers:
+            // say that, rather than "no wages".
+            let top_coded = career
+                .cell(skipped)
+                .is_some_and(|c| c.annual.percentiles.iter().any(|f| f.is_top_coded()));
+            let msg = if top_coded {
+                Msg::NoteFallbackTopCoded
+            } else {
+                Msg::NoteFallback
+            };
+            lang.fill(msg, &[&when, &skipped.title, &used])
+        })
         .collect()
 }
 

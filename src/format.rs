@@ -114,6 +114,25 @@ mod tests {
     use super::*;
 
     #[test]
+    fn markers_are_words_never_numbers() {
+        let en = Lang::En;
+        assert_eq!(annual_figure(Figure::Value(51_140), en, &EnUs), "$51,140");
+        assert_eq!(
+            annual_figure(Figure::TopCoded, en, &EnUs),
+            "$239,200 or more"
+        );
+        assert_eq!(
+            annual_figure(Figure::NotPublished, en, &EnUs),
+            "not published"
+        );
+        assert_eq!(
+            count_figure(Figure::NotPublished, en, &EnUs),
+            "not published"
+        );
+        assert_eq!(count_figure(Figure::Value(194_720), en, &EnUs), "194,720");
+    }
+
+    #[test]
     fn money_and_numbers_in_us_english() {
         let f = EnUs;
         assert_eq!(f.money(35_900.0), "$35,900");

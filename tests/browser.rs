@@ -865,14 +865,10 @@ async fn clicking_an_industry_bar_selects_it_in_the_form() {
     );
 }
 
-// Known bug (src/components/place_picker.rs, `PickerState::current`): a choice made in the picker
-// is remembered with the `selected` value it was made under and shown whenever `selected` equals
-// that value again. When the place is later set back to that earlier value from outside the
-// picker (a chart bar, Back), the box shows the old choice while the estimate shows the new place.
-// The two tests below are ignored until it is fixed: run them with `-- --include-ignored`.
+// The picker's box always shows the app's place, even when the place returns from outside the
+// picker (a chart bar, Back) to a value it had when an earlier choice was made in the box.
 
 #[wasm_bindgen_test]
-#[ignore = "bug in src/components/place_picker.rs: the box shows a stale choice"]
 async fn the_picker_follows_a_state_chosen_on_the_chart_after_a_metro() {
     let root = mount().await;
     choose_place_by_keys(&root, "Connecticut", "Connecticut").await;
@@ -895,7 +891,6 @@ async fn the_picker_follows_a_state_chosen_on_the_chart_after_a_metro() {
 }
 
 #[wasm_bindgen_test]
-#[ignore = "bug in src/components/place_picker.rs: the box shows a stale choice"]
 async fn back_restores_the_place_and_the_pickers_label() {
     let root = mount().await;
     let window = web_sys::window().expect("window");

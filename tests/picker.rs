@@ -548,7 +548,6 @@ async fn a_real_sized_list_renders_at_most_sixty_while_filtering() {
 /// when it goes back to the value that was selected when the reader last chose in the box (in the
 /// widget, a chart bar or Back can do that).
 #[wasm_bindgen_test]
-#[ignore = "bug in src/components/place_picker.rs: PickerState::current shows a stale choice"]
 async fn the_box_follows_selected_even_back_to_an_earlier_value() {
     install_stylesheet();
     let root = document().create_element("div").expect("div");

@@ -571,10 +571,16 @@ mod tests {
         let note = texts
             .iter()
             .skip_while(|t| !t.starts_with("Pay levels"))
-            .take(4)
+            .take_while(|t| *t != "Years of experience")
             .cloned()
             .collect::<Vec<_>>()
             .join(" ");
+        // The flat line explains itself, on the chart.
+        assert!(note.contains("flat after 10 years"), "{texts:?}");
+        assert!(
+            note.contains("BLS publishes no pay by experience"),
+            "{texts:?}"
+        );
         assert!(note.contains("assumed, not data"), "{texts:?}");
         assert!(texts.iter().any(|t| t == "Years of experience"));
         assert!(texts.iter().any(|t| t == "30"));

@@ -301,6 +301,18 @@ pub fn place_picker(props: &PlacePickerProps) -> Html {
     // before the click lands. Choosing on click (not on press) lets touch readers scroll it.
     let onmousedown = Callback::from(|e: MouseEvent| e.prevent_default());
 
+    // Once the caller has moved on from the `selected` a choice was made under, that choice is
+    // history: forget it, so a later return to that old `selected` (Back, a chart bar) shows
+    // the caller's place, not the earlier pick.
+    {
+        let mut s = state.borrow_mut();
+        if s.chosen
+            .as_ref()
+            .is_some_and(|(under, _)| *under != props.selected)
+        {
+            s.chosen = None;
+        }
+    }
     let s = state.borrow();
     let current = s.current(&props.selected);
     let current_label = props
