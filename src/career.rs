@@ -303,13 +303,35 @@ pub fn current() -> Result<&'static Career, &'static CareerError> {
     compiled_in(DEFAULT_SOC).unwrap_or(Err(&NOT_COMPILED_IN))
 }
 
+/// What the native tests of several modules share: the compiled-in career and inputs by code.
+#[cfg(test)]
+pub(crate) mod testing {
+    use super::Career;
+    use crate::estimator::{IndustryChoice, Inputs};
+    use career_pack::{AreaCode, IndustryCode};
+
+    /// The compiled-in career (a test fails if it does not decode).
+    pub fn career() -> &'static Career {
+        super::current().expect("the compiled-in pack decodes")
+    }
+
+    /// Inputs by OEWS area code and industry code (`all`, or an unknown code, is all industries).
+    pub fn inputs(place: u32, industry: &str, years: u8) -> Inputs {
+        let c = career();
+        Inputs {
+            place: c.gazetteer.place(AreaCode(place)).expect("a known place"),
+            industry: IndustryCode::parse(industry)
+                .and_then(|code| c.industry(code))
+                .map_or(IndustryChoice::All, IndustryChoice::Industry),
+            years,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    use super::testing::career;
     use super::*;
-
-    fn career() -> &'static Career {
-        current().expect("the compiled-in pack decodes")
-    }
 
     #[test]
     fn the_compiled_in_career_is_may_2025_medical_records_specialists() {

@@ -131,11 +131,7 @@ fn size(employment: Figure) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::career;
-
-    fn career() -> &'static Career {
-        career::current().expect("the compiled-in pack decodes")
-    }
+    use crate::career::testing::career;
 
     #[test]
     fn places_are_grouped_by_state_with_the_nation_first() {

@@ -211,11 +211,7 @@ fn hex(byte: u8) -> Option<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::career;
-
-    fn career() -> &'static Career {
-        career::current().expect("the compiled-in pack decodes")
-    }
+    use crate::career::testing::career;
 
     fn parse(query: &str) -> (Inputs, Vec<Notice>) {
         from_query(query, career()).expect("a national row")

@@ -237,26 +237,12 @@ fn roman(level: u8) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::career;
-    use crate::estimator::{estimate, IndustryChoice, Inputs};
+    use crate::career::testing::{career, inputs};
+    use crate::estimator::estimate;
     use crate::format::EnUs;
-    use career_pack::{AreaCode, IndustryCode};
-
-    fn career() -> &'static Career {
-        career::current().expect("the compiled-in pack decodes")
-    }
 
     fn run(place: u32, industry: &str, years: u8) -> Estimate {
-        let c = career();
-        let industry = IndustryCode::parse(industry)
-            .and_then(|code| c.industry(code))
-            .map_or(IndustryChoice::All, IndustryChoice::Industry);
-        let inputs = Inputs {
-            place: c.gazetteer.place(AreaCode(place)).expect("a place"),
-            industry,
-            years,
-        };
-        estimate(c, inputs).expect("an estimate")
+        estimate(career(), inputs(place, industry, years)).expect("an estimate")
     }
 
     fn steps(place: u32, industry: &str, years: u8) -> Vec<String> {

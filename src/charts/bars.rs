@@ -7,7 +7,7 @@
 
 use super::palette::Palette;
 use super::text::approx_width;
-use super::{DataTable, Drawn, Mark, Select};
+use super::{Chart, DataTable, Drawn, Mark, Select};
 use crate::career::Career;
 use crate::explanation::{period, source_in_sentence};
 use crate::figures::{Source, Standing, CURRENT_SOURCE, FIGURES};
@@ -358,6 +358,57 @@ impl Comparison {
             rows: self.rows.clone(),
             highlighted: self.highlighted,
         }
+    }
+}
+
+/// A chart of ranked bars (states, metro areas, industries): one type, so each of those charts is
+/// only the choice of its rows and words.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RankedChart {
+    pub comparison: Comparison,
+}
+
+impl RankedChart {
+    /// Ranks `entries` (see [`Comparison::new`]).
+    pub fn new(
+        entries: Vec<Entry>,
+        selected: Option<Select>,
+        wording: Wording,
+        lang: Lang,
+        fmt: &dyn NumberFormat,
+    ) -> Self {
+        RankedChart {
+            comparison: Comparison::new(entries, selected, wording, lang, fmt),
+        }
+    }
+
+    /// The rows as drawn, highest first.
+    pub fn bars(&self) -> &RankedBars {
+        &self.comparison.bars
+    }
+
+    /// A source line for under the chart.
+    pub fn source_line(&self) -> &str {
+        &self.comparison.source_line
+    }
+}
+
+impl Chart for RankedChart {
+    fn draw<DB: DrawingBackend>(
+        &self,
+        area: &DrawingArea<DB, Shift>,
+        palette: &Palette,
+        scale: f64,
+    ) -> Result<Drawn, DrawingAreaErrorKind<DB::ErrorType>> {
+        draw_ranked_bars(area, &self.comparison.bars, palette, scale)
+    }
+
+    fn summary(&self) -> String {
+        self.comparison.summary.clone()
+    }
+
+    fn table(&self) -> DataTable {
+        self.comparison.table()
     }
 }
 

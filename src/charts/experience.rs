@@ -440,27 +440,11 @@ fn wrap(text: &str, max: f64, scale: f64) -> Vec<String> {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
+    use crate::career::testing::{career, inputs};
     use crate::charts::test_support::{fills, render_svg, texts};
-    use crate::estimator::IndustryChoice;
     use crate::format::EnUs;
-    use career_pack::{AreaCode, IndustryCode};
 
     const ESTIMATE_COLOUR: &str = "B43C00";
-
-    fn career() -> &'static Career {
-        crate::career::current().expect("the compiled-in pack decodes")
-    }
-
-    fn inputs(place: u32, industry: &str, years: u8) -> Inputs {
-        let c = career();
-        Inputs {
-            place: c.gazetteer.place(AreaCode(place)).expect("a place"),
-            industry: IndustryCode::parse(industry)
-                .and_then(|code| c.industry(code))
-                .map_or(IndustryChoice::All, IndustryChoice::Industry),
-            years,
-        }
-    }
 
     fn model(place: u32, industry: &str, years: u8) -> ExperienceChart {
         ExperienceChart::new(career(), inputs(place, industry, years), Lang::En, &EnUs)

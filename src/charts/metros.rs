@@ -2,96 +2,48 @@
 //! mean over the national annual mean of the same release (BLS OEWS), ranked. A metro spanning
 //! states is in each state it touches.
 
-use super::bars::{draw_ranked_bars, Compared, Comparison, Entry, RankedBars, Wording};
-use super::palette::Palette;
-use super::{Chart, DataTable, Drawn, Select};
+use super::bars::{Compared, Entry, RankedChart, Wording};
+use super::Select;
 use crate::career::Career;
 use crate::format::NumberFormat;
 use crate::messages::{Lang, Msg};
 use career_pack::{AreaCode, Place};
-use plotters::coord::Shift;
-use plotters::prelude::*;
 
-/// Pay by metro area within one state, with every text already formatted.
-#[derive(Clone, Debug, PartialEq)]
-pub struct MetrosChart {
-    /// The state's name, for the title.
-    pub state: String,
-    comparison: Comparison,
-}
-
-impl MetrosChart {
-    /// The areas `state` touches; `selected` is the reader's place if it is one of them.
-    pub fn new(
-        career: &Career,
-        state: &Place,
-        selected: Option<AreaCode>,
-        lang: Lang,
-        fmt: &dyn NumberFormat,
-    ) -> Self {
-        let entries = career
-            .areas_in(state)
-            .map(|(place, figures)| Entry {
-                name: place.title.clone(),
-                select: Select::Place(place.code),
-                figure: Compared::with_nation(career, &figures.cell, lang),
-            })
-            .collect();
-        let wording = Wording {
-            column: Msg::ChartMetrosColumn,
-            detail: None,
-            summary: Msg::ChartPlacesSummary,
-        };
-        MetrosChart {
-            state: state.title.clone(),
-            comparison: Comparison::new(entries, selected.map(Select::Place), wording, lang, fmt),
-        }
-    }
-
-    /// The rows as drawn, highest first.
-    pub fn bars(&self) -> &RankedBars {
-        &self.comparison.bars
-    }
-
-    /// A source line for under the chart.
-    pub fn source_line(&self) -> &str {
-        &self.comparison.source_line
-    }
-}
-
-impl Chart for MetrosChart {
-    fn draw<DB: DrawingBackend>(
-        &self,
-        area: &DrawingArea<DB, Shift>,
-        palette: &Palette,
-        scale: f64,
-    ) -> Result<Drawn, DrawingAreaErrorKind<DB::ErrorType>> {
-        draw_ranked_bars(area, &self.comparison.bars, palette, scale)
-    }
-
-    fn summary(&self) -> String {
-        self.comparison.summary.clone()
-    }
-
-    fn table(&self) -> DataTable {
-        self.comparison.table()
-    }
+/// The areas `state` touches, ranked; `selected` is the reader's place if it is one of them.
+pub fn metros_chart(
+    career: &Career,
+    state: &Place,
+    selected: Option<AreaCode>,
+    lang: Lang,
+    fmt: &dyn NumberFormat,
+) -> RankedChart {
+    let entries = career
+        .areas_in(state)
+        .map(|(place, figures)| Entry {
+            name: place.title.clone(),
+            select: Select::Place(place.code),
+            figure: Compared::with_nation(career, &figures.cell, lang),
+        })
+        .collect();
+    let wording = Wording {
+        column: Msg::ChartMetrosColumn,
+        detail: None,
+        summary: Msg::ChartPlacesSummary,
+    };
+    RankedChart::new(entries, selected.map(Select::Place), wording, lang, fmt)
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
+    use crate::career::testing::career;
     use crate::format::EnUs;
-
-    fn career() -> &'static Career {
-        crate::career::current().expect("the compiled-in pack decodes")
-    }
 
     #[test]
     fn new_jerseys_metro_areas_include_those_it_shares_ranked_by_pay() {
         let c = career();
         let nj = c.gazetteer.place(AreaCode::state(34)).expect("New Jersey");
-        let chart = MetrosChart::new(c, nj, Some(AreaCode(45_940)), Lang::En, &EnUs);
+        let chart = metros_chart(c, nj, Some(AreaCode(45_940)), Lang::En, &EnUs);
         let names: Vec<&str> = chart.bars().bars.iter().map(|b| b.name.as_str()).collect();
         assert_eq!(
             names,
@@ -110,7 +62,6 @@ mod tests {
             trenton.mark_value,
             "$60,310 a year (+6% vs national $56,790)"
         );
-        assert_eq!(chart.state, "New Jersey");
         assert!(chart
             .comparison
             .summary
@@ -121,7 +72,7 @@ mod tests {
     fn an_area_with_unpublished_wages_is_listed_without_a_bar() {
         let c = career();
         let ny = c.gazetteer.place(AreaCode::state(36)).expect("New York");
-        let chart = MetrosChart::new(c, ny, None, Lang::En, &EnUs);
+        let chart = metros_chart(c, ny, None, Lang::En, &EnUs);
         let elmira = chart
             .bars()
             .bars

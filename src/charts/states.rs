@@ -1,96 +1,52 @@
 //! Pay in each state, DC and territory: the state's annual mean over the national annual mean of
 //! the same release (BLS OEWS), drawn as the percent difference, ranked.
 
-use super::bars::{draw_ranked_bars, Compared, Comparison, Entry, RankedBars, Wording};
-use super::palette::Palette;
-use super::{Chart, DataTable, Drawn, Select};
+use super::bars::{Compared, Entry, RankedChart, Wording};
+use super::Select;
 use crate::career::Career;
 use crate::format::NumberFormat;
 use crate::messages::{Lang, Msg};
 use career_pack::{AreaCode, AreaKind};
-use plotters::coord::Shift;
-use plotters::prelude::*;
 
-/// Pay by state, with every text already formatted (so drawing needs no locale).
-#[derive(Clone, Debug, PartialEq)]
-pub struct StatesChart {
-    comparison: Comparison,
-}
-
-impl StatesChart {
-    /// Every state, DC and territory this career has a row for; `selected` is the state of the
-    /// reader's place (`None` for the nation).
-    pub fn new(
-        career: &Career,
-        selected: Option<AreaCode>,
-        lang: Lang,
-        fmt: &dyn NumberFormat,
-    ) -> Self {
-        let entries = career
-            .places()
-            .filter(|(p, _)| p.kind == AreaKind::State)
-            .map(|(place, figures)| Entry {
-                name: place.title.clone(),
-                select: Select::Place(place.code),
-                figure: Compared::with_nation(career, &figures.cell, lang),
-            })
-            .collect();
-        let wording = Wording {
-            column: Msg::ChartStatesColumn,
-            detail: None,
-            summary: Msg::ChartPlacesSummary,
-        };
-        StatesChart {
-            comparison: Comparison::new(entries, selected.map(Select::Place), wording, lang, fmt),
-        }
-    }
-
-    /// The rows as drawn, highest first.
-    pub fn bars(&self) -> &RankedBars {
-        &self.comparison.bars
-    }
-
-    /// A source line for under the chart.
-    pub fn source_line(&self) -> &str {
-        &self.comparison.source_line
-    }
-}
-
-impl Chart for StatesChart {
-    fn draw<DB: DrawingBackend>(
-        &self,
-        area: &DrawingArea<DB, Shift>,
-        palette: &Palette,
-        scale: f64,
-    ) -> Result<Drawn, DrawingAreaErrorKind<DB::ErrorType>> {
-        draw_ranked_bars(area, &self.comparison.bars, palette, scale)
-    }
-
-    fn summary(&self) -> String {
-        self.comparison.summary.clone()
-    }
-
-    fn table(&self) -> DataTable {
-        self.comparison.table()
-    }
+/// Every state, DC and territory this career has a row for, ranked; `selected` is the state of
+/// the reader's place (`None` for the nation).
+pub fn states_chart(
+    career: &Career,
+    selected: Option<AreaCode>,
+    lang: Lang,
+    fmt: &dyn NumberFormat,
+) -> RankedChart {
+    let entries = career
+        .places()
+        .filter(|(p, _)| p.kind == AreaKind::State)
+        .map(|(place, figures)| Entry {
+            name: place.title.clone(),
+            select: Select::Place(place.code),
+            figure: Compared::with_nation(career, &figures.cell, lang),
+        })
+        .collect();
+    let wording = Wording {
+        column: Msg::ChartStatesColumn,
+        detail: None,
+        summary: Msg::ChartPlacesSummary,
+    };
+    RankedChart::new(entries, selected.map(Select::Place), wording, lang, fmt)
 }
 
 // Native only: the SVG backend is a native dev-dependency.
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
+    use crate::career::testing::career;
     use crate::charts::bars::svg::{labels, rects};
     use crate::charts::test_support::{fills, render_svg};
+    use crate::charts::Chart;
     use crate::format::EnUs;
 
     const ESTIMATE: &str = "B43C00";
 
-    fn career() -> &'static Career {
-        crate::career::current().expect("the compiled-in pack decodes")
-    }
-
-    fn chart(selected: Option<AreaCode>) -> StatesChart {
-        StatesChart::new(career(), selected, Lang::En, &EnUs)
+    fn chart(selected: Option<AreaCode>) -> RankedChart {
+        states_chart(career(), selected, Lang::En, &EnUs)
     }
 
     #[test]

@@ -8,11 +8,11 @@ use crate::career::{state_code, Career};
 use crate::charts::comparison::{rows_for as comparison_rows, ComparisonChart};
 use crate::charts::distribution::DistributionChart;
 use crate::charts::experience::ExperienceChart;
-use crate::charts::industries::IndustriesChart;
-use crate::charts::metros::MetrosChart;
+use crate::charts::industries::industries_chart;
+use crate::charts::metros::metros_chart;
 use crate::charts::outlook::OutlookChart;
 use crate::charts::over_time::OverTimeChart;
-use crate::charts::states::StatesChart;
+use crate::charts::states::states_chart;
 use crate::charts::Select;
 use crate::components::chart_frame::ChartFrame;
 use crate::estimator::{base_for, IndustryChoice, Inputs};
@@ -186,7 +186,7 @@ fn build(
         ),
         Section::States => {
             let state = state_of(career, inputs.place).map(|p| p.code);
-            let chart = StatesChart::new(career, state, lang, fmt);
+            let chart = states_chart(career, state, lang, fmt);
             let source = chart.source_line().to_string();
             built(
                 ChartRef(Rc::new(chart)),
@@ -199,7 +199,7 @@ fn build(
         Section::Metros => {
             let state = state_of(career, inputs.place)?;
             let selected = (inputs.place.kind == AreaKind::Metro).then_some(inputs.place.code);
-            let chart = MetrosChart::new(career, state, selected, lang, fmt);
+            let chart = metros_chart(career, state, selected, lang, fmt);
             let source = chart.source_line().to_string();
             built(
                 ChartRef(Rc::new(chart)),
@@ -210,7 +210,7 @@ fn build(
             )
         }
         Section::Industries => {
-            let chart = IndustriesChart::new(career, industry_code(inputs.industry), lang, fmt);
+            let chart = industries_chart(career, industry_code(inputs.industry), lang, fmt);
             let source = chart.source_line().to_string();
             built(
                 ChartRef(Rc::new(chart)),

@@ -2,14 +2,10 @@
 //! (every place x every industry x every year) and over generated distributions.
 
 use super::*;
-use crate::career;
+use crate::career::testing::{career, inputs};
 use crate::experience::MAX_YEARS;
-use career_pack::{AreaCode, IndustryCode};
+use career_pack::AreaCode;
 use proptest::prelude::*;
-
-fn career() -> &'static Career {
-    career::current().expect("the compiled-in pack decodes")
-}
 
 fn place(code: u32) -> &'static Place {
     career()
@@ -19,8 +15,7 @@ fn place(code: u32) -> &'static Place {
 }
 
 fn industry(code: &str) -> IndustryChoice {
-    let code = IndustryCode::parse(code).expect("a six-character code");
-    IndustryChoice::Industry(career().industry(code).expect("a known industry"))
+    inputs(0, code, 0).industry
 }
 
 fn run(place_code: u32, industry: IndustryChoice, years: u8) -> Estimate {
