@@ -449,6 +449,22 @@ impl Page {
         Ok(())
     }
 
+    /// Focuses a text field, selects what it holds (Ctrl+A) and types `text` over it, through
+    /// the WebDriver actions API: trusted key events, one `input` event per character, as from a
+    /// person replacing what a box shows.
+    pub async fn type_over(&self, element: &WebElement, text: &str) -> Result<()> {
+        element.focus().await?;
+        self.driver
+            .action_chain()
+            .key_down(Key::Control)
+            .send_keys("a")
+            .key_up(Key::Control)
+            .send_keys(text)
+            .perform()
+            .await?;
+        Ok(())
+    }
+
     /// Pixel statistics of the canvas matching `css`.
     pub async fn canvas_stats(&self, css: &str) -> Result<CanvasStats> {
         let v = self.eval(CANVAS_STATS_JS, vec![json!(css)]).await?;

@@ -5,7 +5,9 @@ use std::ffi::OsString;
 use std::future::Future;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
-use std::time::Duration;
+use std::time::{Duration, Instant};
+
+use serde_json::{json, Value};
 
 use crate::{with_browser, BrowserOptions, Page, Result, StaticServer};
 
@@ -95,6 +97,152 @@ pub async fn wait_chart_drawn(page: &Page) -> Result<()> {
     )
     .await?;
     Ok(())
+}
+
+/// The place picker: a WAI-ARIA combobox (`<input role=combobox>`) over a grouped listbox.
+pub const PLACE: &str = "input[role=combobox][data-testid=input-place]";
+
+/// How long the picker may take to show what was typed or chosen.
+const PICKER_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// Reads the picker the way a screen reader does: what the box shows, whether its popup is
+/// expanded (and so visible), the listbox it controls, its active descendant, and the texts of
+/// the options listed.
+const PICKER_JS: &str = r#"
+const box = document.querySelector(arguments[0]);
+if (!box) return null;
+const list = document.getElementById(box.getAttribute('aria-controls') || '');
+const options = list ? [...list.querySelectorAll('[role=option]')] : [];
+const active = box.getAttribute('aria-activedescendant');
+const activeEl = active ? document.getElementById(active) : null;
+return {
+  value: box.value,
+  expanded: box.getAttribute('aria-expanded'),
+  listVisible: !!list && !list.hidden && list.getClientRects().length > 0,
+  options: options.map((o) => o.textContent.trim()),
+  active: activeEl ? activeEl.textContent.trim() : null,
+  activeIsOption: !!activeEl && activeEl.getAttribute('role') === 'option' && list.contains(activeEl),
+};
+"#;
+
+/// What the place picker shows (see [`PICKER_JS`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Picker {
+    /// The text in the box: the chosen place's label, or what is being typed.
+    pub value: String,
+    /// `aria-expanded` is "true" (and the listbox is rendered and not hidden).
+    pub expanded: bool,
+    /// The listbox is rendered and not hidden.
+    pub list_visible: bool,
+    /// The options listed, in order.
+    pub options: Vec<String>,
+    /// The text of the option `aria-activedescendant` points at, if it points at one.
+    pub active: Option<String>,
+}
+
+/// Reads the place picker.
+pub async fn picker(page: &Page) -> Result<Picker> {
+    let v = page.eval(PICKER_JS, vec![json!(PLACE)]).await?;
+    if v.is_null() {
+        return Err(format!("no place picker (`{PLACE}`)").into());
+    }
+    let text = |k: &str| {
+        v.get(k)
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .to_string()
+    };
+    let active = v
+        .get("active")
+        .and_then(Value::as_str)
+        .filter(|_| v.get("activeIsOption") == Some(&json!(true)))
+        .map(str::to_string);
+    Ok(Picker {
+        value: text("value"),
+        expanded: text("expanded") == "true",
+        list_visible: v.get("listVisible") == Some(&json!(true)),
+        options: v
+            .get("options")
+            .and_then(Value::as_array)
+            .map(|a| {
+                a.iter()
+                    .filter_map(Value::as_str)
+                    .map(String::from)
+                    .collect()
+            })
+            .unwrap_or_default(),
+        active,
+    })
+}
+
+/// The label the place picker shows, e.g. "New Jersey" or "United States (national)".
+pub async fn place_shown(page: &Page) -> Result<String> {
+    Ok(picker(page).await?.value)
+}
+
+/// Types `text` into the place picker as a person does: a click in the box, Ctrl+A to select
+/// what it shows, then the keys (each fires `input`, which filters the list). Waits until the
+/// box holds `text` and, when anything matches, the listbox is open.
+pub async fn type_place(page: &Page, text: &str) -> Result<()> {
+    let input = page.find(PLACE).await?;
+    input.scroll_into_view().await?;
+    page.type_over(&input, text).await?;
+    let deadline = Instant::now() + PICKER_TIMEOUT;
+    loop {
+        let p = picker(page).await?;
+        if p.value == text && (p.expanded || p.options.is_empty()) {
+            return Ok(());
+        }
+        if Instant::now() >= deadline {
+            return Err(format!("typing {text:?} into the place picker left it as {p:?}").into());
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+/// Chooses a place with the mouse: types `typed`, then clicks the option whose text is `label`.
+/// Waits until the box shows `label` with its popup closed.
+pub async fn choose_place(page: &Page, typed: &str, label: &str) -> Result<()> {
+    type_place(page, typed).await?;
+    let options = page
+        .find_all(&format!("{PLACE} ~ [role=listbox] [role=option]"))
+        .await?;
+    let mut target = None;
+    for option in options {
+        if option.text().await?.trim() == label {
+            target = Some(option);
+            break;
+        }
+    }
+    let option = target.ok_or_else(|| format!("typing {typed:?} lists no option {label:?}"))?;
+    option.click().await?;
+    wait_place_shown(page, label).await
+}
+
+/// Waits until the picker shows `label`, closed.
+pub async fn wait_place_shown(page: &Page, label: &str) -> Result<()> {
+    let deadline = Instant::now() + PICKER_TIMEOUT;
+    loop {
+        let p = picker(page).await?;
+        if p.value == label && !p.expanded {
+            return Ok(());
+        }
+        if Instant::now() >= deadline {
+            return Err(format!("the place picker should show {label:?}, closed: {p:?}").into());
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+/// A parameter of the page's current URL (`location.search`), if present.
+pub async fn query_param(page: &Page, name: &str) -> Result<Option<String>> {
+    let v = page
+        .eval(
+            "return new URLSearchParams(location.search).get(arguments[0]);",
+            vec![json!(name)],
+        )
+        .await?;
+    Ok(v.as_str().map(String::from))
 }
 
 /// The first dollar amount in a text, e.g. `"$35,900 a year"` → 35900.0, `"$17.26"` → 17.26.

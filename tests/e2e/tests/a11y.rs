@@ -1,11 +1,16 @@
 //! Accessibility: axe-core's WCAG 2.x A and AA rules find nothing on the widget, in the light and
 //! dark themes, with every "Show data" table and the estimate's explanation open, on a desktop
-//! and a 390 px phone. axe comes from `AXE_JS` (installed by `cargo xtask test`).
+//! and a 390 px phone, and with the place picker's listbox open. axe comes from `AXE_JS`
+//! (installed by `cargo xtask test`).
 
 use std::time::Duration;
 
-use e2e::{open_widget, wait_chart_drawn, with_widget, BrowserOptions, Page, Result};
+use e2e::{
+    open_widget, picker, type_place, wait_chart_drawn, with_widget, BrowserOptions, Page, Result,
+    PLACE,
+};
 use serde_json::Value;
+use thirtyfour::Key;
 
 /// Runs axe on the whole document and hands back one line per violated rule.
 const AXE_RUN: &str = r#"
@@ -74,7 +79,7 @@ async fn check(opts: BrowserOptions, query: &'static str) {
 async fn no_wcag_violations_in_the_light_theme() {
     check(
         BrowserOptions::default(),
-        "?state=NJ&industry=legal-services&years=5&dark=false",
+        "?place=NJ&industry=541100&years=5&dark=false",
     )
     .await;
 }
@@ -83,7 +88,64 @@ async fn no_wcag_violations_in_the_light_theme() {
 async fn no_wcag_violations_in_the_dark_theme_on_a_phone() {
     check(
         BrowserOptions::default().size(390, 900),
-        "?state=TX&years=12&dark=true",
+        "?place=TX&years=12&dark=true",
+    )
+    .await;
+}
+
+/// The place picker with its listbox open (after typing "new") and an option active (after
+/// ArrowDown): the combobox, its grouped listbox and its options pass too.
+async fn check_open_picker(opts: BrowserOptions, query: &'static str) {
+    let source = axe_source();
+    with_widget(&opts, move |page, server| async move {
+        open_widget(&page, server, query).await?;
+        wait_chart_drawn(&page).await?;
+        type_place(&page, "new").await?;
+        let open = picker(&page).await?;
+        assert!(
+            open.expanded && open.list_visible && open.options.len() > 5,
+            "the listbox is not open: {open:?}"
+        );
+        let found = violations(&page, &source).await?;
+        assert!(
+            found.is_empty(),
+            "axe found, with the place list open (query {query:?}):\n{}",
+            found.join("\n")
+        );
+        // Once more with an option active (aria-activedescendant set).
+        let input = page.find(PLACE).await?;
+        page.press(&input, Key::Down).await?;
+        let walked = picker(&page).await?;
+        assert!(
+            walked.expanded && walked.active.is_some(),
+            "ArrowDown made no option active: {walked:?}"
+        );
+        let found = violations(&page, &source).await?;
+        assert!(
+            found.is_empty(),
+            "axe found, with an option active (query {query:?}):\n{}",
+            found.join("\n")
+        );
+        // axe ran with the list still open: opening the details did not close it.
+        assert!(
+            picker(&page).await?.expanded,
+            "the list closed during the check"
+        );
+        page.assert_no_errors().await
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn no_wcag_violations_with_the_place_list_open() {
+    check_open_picker(BrowserOptions::default(), "?years=3&dark=false").await;
+}
+
+#[tokio::test]
+async fn no_wcag_violations_with_the_place_list_open_dark_on_a_phone() {
+    check_open_picker(
+        BrowserOptions::default().size(390, 900),
+        "?place=NJ&dark=true",
     )
     .await;
 }

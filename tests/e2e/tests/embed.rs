@@ -27,16 +27,18 @@ const HEIGHT_MESSAGE: &str = "career-pay-widget:height";
 /// The sandbox the loader gives its frames (see embed.js and the README).
 const SANDBOX: &str = "allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox";
 /// The iframe title when the div gives no `data-title`.
-const DEFAULT_FRAME_TITLE: &str =
-    "Career pay for Medical Records and Health Information Technicians";
-/// Every section, in the default order, by the `data-testid` it renders (the ten content
-/// sections of the contract, then the widget's own "Copy link / Embed this" section).
-const SECTIONS: [&str; 11] = [
+const DEFAULT_FRAME_TITLE: &str = "Career pay for Medical Records Specialists";
+/// Every section, in the default order, by the `data-testid` it renders for a place in a state
+/// (the eleven content sections, then the widget's own "Copy link / Embed this" section). The
+/// metros chart is `figure-metros` there; for the nation it is a hint, `section-metros`.
+const SECTIONS: [&str; 13] = [
     "section-estimator",
     "figure-distribution",
     "section-facts",
     "figure-experience",
     "figure-states",
+    "figure-metros",
+    "section-metros",
     "figure-industries",
     "figure-over-time",
     "figure-comparison",
@@ -177,7 +179,7 @@ const HOSTILE_PAGE: &str = r#"<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>hostile options</title></head>
 <body>
   <div id="h" data-career-widget
-       data-state='TX" onload="alert(1)'
+       data-place='TX" onload="alert(1)'
        data-industry="<script>alert(1)</script>"
        data-years="99999999999999999999999999"
        data-sections="estimator,<img src=x onerror=alert(1)>,facts"
@@ -209,7 +211,7 @@ const HOSPITAL: Frame = Frame {
     css: LOADER_FRAMES,
     index: 1,
 };
-/// Demo: the plain iframe (`?state=NY&years=3`).
+/// Demo: the plain iframe (New York, 3 years).
 const PLAIN: Frame = Frame {
     css: "main > iframe",
     index: 0,
@@ -375,16 +377,28 @@ return [...document.querySelectorAll('[data-testid]')]
   .filter((id) => ids.has(id));
 "#;
 
+/// [`SECTIONS`] as shown for a place in a state: the metros chart, not the national hint.
+fn in_a_state() -> Vec<&'static str> {
+    SECTIONS
+        .into_iter()
+        .filter(|s| *s != "section-metros")
+        .collect()
+}
+
 async fn sections_shown(page: &Page, frame: Frame) -> Result<Vec<String>> {
     let v = frame_eval(page, frame, SECTIONS_JS, vec![json!(SECTIONS)]).await?;
     Ok(serde_json::from_value(v)?)
 }
 
-/// Inside a frame: the values of the three inputs.
+/// Inside a frame: the three inputs as shown (the place picker's label, the industry and years
+/// values).
 const INPUTS_JS: &str = r#"
 const v = (id) => { const el = document.querySelector(`[data-testid=${id}]`); return el ? el.value : null; };
-return [v('input-state'), v('input-industry'), v('input-years')];
+return [v('input-place'), v('input-industry'), v('input-years')];
 "#;
+
+/// What the place picker shows for the nation.
+const NATIONAL: &str = "United States (national)";
 
 async fn inputs(page: &Page, frame: Frame) -> Result<Vec<Option<String>>> {
     let v = frame_eval(page, frame, INPUTS_JS, vec![]).await?;
@@ -603,7 +617,7 @@ async fn demo_options_apply_and_host_css_stays_out() {
             sections_shown(&page, TX).await?,
             ["section-estimator", "figure-distribution", "figure-states"]
         );
-        assert_eq!(inputs(&page, TX).await?, strings(&["TX", "all", "0"]));
+        assert_eq!(inputs(&page, TX).await?, strings(&["Texas", "all", "0"]));
 
         // Hospital: industry, 5 years, four sections in order, dark.
         let hospital = frame_eval(&page, HOSPITAL, LOOK_JS, vec![]).await?;
@@ -630,12 +644,13 @@ async fn demo_options_apply_and_host_css_stays_out() {
         );
         assert_eq!(
             inputs(&page, HOSPITAL).await?,
-            strings(&["US", "general-medical-and-surgical-hospitals", "5"])
+            // The demo's old industry slug, read as its OEWS code.
+            strings(&[NATIONAL, "622100", "5"])
         );
 
         // The plain iframe: its query, every section, light theme (headless prefers light).
-        assert_eq!(inputs(&page, PLAIN).await?, strings(&["NY", "all", "3"]));
-        assert_eq!(sections_shown(&page, PLAIN).await?, SECTIONS);
+        assert_eq!(inputs(&page, PLAIN).await?, strings(&["New York", "all", "3"]));
+        assert_eq!(sections_shown(&page, PLAIN).await?, in_a_state());
         let plain = frame_eval(&page, PLAIN, LOOK_JS, vec![]).await?;
         assert!(
             luminance(text_of(&plain, "background")).is_some_and(|l| l > 0.8),
@@ -761,11 +776,8 @@ async fn url_round_trip_and_embed_snippets_reproduce_the_view() {
     with_browser(&BrowserOptions::default(), |page| async move {
         open_demo(&page).await?;
         enter(&page, TX).await?;
-        page.choose_option(
-            "select[data-testid=input-industry]",
-            "offices-of-physicians",
-        )
-        .await?;
+        page.choose_option("select[data-testid=input-industry]", "621100")
+            .await?;
         let slider = page
             .find("input[type=range][data-testid=input-years]")
             .await?;
@@ -775,7 +787,7 @@ async fn url_round_trip_and_embed_snippets_reproduce_the_view() {
             .wait_for(
                 "the frame's URL to carry the new inputs",
                 "(() => { const q = new URLSearchParams(location.search);
-                   return q.get('industry') === 'offices-of-physicians' && q.get('years') === '4'
+                   return q.get('industry') === '621100' && q.get('years') === '4'
                      && Object.fromEntries(q); })()",
                 SETTLE,
             )
@@ -784,7 +796,9 @@ async fn url_round_trip_and_embed_snippets_reproduce_the_view() {
         let annual = page.text("estimate-annual").await?;
         leave(&page).await?;
 
-        assert_eq!(text_of(&query, "state"), "TX", "{query}");
+        assert_eq!(text_of(&query, "place"), "TX", "{query}");
+        // The demo's `data-state` is written back under its current name only.
+        assert!(query.get("state").is_none(), "{query}");
         assert_eq!(
             text_of(&query, "sections"),
             "estimator,distribution,states",
@@ -807,7 +821,7 @@ async fn url_round_trip_and_embed_snippets_reproduce_the_view() {
         let look = page.eval(LOOK_JS, vec![]).await?;
         assert_eq!(
             page.eval(INPUTS_JS, vec![]).await?,
-            json!(["TX", "offices-of-physicians", "4"])
+            json!(["Texas", "621100", "4"])
         );
         assert_eq!(
             page.eval(SECTIONS_JS, vec![json!(SECTIONS)]).await?,
@@ -820,13 +834,13 @@ async fn url_round_trip_and_embed_snippets_reproduce_the_view() {
 
         // "Embed this" (shown with every section): both snippets, for the current inputs,
         // pasted into a page of the host's, show the same view.
-        page.goto(&format!("{widget}?state=NY&years=3")).await?;
+        page.goto(&format!("{widget}?place=NY&years=3")).await?;
         wait_top_ready(&page).await?;
-        page.choose_option("select[data-testid=input-industry]", "legal-services")
+        page.choose_option("select[data-testid=input-industry]", "541100")
             .await?;
         page.wait_for(
             "the URL to carry the industry",
-            "new URLSearchParams(location.search).get('industry') === 'legal-services'",
+            "new URLSearchParams(location.search).get('industry') === '541100'",
             SETTLE,
         )
         .await?;
@@ -841,14 +855,15 @@ async fn url_round_trip_and_embed_snippets_reproduce_the_view() {
         let iframe = snippets[1].as_str().unwrap_or_default();
         assert!(
             loader.contains("data-career-widget")
-                && loader.contains("legal-services")
+                && loader.contains("data-place=\"NY\"")
+                && loader.contains("data-industry=\"541100\"")
                 && loader.contains(&format!("{widget}embed.js")),
             "loader snippet: {loader}"
         );
         assert!(
             iframe.contains("<iframe")
                 && iframe.contains(&widget)
-                && iframe.contains("legal-services"),
+                && iframe.contains("place=NY&amp;industry=541100&amp;years=3"),
             "iframe snippet: {iframe}"
         );
         let pasted = format!(
@@ -868,10 +883,14 @@ async fn url_round_trip_and_embed_snippets_reproduce_the_view() {
         for frame in [pasted_loader, pasted_iframe] {
             assert_eq!(
                 inputs(&page, frame).await?,
-                strings(&["NY", "legal-services", "3"]),
+                strings(&["New York", "541100", "3"]),
                 "{frame:?}"
             );
-            assert_eq!(sections_shown(&page, frame).await?, SECTIONS, "{frame:?}");
+            assert_eq!(
+                sections_shown(&page, frame).await?,
+                in_a_state(),
+                "{frame:?}"
+            );
             assert_frame_clean(&page, frame).await?;
         }
         assert_fits(&page, pasted_loader, "the pasted loader snippet").await?;
@@ -906,7 +925,7 @@ async fn hostile_option_values_become_notices_not_markup() {
             .eval(
                 "const f = document.querySelector('#h > iframe'); const q = new URL(f.src).searchParams;
                  const d = document.getElementById('h');
-                 return { same: ['state','industry','years','sections','accent','dark','lang','title']
+                 return { same: ['place','industry','years','sections','accent','dark','lang','title']
                             .every((n) => q.get(n) === d.getAttribute('data-' + n)),
                           title: f.title, children: d.children.length, frames: document.querySelectorAll('iframe').length };",
                 vec![],
@@ -921,12 +940,12 @@ async fn hostile_option_values_become_notices_not_markup() {
         let shown = notices(&page, frame).await?;
         assert!(
             shown.len() >= 7 && shown.iter().all(|n| !n.is_empty()),
-            "expected a notice for each of state, industry, years, sections, accent, dark \
+            "expected a notice for each of place, industry, years, sections, accent, dark \
              and lang: {shown:#?}"
         );
         assert_eq!(
             inputs(&page, frame).await?,
-            strings(&["US", "all", "0"]),
+            strings(&[NATIONAL, "all", "0"]),
             "defaults"
         );
         let look = frame_eval(&page, frame, LOOK_JS, vec![]).await?;
@@ -1134,7 +1153,7 @@ async fn loader_ignores_forged_messages_and_is_safe_to_include_twice() {
             index: 0,
         };
         open_host(&page, "/early.html", &[early]).await?;
-        assert_eq!(inputs(&page, early).await?, strings(&["US", "all", "2"]));
+        assert_eq!(inputs(&page, early).await?, strings(&[NATIONAL, "all", "2"]));
         assert_frame_clean(&page, early).await?;
         page.assert_no_errors().await
     })
@@ -1147,7 +1166,7 @@ async fn loader_ignores_forged_messages_and_is_safe_to_include_twice() {
 async fn widget_boots_from_a_sub_path_under_the_strict_csp() {
     with_browser(&BrowserOptions::default(), |page| async move {
         let sub = servers().sub_path.url(SUB_PATH);
-        page.goto(&format!("{sub}?state=NJ&years=5")).await?;
+        page.goto(&format!("{sub}?place=NJ&years=5")).await?;
         page.wait_for(
             "the widget to mount under the sub-path",
             "document.documentElement.getAttribute('data-widget-ready') === 'true'",
@@ -1165,13 +1184,13 @@ async fn widget_boots_from_a_sub_path_under_the_strict_csp() {
                      scripts: [...document.scripts].map((s) => s.src),
                      boot: boot && { src: boot.src, js: boot.dataset.js, wasm: boot.dataset.wasm },
                      modulepreload: pre('link[rel=modulepreload]'), preload: pre('link[rel=preload][as=fetch]'),
-                     state: document.querySelector('[data-testid=input-state]').value };"#,
+                     place: document.querySelector('[data-testid=input-place]').value };"#,
                 vec![],
             )
             .await?;
         assert_eq!(facts["inline"], json!(0), "an inline script: {facts}");
         assert_eq!(facts["scripts"], json!([format!("{sub}boot.js")]), "{facts}");
-        assert_eq!(facts["state"], json!("NJ"));
+        assert_eq!(facts["place"], json!("New Jersey"));
         let res: Vec<String> = serde_json::from_value(facts["res"].clone())?;
         assert!(
             res.iter().all(|r| r.starts_with(&sub)),

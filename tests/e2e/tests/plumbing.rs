@@ -21,6 +21,10 @@ const CANVAS_PAGE: &str = r#"<!doctype html>
 <input id="years" type="range" min="0" max="30" step="1" value="5"
   oninput="document.getElementById('years-value').textContent = this.value + ' years'">
 <span id="years-value">5 years</span>
+<input id="place" type="text" value="United States"
+  oninput="document.getElementById('typed').textContent = this.value"
+  onkeydown="if (event.key.length > 1) document.getElementById('keys').textContent += event.key + ' '">
+<span id="typed"></span><span id="keys"></span>
 </body></html>"#;
 
 const CANVAS_JS: &str = r#"
@@ -157,6 +161,31 @@ async fn select_and_slider_respond_to_user_input() {
             e2e::first_int(&page.find("#years-value").await?.text().await?),
             Some(30)
         );
+        page.assert_no_errors().await
+    })
+    .await;
+}
+
+/// The interactions the place picker tests rely on: typing over what a text box shows (one
+/// `input` event per character), then arrow and Enter keys reaching the box.
+#[tokio::test]
+async fn typing_over_a_text_box_and_pressing_keys() {
+    let (_dir, server) = fixture();
+    with_browser(&BrowserOptions::default(), |page| async move {
+        page.goto(&server.url("/")).await?;
+        let input = page.find("#place").await?;
+        page.type_over(&input, "Hart").await?;
+        assert_eq!(input.prop("value").await?.as_deref(), Some("Hart"));
+        assert_eq!(page.find("#typed").await?.text().await?, "Hart");
+        page.press(&input, Key::Down).await?;
+        page.press(&input, Key::Enter).await?;
+        // Ctrl+A itself is a "Control" key event; the others follow in order.
+        assert_eq!(
+            page.find("#keys").await?.text().await?,
+            "Control ArrowDown Enter"
+        );
+        page.type_over(&input, "new").await?;
+        assert_eq!(input.prop("value").await?.as_deref(), Some("new"));
         page.assert_no_errors().await
     })
     .await;
