@@ -328,6 +328,16 @@ impl Projection {
     }
 }
 
+/// What kind of area a code is, from its digits alone: `0000000` national, `SS00000` a state,
+/// anything else (`00NNNNN` metro, `SS0000N` nonmetropolitan) a metro-level area.
+fn area_kind(code: AreaCode) -> u8 {
+    match code.0 {
+        0 => 0,
+        c if c % 100_000 == 0 => 1,
+        _ => 2,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -428,15 +438,5 @@ mod tests {
         assert!(!Figure::TopCoded.is_published() && Figure::TopCoded.is_top_coded());
         assert_eq!(Figure::from_option(None), Figure::NotPublished);
         assert_eq!(Figure::from_option(Some(5)).value(), Some(5));
-    }
-}
-
-/// What kind of area a code is, from its digits alone: `0000000` national, `SS00000` a state,
-/// anything else (`00NNNNN` metro, `SS0000N` nonmetropolitan) a metro-level area.
-fn area_kind(code: AreaCode) -> u8 {
-    match code.0 {
-        0 => 0,
-        c if c % 100_000 == 0 => 1,
-        _ => 2,
     }
 }
