@@ -220,9 +220,10 @@ pub fn explain(career: &Career, e: &Estimate, lang: Lang, fmt: &dyn NumberFormat
                 &place,
                 &fmt.number(f64::from(rse) / 10.0, 1),
                 &fmt.number(f64::from(RSE_CAUTION_TENTHS) / 10.0, 0),
+                &source,
             ],
         ),
-        None => lang.fill(Msg::StepPrecisionUnknown, &[&place]),
+        None => lang.fill(Msg::StepPrecisionUnknown, &[&place, &source]),
     });
     steps
 }

@@ -348,8 +348,8 @@ fn english(id: Msg) -> &'static str {
         Msg::StepIndustryMeans => "{0}: national annual mean {1} ÷ all industries' national annual mean {2} ({3}) = ×{4}. BLS publishes pay by industry only nationally, so this ratio is assumed to apply in every place alike; means are compared rather than each percentile, because some industries' percentiles are bunched together and would make pay fall with experience.",
         Msg::StepIndustryNotPublished => "{0}: BLS published no {1} pay for this career in this industry, so no adjustment is made (×1).",
         Msg::StepCombine => "Estimate: {0} × {1} = {2} a year, rounded to the nearest $100 (place and industry are assumed to combine by multiplying). Per hour: {2} ÷ 2,080 hours = {3}.",
-        Msg::StepPrecision => "Precision: BLS gives the mean wage in {0} a relative standard error of {1}%. A caution is shown from {2}%, where the true mean could differ by about twice that or more.",
-        Msg::StepPrecisionUnknown => "Precision: BLS gives no relative standard error for the mean wage in {0}.",
+        Msg::StepPrecision => "Precision: BLS gives the mean wage in {0} a relative standard error of {1}% ({3}). A caution is shown from {2}%, where the true mean could differ by about twice that or more.",
+        Msg::StepPrecisionUnknown => "Precision: BLS gives no relative standard error for the mean wage in {0} ({1}).",
         Msg::NoteFallback => "BLS published no {0} wages for {1}: the figures for {2} are used instead.",
         Msg::NoteFallbackTopCoded => "BLS published {1}'s {0} upper wages only as \u{201c}$239,200 or more\u{201d}, leaving nothing to estimate between: the figures for {2} are used instead.",
         Msg::NoteIndustryMeans => "{0} ×{1}: national annual means, assumed to apply here too.",
@@ -544,7 +544,7 @@ fn english(id: Msg) -> &'static str {
         Msg::SourceToggle => "Source",
         Msg::SourceDetails => "{0}. Period: {1}. Occupation: SOC {2}. Read from: {3}.",
         Msg::SourcePlace => "{0}. Period: {1}. Occupation: SOC {2}. Place: {3}. Read from: {4}.",
-        Msg::Footer => "Published figures are from BLS for SOC 29-2071, a code that ends with the May 2018 survey. Estimates are a model, not an offer of pay: each shows its method.",
+        Msg::Footer => "Published figures are from BLS: OEWS May 2025 and Employment Projections 2024–34 for SOC 29-2072, and, as history, SOC 29-2071, a code that ends with the May 2018 survey. Estimates are a model, not an offer of pay: each shows its method.",
     }
 }
 

@@ -44,42 +44,70 @@ pub fn estimator_form(props: &EstimatorFormProps) -> Html {
         })
     };
     let industries = use_memo(career.pack.soc.clone(), move |_| industry_groups(career));
-    let on_place = {
-        let on_action = props.on_action.clone();
-        Callback::from(move |value: String| {
+    // Callbacks made once (per career and handler), so the picker's props compare equal and it
+    // is not redrawn when another input changes.
+    let on_place = use_callback(
+        (props.on_action.clone(), career.pack.soc.clone()),
+        move |value: String, (on_action, _)| {
             if let Ok(place) = parse_place(&value, career) {
                 on_action.emit(Action::SetPlace(place));
             }
-        })
-    };
-    let on_industry = {
-        let on_action = props.on_action.clone();
-        Callback::from(move |e: Event| {
+        },
+    );
+    let on_industry = use_callback(
+        (props.on_action.clone(), career.pack.soc.clone()),
+        move |e: Event, (on_action, _)| {
             let select: HtmlSelectElement = e.target_unchecked_into();
             if let Ok(industry) = parse_industry(&select.value(), career) {
                 on_action.emit(Action::SetIndustry(industry));
             }
-        })
-    };
-    let on_years = {
-        let on_action = props.on_action.clone();
-        Callback::from(move |e: InputEvent| {
-            let input: HtmlInputElement = e.target_unchecked_into();
-            if let Some(years) = parse_years(&input.value()) {
-                on_action.emit(Action::SetYears(years));
-            }
-        })
-    };
-    let count_text = {
-        let lang = ui.lang;
-        Callback::from(move |n: usize| match n {
-            1 => lang.text(Msg::PlaceCountOne).to_string(),
-            n => lang.fill(Msg::PlaceCount, &[&n.to_string()]),
-        })
-    };
+        },
+    );
+    let on_years = use_callback(props.on_action.clone(), |e: InputEvent, on_action| {
+        let input: HtmlInputElement = e.target_unchecked_into();
+        if let Some(years) = parse_years(&input.value()) {
+            on_action.emit(Action::SetYears(years));
+        }
+    });
+    let count_text = use_callback(ui.lang, |n: usize, lang| match n {
+        1 => lang.text(Msg::PlaceCountOne).to_string(),
+        n => lang.fill(Msg::PlaceCount, &[&n.to_string()]),
+    });
     let industry_code = match props.inputs.industry {
         IndustryChoice::All => "all".to_string(),
         IndustryChoice::Industry(i) => i.code.to_string(),
+    };
+    // ~90 options in sector groups: built once per choice, not on every slider step.
+    let industry_options = {
+        let (ui, industries) = (ui.clone(), industries.clone());
+        use_memo(
+            (career.pack.soc.clone(), industry_code.clone()),
+            move |(_, industry_code)| {
+                html! {
+                    <>
+                        <option value="all" selected={industry_code == "all"}>{ ui.t(Msg::AllIndustriesOption) }</option>
+                        { for industries.iter().map(|group| {
+                            let sector = group.sector.code.to_string();
+                            html! {
+                                <optgroup label={sector_label(&group.sector.title).to_string()} lang="en">
+                                    <option value={sector.clone()} selected={*industry_code == sector}>
+                                        { ui.f(Msg::IndustryAllSector, &[sector_label(&group.sector.title)]) }
+                                    </option>
+                                    { for group.industries.iter().map(|(depth, i)| {
+                                        let code = i.code.to_string();
+                                        html! {
+                                            <option value={code.clone()} selected={*industry_code == code}>
+                                                { format!("{}{}", indent(*depth), i.title) }
+                                            </option>
+                                        }
+                                    }) }
+                                </optgroup>
+                            }
+                        }) }
+                    </>
+                }
+            },
+        )
     };
     let years = props.inputs.years;
     let years_text = years_label(years, ui.lang);
@@ -96,25 +124,7 @@ pub fn estimator_form(props: &EstimatorFormProps) -> Html {
             <div class="cpw-field">
                 <label for="cpw-industry">{ ui.t(Msg::IndustryLabel) }</label>
                 <select id="cpw-industry" data-testid="input-industry" onchange={on_industry}>
-                    <option value="all" selected={industry_code == "all"}>{ ui.t(Msg::AllIndustriesOption) }</option>
-                    { for industries.iter().map(|group| {
-                        let sector = group.sector.code.to_string();
-                        html! {
-                            <optgroup label={sector_label(&group.sector.title).to_string()} lang="en">
-                                <option value={sector.clone()} selected={industry_code == sector}>
-                                    { ui.f(Msg::IndustryAllSector, &[sector_label(&group.sector.title)]) }
-                                </option>
-                                { for group.industries.iter().map(|(depth, i)| {
-                                    let code = i.code.to_string();
-                                    html! {
-                                        <option value={code.clone()} selected={industry_code == code}>
-                                            { format!("{}{}", indent(*depth), i.title) }
-                                        </option>
-                                    }
-                                }) }
-                            </optgroup>
-                        }
-                    }) }
+                    { (*industry_options).clone() }
                 </select>
             </div>
             <div class="cpw-field cpw-field-years">

@@ -322,7 +322,17 @@ pub fn place_picker(props: &PlacePickerProps) -> Html {
         .map(|o| o.label.as_str())
         .unwrap_or_default();
     let shown_text = s.text.clone().unwrap_or_else(|| current_label.to_owned());
-    let shown = listing(&props.options, s.text.as_deref());
+    // A closed list renders no options: matching and drawing ~600 hidden rows on every input
+    // change elsewhere in the widget cost more than the rest of a redraw.
+    let shown = if s.open {
+        listing(&props.options, s.text.as_deref())
+    } else {
+        Listing {
+            groups: Vec::new(),
+            order: Vec::new(),
+            total: 0,
+        }
+    };
     let expanded = s.open && !shown.order.is_empty();
     let active = s.active.filter(|a| expanded && shown.order.contains(a));
     let active_id = active.map(|i| option_id(&props.id, i));
