@@ -20,32 +20,16 @@ use std::time::Duration;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{
-    CanvasRenderingContext2d, Element, Event, EventInit, HtmlCanvasElement, HtmlElement,
-    HtmlInputElement, HtmlSelectElement, KeyboardEvent, KeyboardEventInit, MouseEvent,
-    MouseEventInit, PointerEvent, PointerEventInit,
+    CanvasRenderingContext2d, Element, HtmlCanvasElement, HtmlElement, HtmlInputElement,
+    HtmlSelectElement, KeyboardEvent, KeyboardEventInit, MouseEvent, MouseEventInit, PointerEvent,
+    PointerEventInit,
 };
 
+mod support;
+
+use support::{document, fire, install_stylesheet, mouse, settle};
+
 wasm_bindgen_test_configure!(run_in_browser);
-
-fn document() -> web_sys::Document {
-    web_sys::window()
-        .and_then(|w| w.document())
-        .expect("a document")
-}
-
-/// The widget's real stylesheet, so layout (and so the canvas size) is what users get.
-fn install_stylesheet() {
-    let doc = document();
-    if doc.get_element_by_id("widget-css").is_none() {
-        let style = doc.create_element("style").expect("style");
-        style.set_id("widget-css");
-        style.set_text_content(Some(include_str!("../styles/widget.css")));
-        doc.head()
-            .expect("head")
-            .append_child(&style)
-            .expect("append");
-    }
-}
 
 /// Mounts a fresh widget in its own container, 640 CSS px wide.
 async fn mount() -> Element {
@@ -73,12 +57,6 @@ async fn mount_at_width(width: u32) -> Element {
     yew::Renderer::<App>::with_root(host.clone()).render();
     settle().await;
     host
-}
-
-async fn settle() {
-    for _ in 0..3 {
-        yew::platform::time::sleep(Duration::from_millis(20)).await;
-    }
 }
 
 fn find<T: JsCast>(root: &Element, testid: &str) -> T {
@@ -118,13 +96,6 @@ fn items(root: &Element, testid: &str) -> Vec<String> {
         .iter()
         .map(|li| li.text_content().unwrap_or_default())
         .collect()
-}
-
-fn fire(target: &Element, kind: &str) {
-    let init = EventInit::new();
-    init.set_bubbles(true);
-    let event = Event::new_with_event_init_dict(kind, &init).expect("event");
-    target.dispatch_event(&event).expect("dispatch");
 }
 
 /// The page's query string, as the widget last wrote it.
@@ -249,14 +220,6 @@ async fn choose_place_by_click(root: &Element, typed: &str, label: &str) {
     );
     mouse(&option, "click");
     settle().await;
-}
-
-fn mouse(target: &Element, kind: &str) -> bool {
-    let init = MouseEventInit::new();
-    init.set_bubbles(true);
-    init.set_cancelable(true);
-    let event = MouseEvent::new_with_mouse_event_init_dict(kind, &init).expect("event");
-    target.dispatch_event(&event).expect("dispatch")
 }
 
 /// Checks the picker shows `label`, closed.

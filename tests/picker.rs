@@ -6,36 +6,16 @@ use career_pay_widget::components::place_picker::{PlacePicker, PlacePickerProps}
 use career_pay_widget::place_search::PlaceOption;
 use std::cell::RefCell;
 use std::rc::Rc;
-use std::time::Duration;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::{
-    Element, Event, EventInit, HtmlInputElement, KeyboardEvent, KeyboardEventInit, MouseEvent,
-    MouseEventInit,
-};
+use web_sys::{Element, HtmlInputElement, KeyboardEvent, KeyboardEventInit};
 use yew::Callback;
 
+mod support;
+
+use support::{document, fire, install_stylesheet, mouse, settle};
+
 wasm_bindgen_test_configure!(run_in_browser);
-
-fn document() -> web_sys::Document {
-    web_sys::window()
-        .and_then(|w| w.document())
-        .expect("a document")
-}
-
-/// The widget's real stylesheet, so the list scrolls as it does for users.
-fn install_stylesheet() {
-    let doc = document();
-    if doc.get_element_by_id("widget-css").is_none() {
-        let style = doc.create_element("style").expect("style");
-        style.set_id("widget-css");
-        style.set_text_content(Some(include_str!("../styles/widget.css")));
-        doc.head()
-            .expect("head")
-            .append_child(&style)
-            .expect("append");
-    }
-}
 
 fn place(value: &str, label: &str, group: &str, keywords: &str) -> PlaceOption {
     PlaceOption {
@@ -112,12 +92,6 @@ async fn mount_with(id: &str, options: Vec<PlaceOption>) -> Mounted {
     yew::Renderer::<PlacePicker>::with_root_and_props(root.clone(), props).render();
     settle().await;
     Mounted { root, chosen }
-}
-
-async fn settle() {
-    for _ in 0..3 {
-        yew::platform::time::sleep(Duration::from_millis(20)).await;
-    }
 }
 
 impl Mounted {
@@ -204,21 +178,6 @@ impl Mounted {
         settle().await;
         default_ran
     }
-}
-
-fn fire(target: &Element, kind: &str) {
-    let init = EventInit::new();
-    init.set_bubbles(true);
-    let event = Event::new_with_event_init_dict(kind, &init).expect("event");
-    target.dispatch_event(&event).expect("dispatch");
-}
-
-fn mouse(target: &Element, kind: &str) -> bool {
-    let init = MouseEventInit::new();
-    init.set_bubbles(true);
-    init.set_cancelable(true);
-    let event = MouseEvent::new_with_mouse_event_init_dict(kind, &init).expect("event");
-    target.dispatch_event(&event).expect("dispatch")
 }
 
 const HARTFORD: &str = "Hartford-West Hartford-East Hartford, CT";
