@@ -13,7 +13,7 @@ use crate::explanation::{period, source_in_sentence};
 use crate::figures::{Source, Standing, CURRENT_SOURCE, FIGURES};
 use crate::format::NumberFormat;
 use crate::messages::{Lang, Msg};
-use career_pack::Cell;
+use career_pack::{Cell, Place};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -142,6 +142,17 @@ pub struct Entry {
     pub select: Select,
     /// `None` when no usable figure is published.
     pub figure: Option<Compared>,
+}
+
+impl Entry {
+    /// A place's row: its BLS title, choosing it selects it, its annual mean against the nation's.
+    pub fn for_place(career: &Career, place: &Place, cell: &Cell, lang: Lang) -> Entry {
+        Entry {
+            name: place.title.clone(),
+            select: Select::Place(place.code),
+            figure: Compared::with_nation(career, cell, lang),
+        }
+    }
 }
 
 /// An annual mean and the national annual mean of the same release it is compared with.

@@ -2,7 +2,7 @@
 //! mean over the national annual mean of the same release (BLS OEWS), ranked. A metro spanning
 //! states is in each state it touches.
 
-use super::bars::{Compared, Entry, RankedChart, Wording};
+use super::bars::{Entry, RankedChart, Wording};
 use super::Select;
 use crate::career::Career;
 use crate::format::NumberFormat;
@@ -19,11 +19,7 @@ pub fn metros_chart(
 ) -> RankedChart {
     let entries = career
         .areas_in(state)
-        .map(|(place, figures)| Entry {
-            name: place.title.clone(),
-            select: Select::Place(place.code),
-            figure: Compared::with_nation(career, &figures.cell, lang),
-        })
+        .map(|(place, figures)| Entry::for_place(career, place, &figures.cell, lang))
         .collect();
     let wording = Wording {
         column: Msg::ChartMetrosColumn,

@@ -1,7 +1,7 @@
 //! Pay in each state, DC and territory: the state's annual mean over the national annual mean of
 //! the same release (BLS OEWS), drawn as the percent difference, ranked.
 
-use super::bars::{Compared, Entry, RankedChart, Wording};
+use super::bars::{Entry, RankedChart, Wording};
 use super::Select;
 use crate::career::Career;
 use crate::format::NumberFormat;
@@ -19,11 +19,7 @@ pub fn states_chart(
     let entries = career
         .places()
         .filter(|(p, _)| p.kind == AreaKind::State)
-        .map(|(place, figures)| Entry {
-            name: place.title.clone(),
-            select: Select::Place(place.code),
-            figure: Compared::with_nation(career, &figures.cell, lang),
-        })
+        .map(|(place, figures)| Entry::for_place(career, place, &figures.cell, lang))
         .collect();
     let wording = Wording {
         column: Msg::ChartStatesColumn,
