@@ -772,11 +772,7 @@ mod tests {
             .national
             .iter()
             .chain(career.national_series())
-            .map(|d| Distribution {
-                hourly: d.hourly,
-                annual: d.annual,
-                ..*d
-            })
+            .cloned()
             .collect();
         let chart = OverTimeChart::new(&years, Lang::En, &EnUs);
         let last = chart.years.last().expect("a year");

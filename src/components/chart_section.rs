@@ -224,7 +224,7 @@ fn build(
             // Two codes, two series: 29-2071 (May 2002–2018) and this career's (2021–2025).
             let mut years: Vec<&Distribution> = FIGURES.national.iter().collect();
             years.extend(career.national_series());
-            let owned: Vec<Distribution> = years.iter().map(|d| copy(d)).collect();
+            let owned: Vec<Distribution> = years.iter().map(|d| (*d).clone()).collect();
             let (first, last) = (years.first()?, years.last()?);
             let codes = format!("{}, {}", first.soc_code, last.soc_code);
             built(
@@ -284,15 +284,6 @@ fn build(
         }
         Section::Estimator | Section::Facts | Section::Job | Section::Share => return None,
     })
-}
-
-/// A copy of a distribution (they are plain data borrowed from statics).
-fn copy(d: &Distribution) -> Distribution {
-    Distribution {
-        hourly: d.hourly,
-        annual: d.annual,
-        ..*d
-    }
 }
 
 /// The outlook has several sources: each once, in the order the chart shows them, with its

@@ -51,7 +51,7 @@ impl WageStats {
 }
 
 /// One OES wage distribution: an occupation in an area for one May reference period.
-#[derive(Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Distribution {
     /// Unique id, e.g. `national-2014`.
     pub id: &'static str,
