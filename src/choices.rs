@@ -10,11 +10,8 @@ use career_pack::{AreaKind, Figure, Industry, IndustryCode, Place};
 /// name, each followed by the metropolitan and nonmetropolitan areas it touches (a metro spanning
 /// states is listed under each, so "NJ" finds New York-Newark-Jersey City).
 pub fn place_options(career: &Career, nation_label: &str) -> Vec<PlaceOption> {
-    let option = |place: &Place, label: &str, group: &str, keywords: &str| PlaceOption {
-        value: place.code.to_string(),
-        label: label.to_string(),
-        group: group.to_string(),
-        keywords: keywords.to_string(),
+    let option = |place: &Place, label: &str, group: &str, keywords: &str| {
+        PlaceOption::new(&place.code.to_string(), label, group, keywords)
     };
     let mut options = Vec::new();
     if let Some(nation) = career.nation().filter(|n| career.cell(n).is_some()) {

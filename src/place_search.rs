@@ -14,6 +14,17 @@ pub struct PlaceOption {
     pub keywords: String,
 }
 
+impl PlaceOption {
+    pub fn new(value: &str, label: &str, group: &str, keywords: &str) -> Self {
+        PlaceOption {
+            value: value.to_string(),
+            label: label.to_string(),
+            group: group.to_string(),
+            keywords: keywords.to_string(),
+        }
+    }
+}
+
 /// Characters that end a word. Beyond space, hyphen, comma, slash and period, brackets and dashes
 /// also appear in area names and would otherwise glue two words together.
 fn is_separator(c: char) -> bool {
@@ -153,57 +164,50 @@ pub fn group_in_order<'a>(
 mod tests {
     use super::*;
 
-    fn place(value: &str, label: &str, group: &str, keywords: &str) -> PlaceOption {
-        PlaceOption {
-            value: value.into(),
-            label: label.into(),
-            group: group.into(),
-            keywords: keywords.into(),
-        }
-    }
+    use PlaceOption as P;
 
     /// A slice of the real list, in its real order: nation, then by state.
     fn sample() -> Vec<PlaceOption> {
         vec![
-            place("0000000", "National", "", "US United States"),
-            place("0400000", "California", "California", "CA"),
-            place(
+            P::new("0000000", "National", "", "US United States"),
+            P::new("0400000", "California", "California", "CA"),
+            P::new(
                 "0041940",
                 "San Jose-Sunnyvale-Santa Clara, CA",
                 "California",
                 "",
             ),
-            place(
+            P::new(
                 "0041860",
                 "San Francisco-Oakland-Fremont, CA",
                 "California",
                 "",
             ),
-            place("0800000", "Colorado", "Colorado", "CO"),
-            place("0015860", "Cañon City, CO", "Colorado", ""),
-            place("0900000", "Connecticut", "Connecticut", "CT"),
-            place(
+            P::new("0800000", "Colorado", "Colorado", "CO"),
+            P::new("0015860", "Cañon City, CO", "Colorado", ""),
+            P::new("0900000", "Connecticut", "Connecticut", "CT"),
+            P::new(
                 "0025540",
                 "Hartford-West Hartford-East Hartford, CT",
                 "Connecticut",
                 "",
             ),
-            place("0035300", "New Haven, CT", "Connecticut", ""),
-            place("1600000", "Idaho", "Idaho", "ID"),
-            place("0017660", "Coeur d'Alene, ID", "Idaho", ""),
-            place("3400000", "New Jersey", "New Jersey", "NJ"),
-            place("3500000", "New Mexico", "New Mexico", "NM"),
-            place("0021580", "Española, NM", "New Mexico", ""),
-            place("3600000", "New York", "New York", "NY"),
-            place(
+            P::new("0035300", "New Haven, CT", "Connecticut", ""),
+            P::new("1600000", "Idaho", "Idaho", "ID"),
+            P::new("0017660", "Coeur d'Alene, ID", "Idaho", ""),
+            P::new("3400000", "New Jersey", "New Jersey", "NJ"),
+            P::new("3500000", "New Mexico", "New Mexico", "NM"),
+            P::new("0021580", "Española, NM", "New Mexico", ""),
+            P::new("3600000", "New York", "New York", "NY"),
+            P::new(
                 "0035620",
                 "New York-Newark-Jersey City, NY-NJ-PA",
                 "New York",
                 "",
             ),
-            place("7200000", "Puerto Rico", "Puerto Rico", "PR"),
-            place("0032420", "Mayagüez, PR", "Puerto Rico", ""),
-            place("0041980", "San Juan-Bayamón-Caguas, PR", "Puerto Rico", ""),
+            P::new("7200000", "Puerto Rico", "Puerto Rico", "PR"),
+            P::new("0032420", "Mayagüez, PR", "Puerto Rico", ""),
+            P::new("0041980", "San Juan-Bayamón-Caguas, PR", "Puerto Rico", ""),
         ]
     }
 

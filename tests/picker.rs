@@ -17,13 +17,9 @@ use support::{document, fire, install_stylesheet, mouse, settle};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+/// One choice, as the widget builds them.
 fn place(value: &str, label: &str, group: &str, keywords: &str) -> PlaceOption {
-    PlaceOption {
-        value: value.into(),
-        label: label.into(),
-        group: group.into(),
-        keywords: keywords.into(),
-    }
+    PlaceOption::new(value, label, group, keywords)
 }
 
 /// Eleven made-up choices: the nation, then three states with a few metros each.

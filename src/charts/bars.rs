@@ -1,5 +1,5 @@
-//! Ranked horizontal bars diverging from a zero line, shared by the pay-by-state and
-//! pay-by-industry charts: the model (rows, table, summary) and the drawing.
+//! Ranked horizontal bars diverging from a zero line, shared by the pay-by-state, by-metro-area and
+//! by-industry charts: the model (rows, table, summary) and the drawing.
 //!
 //! Each bar is a figure's annual mean as a percent difference from the national annual mean of
 //! the figure's own year — the very ratio the estimator applies — so figures from different
@@ -197,9 +197,10 @@ pub struct Wording {
     pub summary: Msg,
 }
 
-/// The model both charts share: ranked bars with their table, summary and source line.
+/// A chart of ranked bars (states, metro areas, industries): the rows with their table, summary
+/// and source line. Each such chart is only the choice of its [`Entry`]s and its [`Wording`].
 #[derive(Clone, Debug, PartialEq)]
-pub struct Comparison {
+pub struct RankedChart {
     pub bars: RankedBars,
     pub columns: Vec<String>,
     pub rows: Vec<Vec<String>>,
@@ -209,7 +210,7 @@ pub struct Comparison {
     pub source_line: String,
 }
 
-impl Comparison {
+impl RankedChart {
     /// Ranks `entries` by their factor (highest first, those without a figure last) and formats
     /// everything shown; the entry whose `select` equals `selected` is highlighted.
     pub fn new(
@@ -343,7 +344,7 @@ impl Comparison {
             None => lang.text(Msg::ChartBarsEmpty).to_string(),
         };
 
-        Comparison {
+        RankedChart {
             bars: RankedBars::new(bars, lang, fmt),
             columns: [
                 wording.column,
@@ -362,6 +363,16 @@ impl Comparison {
         }
     }
 
+    /// The rows as drawn, highest first.
+    pub fn bars(&self) -> &RankedBars {
+        &self.bars
+    }
+
+    /// A source line for under the chart.
+    pub fn source_line(&self) -> &str {
+        &self.source_line
+    }
+
     /// The rows as a data table, the current choice highlighted.
     pub fn table(&self) -> DataTable {
         DataTable {
@@ -372,38 +383,6 @@ impl Comparison {
     }
 }
 
-/// A chart of ranked bars (states, metro areas, industries): one type, so each of those charts is
-/// only the choice of its rows and words.
-#[derive(Clone, Debug, PartialEq)]
-pub struct RankedChart {
-    pub comparison: Comparison,
-}
-
-impl RankedChart {
-    /// Ranks `entries` (see [`Comparison::new`]).
-    pub fn new(
-        entries: Vec<Entry>,
-        selected: Option<Select>,
-        wording: Wording,
-        lang: Lang,
-        fmt: &dyn NumberFormat,
-    ) -> Self {
-        RankedChart {
-            comparison: Comparison::new(entries, selected, wording, lang, fmt),
-        }
-    }
-
-    /// The rows as drawn, highest first.
-    pub fn bars(&self) -> &RankedBars {
-        &self.comparison.bars
-    }
-
-    /// A source line for under the chart.
-    pub fn source_line(&self) -> &str {
-        &self.comparison.source_line
-    }
-}
-
 impl Chart for RankedChart {
     fn draw<DB: DrawingBackend>(
         &self,
@@ -411,15 +390,15 @@ impl Chart for RankedChart {
         palette: &Palette,
         scale: f64,
     ) -> Result<Drawn, DrawingAreaErrorKind<DB::ErrorType>> {
-        draw_ranked_bars(area, &self.comparison.bars, palette, scale)
+        draw_ranked_bars(area, &self.bars, palette, scale)
     }
 
     fn summary(&self) -> String {
-        self.comparison.summary.clone()
+        self.summary.clone()
     }
 
     fn table(&self) -> DataTable {
-        self.comparison.table()
+        RankedChart::table(self)
     }
 }
 

@@ -58,10 +58,7 @@ mod tests {
             trenton.mark_value,
             "$60,310 a year (+6% vs national $56,790)"
         );
-        assert!(chart
-            .comparison
-            .summary
-            .contains("New York-Newark-Jersey City"));
+        assert!(chart.summary.contains("New York-Newark-Jersey City"));
     }
 
     #[test]

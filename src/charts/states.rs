@@ -36,7 +36,6 @@ mod tests {
     use crate::career::testing::career;
     use crate::charts::bars::svg::{labels, rects};
     use crate::charts::test_support::{fills, render_svg};
-    use crate::charts::Chart;
     use crate::format::EnUs;
 
     const ESTIMATE: &str = "B43C00";
