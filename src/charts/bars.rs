@@ -5,18 +5,15 @@
 //! the figure's own year — the very ratio the estimator applies — so figures from different
 //! years and sources can be ranked together without silently mixing years.
 
-use super::palette::Palette;
-use super::text::approx_width;
-use super::{Chart, DataTable, Drawn, Mark, Select};
+use super::scene::{Align, Baseline, Font, Item, Role, Scene, Stroke, Weight};
+use super::text::{approx_width, keep_inside, width as width_of};
+use super::{Chart, DataTable, Mark, Select};
 use crate::career::Career;
 use crate::explanation::{period, source_in_sentence};
 use crate::figures::{Source, Standing, CURRENT_SOURCE, FIGURES};
 use crate::format::NumberFormat;
 use crate::messages::{Lang, Msg};
 use career_pack::{Cell, Place};
-use plotters::coord::Shift;
-use plotters::prelude::*;
-use plotters::style::text_anchor::{HPos, Pos, VPos};
 use std::cmp::Ordering;
 
 /// One row: a state or an industry and how its figure compares with the national mean.
@@ -384,13 +381,8 @@ impl RankedChart {
 }
 
 impl Chart for RankedChart {
-    fn draw<DB: DrawingBackend>(
-        &self,
-        area: &DrawingArea<DB, Shift>,
-        palette: &Palette,
-        scale: f64,
-    ) -> Result<Drawn, DrawingAreaErrorKind<DB::ErrorType>> {
-        draw_ranked_bars(area, &self.bars, palette, scale)
+    fn scene(&self, width: f64) -> Scene {
+        ranked_scene(&self.bars, width)
     }
 
     fn summary(&self) -> String {
@@ -455,6 +447,8 @@ const MAX_NAME_SHARE: f64 = 0.45;
 /// Bold text is up to about a tenth wider; every label may become the bold one, and the layout
 /// must not shift when the choice changes.
 const BOLD_ALLOWANCE: f64 = 1.1;
+/// Outline width of a bar drawn outline-only.
+const OUTLINE: f64 = 1.5;
 
 /// Where everything goes, in CSS pixels, for one width.
 #[derive(Clone, Debug, PartialEq)]
@@ -540,26 +534,36 @@ pub fn layout(bars: &RankedBars, width: f64) -> Layout {
     }
 }
 
-/// Draws `bars` onto `area` at `scale` device pixels per CSS pixel: a header of percent ticks,
-/// then one row per bar with its name, its bar from the zero line and its label at the bar's
-/// end. Returns the CSS height needed and one mark per row, covering the whole row.
-pub fn draw_ranked_bars<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
-    bars: &RankedBars,
-    palette: &Palette,
-    scale: f64,
-) -> Result<Drawn, DrawingAreaErrorKind<DB::ErrorType>> {
-    let width = f64::from(area.dim_in_pixel().0) / scale;
+/// The font of every text in the chart; names, values and details differ only in colour,
+/// weight and anchor.
+const TEXT: Font = Font::new(FONT, Role::Ink, Align::Left, Baseline::Middle);
+
+/// One bar from `x0` to `x1`: filled for a BLS figure, outline-only for one from another source
+/// (standing told by shape as well as colour), in the estimate colour for the reader's choice.
+/// Shared with the outlook chart.
+pub fn bar(scene: &mut Scene, (x0, y0): (f64, f64), (x1, y1): (f64, f64), outlined: bool, selected: bool) {
+    let role = if selected { Role::Estimate } else { Role::Bar };
+    if outlined {
+        scene.items.push(Item::Rect {
+            x0,
+            y0,
+            x1,
+            y1,
+            fill: Some(Role::Background),
+            stroke: Some(Stroke::solid(role, OUTLINE)),
+        });
+    } else {
+        scene.rect((x0, y0), (x1, y1), role);
+    }
+}
+
+/// Lays out `bars` `width` CSS pixels wide: a header of percent ticks, then one row per bar with
+/// its name, its bar from the zero line and its label at the bar's end. One mark per row,
+/// covering the whole row.
+pub fn ranked_scene(bars: &RankedBars, width: f64) -> Scene {
     let lay = layout(bars, width);
-    let s = |css: f64| css * scale;
-    let at = |x: f64, y: f64| (s(x).round() as i32, s(y).round() as i32);
-    let hairline = scale.max(1.0).round() as u32;
-    let text = |colour: RGBColor, style: FontStyle, h: HPos| {
-        (FontFamily::SansSerif, s(FONT), style)
-            .into_font()
-            .color(&colour)
-            .pos(Pos::new(h, VPos::Center))
-    };
+    let mut scene = Scene::new(width);
+    scene.height = lay.height;
     let rows_bottom = HEADER + lay.row_height * bars.bars.len() as f64;
     let x_of = |percent: f64| lay.zero + percent * lay.per_point;
     // Vertical lines run the full height beside a name column, but only through the bar lines
@@ -577,30 +581,21 @@ pub fn draw_ranked_bars<DB: DrawingBackend>(
 
     // Header ticks and light gridlines; the zero line is drawn over the bars later.
     if let Some(set) = lay.ticks.and_then(|i| bars.tick_sets.get(i)) {
+        let tick_font = TEXT.role(Role::Muted).align(Align::Centre);
         for (value, label) in &set.ticks {
             let x = x_of(*value);
             if *value != 0.0 {
                 for (y0, y1) in &spans {
-                    area.draw(&PathElement::new(
-                        [at(x, *y0), at(x, *y1)],
-                        palette.grid.stroke_width(hairline),
-                    ))?;
+                    scene.segment((x, *y0), (x, *y1), Stroke::solid(Role::Grid, 1.0));
                 }
             }
-            // Keep end labels inside the canvas rather than cut in half.
-            let half = approx_width(label, FONT) / 2.0;
-            let centre = x.clamp(half, (width - half).max(half));
-            area.draw(&Text::new(
-                label.clone(),
-                at(centre, HEADER / 2.0),
-                text(palette.muted, FontStyle::Normal, HPos::Center),
-            ))?;
+            let centre = keep_inside(x, width_of(label, &tick_font), width, 0.0);
+            scene.text((centre, HEADER / 2.0), label.clone(), tick_font);
         }
     }
 
-    let outline = s(1.5).round().max(1.0) as u32;
     let mut marks = Vec::with_capacity(bars.bars.len());
-    for (i, bar) in bars.bars.iter().enumerate() {
+    for (i, row) in bars.bars.iter().enumerate() {
         let top = HEADER + lay.row_height * i as f64;
         let bar_top = top + if lay.names_above { NAME_LINE } else { 0.0 } + BAR_INSET;
         let bar_bottom = top + lay.row_height - BAR_INSET;
@@ -610,18 +605,14 @@ pub fn draw_ranked_bars<DB: DrawingBackend>(
         } else {
             middle
         };
-        let (ink, weight) = if bar.selected {
-            (palette.estimate, FontStyle::Bold)
+        let font = if row.selected {
+            TEXT.role(Role::Estimate).weight(Weight::Bold)
         } else {
-            (palette.ink, FontStyle::Normal)
+            TEXT
         };
-        area.draw(&Text::new(
-            bar.name.clone(),
-            at(PAD, name_y),
-            text(ink, weight, HPos::Left),
-        ))?;
+        scene.text((PAD, name_y), row.name.clone(), font);
 
-        match bar.percent {
+        match row.percent {
             Some(percent) => {
                 // At least 2 px, so a figure equal to the national mean still shows its style.
                 let end = x_of(percent);
@@ -630,53 +621,23 @@ pub fn draw_ranked_bars<DB: DrawingBackend>(
                 } else {
                     (lay.zero, end.max(lay.zero + 2.0))
                 };
-                let corners = [at(x0, bar_top), at(x1, bar_bottom)];
-                let colour = if bar.selected {
-                    palette.estimate
+                bar(&mut scene, (x0, bar_top), (x1, bar_bottom), row.outlined, row.selected);
+                let (x, align) = if percent < 0.0 {
+                    (x0 - LABEL_GAP, Align::Right)
                 } else {
-                    palette.bar
+                    (x1 + LABEL_GAP, Align::Left)
                 };
-                if bar.outlined {
-                    area.draw(&Rectangle::new(corners, palette.background.filled()))?;
-                    area.draw(&Rectangle::new(corners, colour.stroke_width(outline)))?;
-                } else {
-                    area.draw(&Rectangle::new(corners, colour.filled()))?;
-                }
-                let (x, h) = if percent < 0.0 {
-                    (x0 - LABEL_GAP, HPos::Right)
-                } else {
-                    (x1 + LABEL_GAP, HPos::Left)
-                };
-                area.draw(&Text::new(
-                    bar.value_label.clone(),
-                    at(x, middle),
-                    text(ink, weight, h),
-                ))?;
+                scene.text((x, middle), row.value_label.clone(), font.align(align));
             }
             None => {
-                let colour = if bar.selected {
-                    palette.estimate
-                } else {
-                    palette.muted
-                };
-                area.draw(&Text::new(
-                    bar.value_label.clone(),
-                    at(lay.zero + LABEL_GAP, middle),
-                    text(colour, FontStyle::Italic, HPos::Left),
-                ))?;
+                let role = if row.selected { Role::Estimate } else { Role::Muted };
+                let note = TEXT.role(role).weight(Weight::Italic);
+                scene.text((lay.zero + LABEL_GAP, middle), row.value_label.clone(), note);
             }
         }
-        if let Some(detail) = bar.detail.as_ref().filter(|_| lay.show_detail) {
-            let colour = if bar.selected {
-                palette.estimate
-            } else {
-                palette.muted
-            };
-            area.draw(&Text::new(
-                detail.clone(),
-                at(width - PAD, middle),
-                text(colour, weight, HPos::Right),
-            ))?;
+        if let Some(detail) = row.detail.as_ref().filter(|_| lay.show_detail) {
+            let role = if row.selected { Role::Estimate } else { Role::Muted };
+            scene.text((width - PAD, middle), detail.clone(), font.role(role).align(Align::Right));
         }
 
         marks.push(Mark {
@@ -684,108 +645,18 @@ pub fn draw_ranked_bars<DB: DrawingBackend>(
             y0: top,
             x1: width,
             y1: top + lay.row_height,
-            label: bar.name.clone(),
-            value: bar.mark_value.clone(),
-            source: bar.source.clone(),
-            select: bar.select,
+            label: row.name.clone(),
+            value: row.mark_value.clone(),
+            source: row.source.clone(),
+            select: row.select,
         });
     }
 
     for (y0, y1) in &spans {
-        area.draw(&PathElement::new(
-            [at(lay.zero, *y0), at(lay.zero, *y1)],
-            palette.muted.stroke_width(hairline),
-        ))?;
+        scene.segment((lay.zero, *y0), (lay.zero, *y1), Stroke::solid(Role::Muted, 1.0));
     }
-
-    Ok(Drawn {
-        height: lay.height,
-        marks,
-    })
-}
-
-/// Reading the test renders back: rectangles and text with their colours and positions.
-#[cfg(all(test, not(target_arch = "wasm32")))]
-pub(crate) mod svg {
-    /// One `<rect>`: position and size, fill and stroke colours (upper case, or `none`).
-    #[derive(Clone, Debug, PartialEq)]
-    pub struct Rect {
-        pub x: f64,
-        pub y: f64,
-        pub width: f64,
-        pub height: f64,
-        pub fill: String,
-        pub stroke: String,
-    }
-
-    /// One `<text>`: content, anchor point, colour and whether it is bold.
-    #[derive(Clone, Debug, PartialEq)]
-    pub struct Label {
-        pub text: String,
-        pub x: f64,
-        pub y: f64,
-        pub anchor: String,
-        pub fill: String,
-        pub bold: bool,
-    }
-
-    fn attr<'a>(element: &'a str, name: &str) -> Option<&'a str> {
-        let start = element.find(&format!(" {name}=\""))? + name.len() + 3;
-        let rest = &element[start..];
-        rest.find('"').map(|end| &rest[..end])
-    }
-
-    fn number(element: &str, name: &str) -> f64 {
-        attr(element, name)
-            .and_then(|v| v.parse().ok())
-            .unwrap_or(f64::NAN)
-    }
-
-    fn colour(element: &str, name: &str) -> String {
-        attr(element, name)
-            .unwrap_or("")
-            .trim_start_matches('#')
-            .to_uppercase()
-    }
-
-    /// Every rectangle, in drawing order.
-    pub fn rects(svg: &str) -> Vec<Rect> {
-        svg.split("<rect")
-            .skip(1)
-            .filter_map(|e| e.split_once("/>").map(|(e, _)| e))
-            .map(|e| Rect {
-                x: number(e, "x"),
-                y: number(e, "y"),
-                width: number(e, "width"),
-                height: number(e, "height"),
-                fill: colour(e, "fill"),
-                stroke: colour(e, "stroke"),
-            })
-            .collect()
-    }
-
-    /// Every text, in drawing order, with XML entities undone.
-    pub fn labels(svg: &str) -> Vec<Label> {
-        svg.split("<text")
-            .skip(1)
-            .filter_map(|e| e.split_once('>'))
-            .filter_map(|(attrs, rest)| rest.split_once("</text>").map(|(t, _)| (attrs, t)))
-            .map(|(e, t)| Label {
-                text: t
-                    .trim()
-                    .replace("&apos;", "'")
-                    .replace("&quot;", "\"")
-                    .replace("&lt;", "<")
-                    .replace("&gt;", ">")
-                    .replace("&amp;", "&"),
-                x: number(e, "x"),
-                y: number(e, "y"),
-                anchor: attr(e, "text-anchor").unwrap_or("").to_string(),
-                fill: colour(e, "fill"),
-                bold: attr(e, "font-weight") == Some("bold"),
-            })
-            .collect()
-    }
+    scene.marks = marks;
+    scene
 }
 
 #[cfg(test)]

@@ -249,6 +249,10 @@ fn summary(this_soc: &str, rows: &[&Distribution], lang: Lang, fmt: &dyn NumberF
 }
 
 impl Chart for ComparisonChart {
+    fn scene(&self, width: f64) -> super::scene::Scene {
+        super::scene::Scene::new(width)
+    }
+
     fn draw<DB: DrawingBackend>(
         &self,
         area: &DrawingArea<DB, Shift>,

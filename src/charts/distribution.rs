@@ -167,6 +167,10 @@ impl DistributionChart {
 }
 
 impl Chart for DistributionChart {
+    fn scene(&self, width: f64) -> super::scene::Scene {
+        super::scene::Scene::new(width)
+    }
+
     fn draw<DB: DrawingBackend>(
         &self,
         area: &DrawingArea<DB, Shift>,

@@ -214,6 +214,10 @@ impl ExperienceChart {
 }
 
 impl Chart for ExperienceChart {
+    fn scene(&self, width: f64) -> super::scene::Scene {
+        super::scene::Scene::new(width)
+    }
+
     fn draw<DB: DrawingBackend>(
         &self,
         area: &DrawingArea<DB, Shift>,

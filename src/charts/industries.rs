@@ -48,7 +48,7 @@ pub fn industries_chart(
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
-    use crate::charts::test_support::render_svg;
+    use crate::charts::Chart;
     use crate::format::EnUs;
 
     fn chart(selected: Option<&str>) -> RankedChart {
@@ -89,7 +89,7 @@ mod tests {
             .map(|b| b.name.as_str())
             .collect();
         assert_eq!(chosen, ["Offices of Physicians"]);
-        let (_, drawn) = render_svg(&chart, 640, 1200);
+        let drawn = chart.scene(640.0);
         assert!(drawn
             .marks
             .iter()

@@ -15,8 +15,10 @@ pub mod labels;
 pub mod metros;
 pub mod outlook;
 pub mod over_time;
+pub mod paint;
 pub mod palette;
 pub mod scale;
+pub mod scene;
 pub mod states;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 pub mod test_support;
@@ -24,6 +26,7 @@ pub mod text;
 
 use career_pack::{AreaCode, IndustryCode};
 use palette::Palette;
+use scene::Scene;
 use plotters::coord::Shift;
 use plotters::prelude::{DrawingArea, DrawingAreaErrorKind, DrawingBackend};
 
@@ -96,13 +99,23 @@ pub struct DataTable {
 
 /// A chart the widget can show.
 pub trait Chart: PartialEq + 'static {
+    /// The chart laid out `width` CSS pixels wide: a pure function of the model and the width.
+    fn scene(&self, width: f64) -> Scene;
+
     /// Draws onto `area` at `scale` device pixels per CSS pixel.
     fn draw<DB: DrawingBackend>(
         &self,
         area: &DrawingArea<DB, Shift>,
         palette: &Palette,
         scale: f64,
-    ) -> Result<Drawn, DrawingAreaErrorKind<DB::ErrorType>>;
+    ) -> Result<Drawn, DrawingAreaErrorKind<DB::ErrorType>> {
+        let scene = self.scene(f64::from(area.dim_in_pixel().0) / scale);
+        paint::paint(&scene, area, palette, scale)?;
+        Ok(Drawn {
+            height: scene.height,
+            marks: scene.marks,
+        })
+    }
 
     /// The one fact the chart shows, in a sentence.
     fn summary(&self) -> String;

@@ -398,6 +398,10 @@ fn summary(
 }
 
 impl Chart for OutlookChart {
+    fn scene(&self, width: f64) -> super::scene::Scene {
+        super::scene::Scene::new(width)
+    }
+
     fn draw<DB: DrawingBackend>(
         &self,
         area: &DrawingArea<DB, Shift>,

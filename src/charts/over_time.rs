@@ -269,6 +269,10 @@ impl OverTimeChart {
 }
 
 impl Chart for OverTimeChart {
+    fn scene(&self, width: f64) -> super::scene::Scene {
+        super::scene::Scene::new(width)
+    }
+
     fn draw<DB: DrawingBackend>(
         &self,
         area: &DrawingArea<DB, Shift>,

@@ -34,11 +34,9 @@ pub fn states_chart(
 mod tests {
     use super::*;
     use crate::career::testing::career;
-    use crate::charts::bars::svg::{labels, rects};
-    use crate::charts::test_support::{fills, render_svg};
+    use crate::charts::scene::{Role, Weight};
+    use crate::charts::Chart;
     use crate::format::EnUs;
-
-    const ESTIMATE: &str = "B43C00";
 
     fn chart(selected: Option<AreaCode>) -> RankedChart {
         states_chart(career(), selected, Lang::En, &EnUs)
@@ -62,35 +60,40 @@ mod tests {
     #[test]
     fn the_chosen_state_alone_is_drawn_in_the_estimate_colour() {
         let chart = chart(Some(AreaCode::state(34)));
-        let (out, drawn) = render_svg(&chart, 640, 1400);
-        let nj = drawn
+        let scene = chart.scene(640.0);
+        let nj = scene
             .marks
             .iter()
             .find(|m| m.label == "New Jersey")
             .expect("a mark for New Jersey");
         assert_eq!(nj.value, "$54,490 a year (−4% vs national $56,790)");
         assert_eq!(nj.select, Some(Select::Place(AreaCode::state(34))));
-        let orange: Vec<_> = rects(&out)
+        let orange: Vec<_> = scene
+            .fills()
             .into_iter()
-            .filter(|r| r.fill == ESTIMATE)
+            .filter(|(role, _)| *role == Role::Estimate)
             .collect();
         assert_eq!(orange.len(), 1, "{orange:?}");
-        assert!(orange[0].y > nj.y0 && orange[0].y < nj.y1);
+        let [_, top, _, bottom] = orange[0].1;
+        assert!(top > nj.y0 && bottom < nj.y1);
         let highlighted = chart.table().highlighted.expect("a highlighted row");
         assert_eq!(chart.table().rows[highlighted][0], "New Jersey");
-        assert!(labels(&out)
+        let (_, font) = scene.find_text("New Jersey").expect("New Jersey is named");
+        assert_eq!((font.weight, font.role), (Weight::Bold, Role::Estimate));
+        assert!(!self::chart(None)
+            .scene(640.0)
+            .fills()
             .iter()
-            .any(|l| l.bold && l.text == "New Jersey"));
-        assert!(!fills(&render_svg(&self::chart(None), 640, 1400).0)
-            .iter()
-            .any(|f| f == ESTIMATE));
+            .any(|(role, _)| *role == Role::Estimate));
+        assert!(scene.texts_outside(0.5).is_empty(), "{:?}", scene.texts_outside(0.5));
     }
 
     #[test]
     fn at_390_px_every_row_fits() {
-        let (_, drawn) = render_svg(&chart(None), 390, 1600);
-        assert_eq!(drawn.marks.len(), 53);
-        for pair in drawn.marks.windows(2) {
+        let scene = chart(None).scene(390.0);
+        assert_eq!(scene.marks.len(), 53);
+        assert!(scene.texts_outside(0.5).is_empty(), "{:?}", scene.texts_outside(0.5));
+        for pair in scene.marks.windows(2) {
             assert!(pair[0].y1 <= pair[1].y0 + 0.5, "{pair:?}");
         }
     }

@@ -4,9 +4,46 @@
 //! deliberately generous (DejaVu Sans, the widest common sans-serif, is the reference), so label
 //! placement based on it never lets real text overlap.
 
-/// Estimated width of `text` drawn by plotters with a font of `requested` size. The canvas
-/// backend draws at exactly that many pixels (the SVG backend at 1/1.24 of it, so SVG text is
-/// smaller still and the estimate stays safe there too).
+use super::scene::{Font, Weight};
+
+/// Bold text runs about a tenth wider than regular.
+const BOLD_WIDTH: f64 = 1.1;
+
+/// Estimated width of `text` set in `font`, bold allowed for. The canvas draws plotters text at
+/// exactly the requested size (the SVG backend at 1/1.24 of it, so SVG text is smaller still and
+/// the estimate stays safe there too).
+pub fn width(text: &str, font: &Font) -> f64 {
+    let regular = approx_width(text, font.size);
+    match font.weight {
+        Weight::Bold => regular * BOLD_WIDTH,
+        Weight::Normal | Weight::Italic => regular,
+    }
+}
+
+/// Where to centre a text `text_width` wide that wants to be centred on `x`, so it stays whole
+/// inside a canvas `canvas_width` wide with `margin` to spare at each edge.
+pub fn keep_inside(x: f64, text_width: f64, canvas_width: f64, margin: f64) -> f64 {
+    let half = text_width / 2.0 + margin;
+    x.clamp(half, (canvas_width - half).max(half))
+}
+
+/// Splits `text` between words into lines no wider than `max` in `font` (a word longer than a
+/// line gets a line of its own).
+pub fn wrap(text: &str, font: &Font, max: f64) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    for word in text.split_whitespace() {
+        match lines.last_mut() {
+            Some(line) if width(&format!("{line} {word}"), font) <= max => {
+                line.push(' ');
+                line.push_str(word);
+            }
+            _ => lines.push(word.to_string()),
+        }
+    }
+    lines
+}
+
+/// Estimated width of `text` drawn with a font of `requested` pixels (any unit).
 pub fn plotters_width(text: &str, requested: f64) -> f64 {
     approx_width(text, requested)
 }
@@ -32,6 +69,27 @@ fn char_em(c: char) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::charts::scene::{Align, Baseline, Role};
+
+    const FONT: Font = Font::new(13.0, Role::Ink, Align::Left, Baseline::Top);
+
+    #[test]
+    fn wrapping_breaks_between_words_within_the_width() {
+        let lines = wrap("Employment Projections 2024–34 for the nation", &FONT, 150.0);
+        assert!(lines.len() > 1, "{lines:?}");
+        assert!(lines.iter().all(|l| width(l, &FONT) <= 150.0));
+        assert_eq!(lines.join(" "), "Employment Projections 2024–34 for the nation");
+        assert_eq!(wrap("Supercalifragilistic", &FONT, 10.0).len(), 1);
+    }
+
+    #[test]
+    fn bold_measures_wider_and_kept_texts_stay_whole() {
+        let bold = FONT.weight(Weight::Bold);
+        assert!(width("New Jersey", &bold) > width("New Jersey", &FONT));
+        assert_eq!(keep_inside(2.0, 40.0, 300.0, 1.0), 21.0);
+        assert_eq!(keep_inside(299.0, 40.0, 300.0, 1.0), 279.0);
+        assert_eq!(keep_inside(150.0, 40.0, 300.0, 1.0), 150.0);
+    }
 
     #[test]
     fn wider_strings_measure_wider() {
