@@ -3,6 +3,8 @@
 
 use super::palette::Palette;
 use super::scale::{nice_domain, LinearScale};
+use super::scene::{Align, Baseline, Font, Role, Scene};
+use super::text;
 use super::text::plotters_width;
 use crate::format::NumberFormat;
 use plotters::coord::Shift;
@@ -22,6 +24,39 @@ const X_LABEL_GAP: f64 = 10.0;
 const DOLLAR_STEPS: [f64; 9] = [
     1_000.0, 2_000.0, 5_000.0, 10_000.0, 20_000.0, 50_000.0, 100_000.0, 200_000.0, 500_000.0,
 ];
+
+/// The kit's chart text: [`FONT`] in ink, anchored at its top-left corner; charts vary it.
+pub const TEXT: Font = Font::new(FONT, Role::Ink, Align::Left, Baseline::Top);
+
+/// Labels for `ticks` along a horizontal axis, their tops at `y`, each centred on its value but
+/// kept whole inside the canvas (`margin` from each edge), every n-th only when neighbours
+/// would touch.
+pub fn value_labels(
+    scene: &mut Scene,
+    x: &LinearScale,
+    ticks: &[(f64, String)],
+    y: f64,
+    margin: f64,
+) {
+    let font = TEXT.role(Role::Muted).align(Align::Centre);
+    let label_width = ticks
+        .iter()
+        .map(|(_, t)| text::width(t, &font))
+        .fold(0.0, f64::max);
+    let spacing = match ticks {
+        [a, b, ..] => (x.px(b.0) - x.px(a.0)).abs(),
+        _ => f64::INFINITY,
+    };
+    let every = ((label_width + TICK_LABEL_GAP) / spacing).ceil().max(1.0) as usize;
+    for (value, label) in ticks.iter().step_by(every) {
+        let centre =
+            text::keep_inside(x.px(*value), text::width(label, &font), scene.width, margin);
+        scene.text((centre, y), label.clone(), font);
+    }
+}
+
+/// Least gap between neighbouring value labels, in CSS px.
+const TICK_LABEL_GAP: f64 = 8.0;
 
 /// The plot rectangle in device pixels: where data is drawn, inside the axis labels.
 #[derive(Clone, Copy, Debug, PartialEq)]

@@ -541,7 +541,13 @@ const TEXT: Font = Font::new(FONT, Role::Ink, Align::Left, Baseline::Middle);
 /// One bar from `x0` to `x1`: filled for a BLS figure, outline-only for one from another source
 /// (standing told by shape as well as colour), in the estimate colour for the reader's choice.
 /// Shared with the outlook chart.
-pub fn bar(scene: &mut Scene, (x0, y0): (f64, f64), (x1, y1): (f64, f64), outlined: bool, selected: bool) {
+pub fn bar(
+    scene: &mut Scene,
+    (x0, y0): (f64, f64),
+    (x1, y1): (f64, f64),
+    outlined: bool,
+    selected: bool,
+) {
     let role = if selected { Role::Estimate } else { Role::Bar };
     if outlined {
         scene.items.push(Item::Rect {
@@ -621,7 +627,13 @@ pub fn ranked_scene(bars: &RankedBars, width: f64) -> Scene {
                 } else {
                     (lay.zero, end.max(lay.zero + 2.0))
                 };
-                bar(&mut scene, (x0, bar_top), (x1, bar_bottom), row.outlined, row.selected);
+                bar(
+                    &mut scene,
+                    (x0, bar_top),
+                    (x1, bar_bottom),
+                    row.outlined,
+                    row.selected,
+                );
                 let (x, align) = if percent < 0.0 {
                     (x0 - LABEL_GAP, Align::Right)
                 } else {
@@ -630,14 +642,30 @@ pub fn ranked_scene(bars: &RankedBars, width: f64) -> Scene {
                 scene.text((x, middle), row.value_label.clone(), font.align(align));
             }
             None => {
-                let role = if row.selected { Role::Estimate } else { Role::Muted };
+                let role = if row.selected {
+                    Role::Estimate
+                } else {
+                    Role::Muted
+                };
                 let note = TEXT.role(role).weight(Weight::Italic);
-                scene.text((lay.zero + LABEL_GAP, middle), row.value_label.clone(), note);
+                scene.text(
+                    (lay.zero + LABEL_GAP, middle),
+                    row.value_label.clone(),
+                    note,
+                );
             }
         }
         if let Some(detail) = row.detail.as_ref().filter(|_| lay.show_detail) {
-            let role = if row.selected { Role::Estimate } else { Role::Muted };
-            scene.text((width - PAD, middle), detail.clone(), font.role(role).align(Align::Right));
+            let role = if row.selected {
+                Role::Estimate
+            } else {
+                Role::Muted
+            };
+            scene.text(
+                (width - PAD, middle),
+                detail.clone(),
+                font.role(role).align(Align::Right),
+            );
         }
 
         marks.push(Mark {
@@ -653,7 +681,11 @@ pub fn ranked_scene(bars: &RankedBars, width: f64) -> Scene {
     }
 
     for (y0, y1) in &spans {
-        scene.segment((lay.zero, *y0), (lay.zero, *y1), Stroke::solid(Role::Muted, 1.0));
+        scene.segment(
+            (lay.zero, *y0),
+            (lay.zero, *y1),
+            Stroke::solid(Role::Muted, 1.0),
+        );
     }
     scene.marks = marks;
     scene

@@ -2,17 +2,16 @@
 //! 25th–75th percentile bands, the median and the mean, each labelled with its published value —
 //! with the nation's median as a reference and the current estimate marked above it.
 
+use super::axes::{value_labels, TEXT};
 use super::labels::{place_in_rows, LabelBox};
-use super::palette::Palette;
 use super::scale::{nice_domain, LinearScale};
-use super::text::plotters_width;
-use super::{Chart, DataTable, Drawn, Mark};
+use super::scene::{Align, Baseline, Role, Scene, Stroke};
+use super::strip::{percentile_strip, EMPHASISED};
+use super::text::{self, keep_inside};
+use super::{Chart, DataTable, Mark};
 use crate::figures::{Distribution, PERCENTILE_POINTS};
 use crate::format::NumberFormat;
 use crate::messages::{Lang, Msg};
-use plotters::coord::Shift;
-use plotters::prelude::*;
-use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 /// Axis ticks every $10,000.
 const TICK_STEP: f64 = 10_000.0;
@@ -167,17 +166,8 @@ impl DistributionChart {
 }
 
 impl Chart for DistributionChart {
-    fn scene(&self, width: f64) -> super::scene::Scene {
-        super::scene::Scene::new(width)
-    }
-
-    fn draw<DB: DrawingBackend>(
-        &self,
-        area: &DrawingArea<DB, Shift>,
-        palette: &Palette,
-        scale: f64,
-    ) -> Result<Drawn, DrawingAreaErrorKind<DB::ErrorType>> {
-        draw(area, self, palette, scale)
+    fn scene(&self, width: f64) -> Scene {
+        layout(self, width)
     }
 
     fn summary(&self) -> String {
@@ -206,10 +196,8 @@ impl Chart for DistributionChart {
     }
 }
 
-/// Sizes in CSS pixels; multiplied by the device pixel ratio when drawn.
+/// Sizes in CSS pixels.
 const PAD_X: f64 = 14.0;
-/// Label text size (the canvas draws exactly this; SVG previews draw 1/1.24 of it).
-const FONT: f64 = 13.0;
 const LINE: f64 = 15.0;
 const ESTIMATE_LABEL_Y: f64 = 12.0;
 const BOX_TOP: f64 = 40.0;
@@ -217,174 +205,116 @@ const BOX_BOTTOM: f64 = 72.0;
 const LABELS_TOP: f64 = 84.0;
 const ROW_HEIGHT: f64 = 2.0 * LINE + 6.0;
 const AXIS_GAP: f64 = 12.0;
+/// Least gap between two value labels in one row.
+const LABEL_GAP: f64 = 6.0;
 
 /// CSS height the chart needs for `rows` rows of value labels.
 pub fn height_for_rows(rows: usize) -> f64 {
     LABELS_TOP + ROW_HEIGHT * rows as f64 + AXIS_GAP + LINE + 4.0
 }
 
-/// Draws the chart onto `area` at `scale` device pixels per CSS pixel: the height it needs for
-/// its label rows, and a mark per published value and for the estimate.
-fn draw<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
-    chart: &DistributionChart,
-    palette: &Palette,
-    scale: f64,
-) -> Result<Drawn, DrawingAreaErrorKind<DB::ErrorType>> {
-    let (width, height) = area.dim_in_pixel();
-    let (width, height) = (f64::from(width), f64::from(height));
-    let s = |css: f64| css * scale;
-    let x = LinearScale::new(chart.domain, (s(PAD_X), width - s(PAD_X)));
-    let at = |px: f64, py: f64| (px.round() as i32, py.round() as i32);
-    let font = |color: RGBColor, pos: Pos| {
-        (FontFamily::SansSerif, s(FONT))
-            .into_font()
-            .color(&color)
-            .pos(pos)
-    };
-    let centre_top = Pos::new(HPos::Center, VPos::Top);
+/// Lays the chart out `width` CSS pixels wide: the strip, the national median's dashed line, the
+/// value labels in as many rows as they need, the estimate above; a mark per value.
+fn layout(chart: &DistributionChart, width: f64) -> Scene {
+    let mut scene = Scene::new(width);
+    let x = LinearScale::new(chart.domain, (PAD_X, width - PAD_X));
+    let label_font = TEXT.role(Role::Muted).align(Align::Centre);
 
     // Published value labels first, to know how many rows they need.
     let markers: Vec<&Marker> = chart.published().collect();
     let boxes: Vec<LabelBox> = markers
         .iter()
-        .map(|m| {
-            let width =
-                plotters_width(&m.name, s(FONT)).max(plotters_width(&m.value_text, s(FONT)));
-            LabelBox {
-                centre: x.px(m.value),
-                width,
-            }
+        .map(|m| LabelBox {
+            centre: x.px(m.value),
+            width: text::width(&m.name, &label_font).max(text::width(&m.value_text, &label_font)),
         })
         .collect();
-    let placed = place_in_rows(&boxes, (0.0, width), s(6.0));
+    let placed = place_in_rows(&boxes, (0.0, width), LABEL_GAP);
     let rows = placed.iter().map(|(row, _)| row + 1).max().unwrap_or(1);
+    scene.height = height_for_rows(rows);
 
     // Axis: light gridlines with compact dollar ticks along the bottom.
-    let axis_y = height - s(LINE) - s(4.0);
-    for (tick, text) in &chart.ticks {
+    let axis_y = LABELS_TOP + ROW_HEIGHT * rows as f64 + AXIS_GAP;
+    for (tick, _) in &chart.ticks {
         let px = x.px(*tick);
-        area.draw(&PathElement::new(
-            [at(px, s(BOX_TOP) - s(6.0)), at(px, axis_y - s(4.0))],
-            palette.grid.stroke_width(scale.max(1.0) as u32),
-        ))?;
-        // Keep the end ticks' labels inside the canvas rather than cut in half.
-        let style = font(palette.muted, centre_top);
-        let half = plotters_width(text, s(FONT)) / 2.0;
-        let centre = px.clamp(half + 1.0, (width - half - 1.0).max(half + 1.0));
-        area.draw(&Text::new(text.clone(), at(centre, axis_y), style))?;
+        scene.segment(
+            (px, BOX_TOP - 6.0),
+            (px, axis_y - 4.0),
+            Stroke::solid(Role::Grid, 1.0),
+        );
     }
+    value_labels(&mut scene, &x, &chart.ticks, axis_y, 1.0);
 
-    // Bands: 10th–90th, then 25th–75th on top.
-    let p = |i: usize| x.px(chart.percentiles[i].value);
-    let band_mid = (s(BOX_TOP) + s(BOX_BOTTOM)) / 2.0;
-    let outer = [
-        at(p(0), s(BOX_TOP) + s(8.0)),
-        at(p(4), s(BOX_BOTTOM) - s(8.0)),
-    ];
-    area.draw(&Rectangle::new(outer, palette.band_outer.filled()))?;
-    // The light band alone is too faint to read (1.3:1); its outline carries the extent (3.3:1).
-    area.draw(&Rectangle::new(
-        outer,
-        palette.band_inner.stroke_width(scale.max(1.0) as u32),
-    ))?;
-    area.draw(&Rectangle::new(
-        [at(p(1), s(BOX_TOP)), at(p(3), s(BOX_BOTTOM))],
-        palette.band_inner.filled(),
-    ))?;
-    area.draw(&PathElement::new(
-        [
-            at(p(2), s(BOX_TOP) - s(4.0)),
-            at(p(2), s(BOX_BOTTOM) + s(4.0)),
-        ],
-        palette.median.stroke_width(s(3.0).round() as u32),
-    ))?;
-    let mean_px = x.px(chart.mean.value);
-    let d = s(6.0);
-    area.draw(&Polygon::new(
-        vec![
-            at(mean_px, band_mid - d),
-            at(mean_px + d, band_mid),
-            at(mean_px, band_mid + d),
-            at(mean_px - d, band_mid),
-        ],
-        palette.ink.filled(),
-    ))?;
+    let values = chart.percentiles.each_ref().map(|m| m.value);
+    percentile_strip(
+        &mut scene,
+        &x,
+        values,
+        chart.mean.value,
+        (BOX_TOP, BOX_BOTTOM),
+        EMPHASISED,
+    );
 
     // The nation's median: a thin dashed line across the strip, so it reads as a reference, not
     // one of this place's published values.
     if let Some(reference) = &chart.reference {
         let px = x.px(reference.value);
-        let dash = s(4.0);
-        let mut y0 = s(BOX_TOP) - s(6.0);
-        while y0 < s(BOX_BOTTOM) + s(6.0) {
-            area.draw(&PathElement::new(
-                [at(px, y0), at(px, (y0 + dash).min(s(BOX_BOTTOM) + s(6.0)))],
-                palette.ink.stroke_width(s(1.5).round().max(1.0) as u32),
-            ))?;
-            y0 += dash * 2.0;
-        }
+        scene.segment(
+            (px, BOX_TOP - 6.0),
+            (px, BOX_BOTTOM + 6.0),
+            Stroke::dashed(Role::Ink, 1.5, 4.0, 4.0),
+        );
     }
 
     // Labels with leader lines from the strip down to their row.
     for (marker, (row, centre)) in markers.iter().zip(&placed) {
-        let top = s(LABELS_TOP) + s(ROW_HEIGHT) * *row as f64;
+        let top = LABELS_TOP + ROW_HEIGHT * *row as f64;
         let px = x.px(marker.value);
-        area.draw(&PathElement::new(
-            [at(px, s(BOX_BOTTOM) + s(2.0)), at(px, top - s(3.0))],
-            palette.muted.stroke_width(scale.max(1.0) as u32),
-        ))?;
-        area.draw(&Text::new(
-            marker.name.clone(),
-            at(*centre, top),
-            font(palette.muted, centre_top),
-        ))?;
-        area.draw(&Text::new(
+        scene.segment(
+            (px, BOX_BOTTOM + 2.0),
+            (px, top - 3.0),
+            Stroke::solid(Role::Muted, 1.0),
+        );
+        scene.text((*centre, top), marker.name.clone(), label_font);
+        scene.text(
+            (*centre, top + LINE),
             marker.value_text.clone(),
-            at(*centre, top + s(LINE)),
-            font(palette.ink, centre_top),
-        ))?;
+            label_font.role(Role::Ink),
+        );
     }
 
     // The estimate: a downward triangle above the strip, a line through it, and its label.
     if let Some(estimate) = &chart.estimate {
         let px = x.px(estimate.value);
-        let t = s(7.0);
-        let tip = s(BOX_TOP) - s(3.0);
-        area.draw(&Polygon::new(
-            vec![
-                at(px - t, tip - t * 1.4),
-                at(px + t, tip - t * 1.4),
-                at(px, tip),
-            ],
-            palette.estimate.filled(),
-        ))?;
-        area.draw(&PathElement::new(
-            [at(px, tip), at(px, s(BOX_BOTTOM))],
-            palette.estimate.stroke_width(s(2.0).round() as u32),
-        ))?;
+        let (t, tip) = (7.0, BOX_TOP - 3.0);
+        scene.area(
+            vec![(px - t, tip - t * 1.4), (px + t, tip - t * 1.4), (px, tip)],
+            Role::Estimate,
+        );
+        scene.segment(
+            (px, tip),
+            (px, BOX_BOTTOM),
+            Stroke::solid(Role::Estimate, 2.0),
+        );
         let text = format!("{} {}", estimate.name, estimate.value_text);
-        let label_font = font(palette.estimate, Pos::new(HPos::Center, VPos::Center));
-        let w = plotters_width(&text, s(FONT));
-        let centre = px.clamp(w / 2.0 + 1.0, (width - w / 2.0 - 1.0).max(w / 2.0 + 1.0));
-        area.draw(&Text::new(
-            text,
-            at(centre, s(ESTIMATE_LABEL_Y)),
-            label_font,
-        ))?;
+        let font = TEXT
+            .role(Role::Estimate)
+            .align(Align::Centre)
+            .baseline(Baseline::Middle);
+        let centre = keep_inside(px, text::width(&text, &font), width, 1.0);
+        scene.text((centre, ESTIMATE_LABEL_Y), text, font);
     }
-    // Marks cover each value's tick on the strip down to its label, in CSS pixels.
-    let css = |device: f64| device / scale;
-    let mut marks: Vec<Mark> = markers
+
+    // Marks cover each value's tick on the strip down to its label.
+    scene.marks = markers
         .iter()
         .zip(placed.iter().zip(&boxes))
         .map(|(m, ((row, centre), label_box))| {
-            let px = css(x.px(m.value));
-            let half_label = css(label_box.width) / 2.0;
-            let label_centre = css(*centre);
+            let px = x.px(m.value);
+            let half_label = label_box.width / 2.0;
             Mark {
-                x0: (px - 7.0).min(label_centre - half_label),
-                x1: (px + 7.0).max(label_centre + half_label),
+                x0: (px - 7.0).min(centre - half_label),
+                x1: (px + 7.0).max(centre + half_label),
                 y0: BOX_TOP - 6.0,
                 y1: LABELS_TOP + ROW_HEIGHT * *row as f64 + 2.0 * LINE,
                 label: m.long_name.clone(),
@@ -403,8 +333,8 @@ fn draw<DB: DrawingBackend>(
         })
         .collect();
     if let Some(estimate) = &chart.estimate {
-        let px = css(x.px(estimate.value));
-        marks.push(Mark {
+        let px = x.px(estimate.value);
+        scene.marks.push(Mark {
             x0: px - 9.0,
             x1: px + 9.0,
             y0: 0.0,
@@ -415,22 +345,15 @@ fn draw<DB: DrawingBackend>(
             select: None,
         });
     }
-    Ok(Drawn {
-        height: height_for_rows(rows),
-        marks,
-    })
+    scene
 }
 
-// Native only: the SVG backend is a native dev-dependency.
-#[cfg(all(test, not(target_arch = "wasm32")))]
+#[cfg(test)]
 mod tests {
     use super::*;
     use crate::charts::mark_at;
-    use crate::charts::test_support::{fills, render_svg, texts};
     use crate::figures::FIGURES;
     use crate::format::EnUs;
-
-    const ESTIMATE_COLOUR: &str = "B43C00";
 
     fn model(estimate: Option<f64>) -> DistributionChart {
         let d = FIGURES.national(2014).expect("May 2014");
@@ -459,57 +382,80 @@ mod tests {
     }
 
     #[test]
-    fn svg_shows_every_label_and_the_estimate() {
-        let (out, _) = render_svg(&model(Some(35_900.0)), 640, 240);
-        let texts = texts(&out);
+    fn every_label_and_the_estimate_are_shown_inside_the_canvas() {
+        let scene = model(Some(35_900.0)).scene(640.0);
+        let texts: Vec<&str> = scene.texts().map(|(t, _, _)| t).collect();
         for text in [
             "10th", "$23,340", "Median", "$35,900", "Mean", "$38,860", "90th", "$59,160",
         ] {
             assert!(
-                texts.iter().any(|t| t == text),
+                texts.iter().any(|t| *t == text),
                 "{text} missing from {texts:?}"
             );
         }
         assert!(
-            texts.iter().any(|t| t == "Your estimate $35,900"),
+            texts.iter().any(|t| *t == "Your estimate $35,900"),
             "{texts:?}"
         );
-        assert!(texts.iter().any(|t| t == "$60K"), "{texts:?}");
-        assert!(fills(&out).iter().any(|f| f == ESTIMATE_COLOUR));
+        assert!(texts.iter().any(|t| *t == "$60K"), "{texts:?}");
+        assert!(scene
+            .fills()
+            .iter()
+            .any(|(role, _)| *role == Role::Estimate));
+        for width in [280.0, 390.0, 640.0] {
+            let scene = model(Some(59_000.0)).scene(width);
+            assert!(
+                scene.texts_outside(1.0).is_empty(),
+                "{:?}",
+                scene.texts_outside(1.0)
+            );
+        }
     }
 
     #[test]
     fn without_an_estimate_no_marker_is_drawn() {
-        let (out, drawn) = render_svg(&model(None), 640, 240);
-        assert!(!out.contains("Your estimate"));
-        assert!(!fills(&out).iter().any(|f| f == ESTIMATE_COLOUR));
-        assert_eq!(drawn.marks.len(), 6);
+        let scene = model(None).scene(640.0);
+        assert!(!scene.texts().any(|(t, _, _)| t.contains("Your estimate")));
+        assert!(!scene
+            .fills()
+            .iter()
+            .any(|(role, _)| *role == Role::Estimate));
+        assert_eq!(scene.marks.len(), 6);
     }
 
     #[test]
     fn the_marker_moves_with_the_estimate() {
-        let (low, _) = render_svg(&model(Some(25_000.0)), 640, 240);
-        let (high, _) = render_svg(&model(Some(55_000.0)), 640, 240);
-        let marker = |svg: &str| {
-            svg.lines()
-                .find(|l| l.contains("polygon") && l.to_uppercase().contains(ESTIMATE_COLOUR))
-                .map(str::to_string)
+        let marker = |estimate: f64| {
+            let scene = model(Some(estimate)).scene(640.0);
+            let x = LinearScale::new(scene_domain(estimate), (PAD_X, 640.0 - PAD_X)).px(estimate);
+            let triangle = scene
+                .fills()
+                .into_iter()
+                .find(|(role, _)| *role == Role::Estimate)
+                .map(|(_, [left, _, right, _])| (left + right) / 2.0);
+            (triangle, x)
         };
-        assert!(marker(&low).is_some());
-        assert_ne!(marker(&low), marker(&high));
+        for estimate in [25_000.0, 55_000.0] {
+            let (triangle, x) = marker(estimate);
+            assert_eq!(triangle, Some(x));
+        }
+    }
+
+    fn scene_domain(estimate: f64) -> (f64, f64) {
+        model(Some(estimate)).domain
     }
 
     #[test]
     fn narrow_charts_stack_labels_in_more_rows() {
-        let (_, wide) = render_svg(&model(None), 900, 240);
-        let (_, narrow) = render_svg(&model(None), 300, 240);
+        let wide = model(None).scene(900.0);
+        let narrow = model(None).scene(300.0);
         assert_eq!(wide.height, height_for_rows(1));
         assert!(narrow.height > wide.height, "{}", narrow.height);
     }
 
     #[test]
     fn every_value_is_a_mark_with_its_source() {
-        let (_, drawn) = render_svg(&model(Some(55_200.0)), 640, 240);
+        let drawn = model(Some(55_200.0)).scene(640.0);
         let labels: Vec<&str> = drawn.marks.iter().map(|m| m.label.as_str()).collect();
         assert_eq!(
             labels,

@@ -20,15 +20,16 @@ pub mod palette;
 pub mod scale;
 pub mod scene;
 pub mod states;
+pub mod strip;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 pub mod test_support;
 pub mod text;
 
 use career_pack::{AreaCode, IndustryCode};
 use palette::Palette;
-use scene::Scene;
 use plotters::coord::Shift;
 use plotters::prelude::{DrawingArea, DrawingAreaErrorKind, DrawingBackend};
+use scene::Scene;
 
 /// What choosing a mark selects in the estimator: typed values, never strings to parse again.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -36,7 +36,11 @@ pub fn paint<DB: DrawingBackend>(
     let at = |(x, y): (f64, f64)| ((x * scale).round() as i32, (y * scale).round() as i32);
     // Never thinner than one device pixel, so hairlines survive a low pixel ratio.
     let width = |css: f64| (css * scale).round().max(1.0) as u32;
-    let style = |stroke: &Stroke| palette.colour(stroke.role).stroke_width(width(stroke.width));
+    let style = |stroke: &Stroke| {
+        palette
+            .colour(stroke.role)
+            .stroke_width(width(stroke.width))
+    };
     let path = |points: &[(f64, f64)]| points.iter().map(|p| at(*p)).collect::<Vec<_>>();
     for item in &scene.items {
         match item {
@@ -83,9 +87,11 @@ pub fn paint<DB: DrawingBackend>(
                     area.draw(&Circle::new(centre, r, style(stroke)))?;
                 }
             }
-            Item::Text { x, y, text, font } => {
-                area.draw(&Text::new(text.clone(), at((*x, *y)), text_style(font, palette, scale)))?
-            }
+            Item::Text { x, y, text, font } => area.draw(&Text::new(
+                text.clone(),
+                at((*x, *y)),
+                text_style(font, palette, scale),
+            ))?,
         }
     }
     Ok(())
@@ -145,7 +151,10 @@ mod tests {
             Font::new(13.0, Role::Ink, Align::Centre, Baseline::Top),
         );
         let doubled = svg(&scene, 2.0);
-        assert!(doubled.contains(r##"x="20" y="20" width="40" height="20""##), "{doubled}");
+        assert!(
+            doubled.contains(r##"x="20" y="20" width="40" height="20""##),
+            "{doubled}"
+        );
         assert!(doubled.to_uppercase().contains("#B43C00"), "{doubled}");
         assert!(doubled.to_uppercase().contains("#D9E2EC"), "{doubled}");
         assert!(doubled.contains("$51,140"), "{doubled}");

@@ -133,7 +133,10 @@ pub enum Item {
         stroke: Option<Stroke>,
     },
     /// An open line through the points.
-    Line { points: Vec<(f64, f64)>, stroke: Stroke },
+    Line {
+        points: Vec<(f64, f64)>,
+        stroke: Stroke,
+    },
     /// A filled polygon.
     Area { points: Vec<(f64, f64)>, fill: Role },
     Circle {
@@ -253,7 +256,12 @@ impl Scene {
     pub fn fills(&self) -> Vec<(Role, [f64; 4])> {
         let bounds = |points: &[(f64, f64)]| {
             points.iter().fold(
-                [f64::INFINITY, f64::INFINITY, f64::NEG_INFINITY, f64::NEG_INFINITY],
+                [
+                    f64::INFINITY,
+                    f64::INFINITY,
+                    f64::NEG_INFINITY,
+                    f64::NEG_INFINITY,
+                ],
                 |[l, t, r, b], p| [l.min(p.0), t.min(p.1), r.max(p.0), b.max(p.1)],
             )
         };

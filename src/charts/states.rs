@@ -85,14 +85,22 @@ mod tests {
             .fills()
             .iter()
             .any(|(role, _)| *role == Role::Estimate));
-        assert!(scene.texts_outside(0.5).is_empty(), "{:?}", scene.texts_outside(0.5));
+        assert!(
+            scene.texts_outside(0.5).is_empty(),
+            "{:?}",
+            scene.texts_outside(0.5)
+        );
     }
 
     #[test]
     fn at_390_px_every_row_fits() {
         let scene = chart(None).scene(390.0);
         assert_eq!(scene.marks.len(), 53);
-        assert!(scene.texts_outside(0.5).is_empty(), "{:?}", scene.texts_outside(0.5));
+        assert!(
+            scene.texts_outside(0.5).is_empty(),
+            "{:?}",
+            scene.texts_outside(0.5)
+        );
         for pair in scene.marks.windows(2) {
             assert!(pair[0].y1 <= pair[1].y0 + 0.5, "{pair:?}");
         }

@@ -75,10 +75,17 @@ mod tests {
 
     #[test]
     fn wrapping_breaks_between_words_within_the_width() {
-        let lines = wrap("Employment Projections 2024–34 for the nation", &FONT, 150.0);
+        let lines = wrap(
+            "Employment Projections 2024–34 for the nation",
+            &FONT,
+            150.0,
+        );
         assert!(lines.len() > 1, "{lines:?}");
         assert!(lines.iter().all(|l| width(l, &FONT) <= 150.0));
-        assert_eq!(lines.join(" "), "Employment Projections 2024–34 for the nation");
+        assert_eq!(
+            lines.join(" "),
+            "Employment Projections 2024–34 for the nation"
+        );
         assert_eq!(wrap("Supercalifragilistic", &FONT, 10.0).len(), 1);
     }
 
