@@ -2,19 +2,18 @@
 //! (this one first and emphasised, then all occupations, then the related careers) on a shared
 //! dollar axis, with each median labelled. Every strip is for the same place and release.
 
-use super::outlook::{text_width, wrap_text};
-use super::palette::Palette;
+use super::axes::{value_labels, TEXT};
 use super::scale::{nice_domain, LinearScale};
-use super::{Chart, DataTable, Drawn, Mark};
+use super::scene::{Align, Role, Scene, Stroke, Weight};
+use super::strip::{percentile_strip, EMPHASISED, MEDIAN_OVERHANG, MUTED};
+use super::text::{self, keep_inside};
+use super::{Chart, DataTable, Mark};
 use crate::career::{compiled_in, Career, ALL_OCCUPATIONS_SOC, RELATED_SOCS};
 use crate::estimator::base_for;
 use crate::figures::{Distribution, PERCENTILE_POINTS};
 use crate::format::NumberFormat;
 use crate::messages::{Lang, Msg};
 use career_pack::Place;
-use plotters::coord::Shift;
-use plotters::prelude::*;
-use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 /// The place the comparison is for and, for that place, this career, all occupations and each
 /// related career whose distribution BLS published there. The place is the reader's state (or
@@ -249,17 +248,8 @@ fn summary(this_soc: &str, rows: &[&Distribution], lang: Lang, fmt: &dyn NumberF
 }
 
 impl Chart for ComparisonChart {
-    fn scene(&self, width: f64) -> super::scene::Scene {
-        super::scene::Scene::new(width)
-    }
-
-    fn draw<DB: DrawingBackend>(
-        &self,
-        area: &DrawingArea<DB, Shift>,
-        palette: &Palette,
-        scale: f64,
-    ) -> Result<Drawn, DrawingAreaErrorKind<DB::ErrorType>> {
-        draw(area, self, palette, scale)
+    fn scene(&self, width: f64) -> Scene {
+        layout(self, width)
     }
 
     fn summary(&self) -> String {
@@ -275,139 +265,71 @@ impl Chart for ComparisonChart {
     }
 }
 
-/// Sizes in CSS pixels; multiplied by the device pixel ratio when drawn.
+/// Sizes in CSS pixels.
 const PAD_X: f64 = 14.0;
-/// Label text size in CSS px (the canvas draws exactly this size).
-const FONT: f64 = 13.0;
 const LINE: f64 = 15.0;
 const TOP: f64 = 4.0;
 const TITLE_LINE: f64 = 17.0;
 const TITLE_GAP: f64 = 6.0;
 /// The 25th–75th band's height; the 10th–90th band is half as tall.
 const STRIP: f64 = 24.0;
-const MEDIAN_OVERHANG: f64 = 4.0;
-const MEAN_SIZE: f64 = 6.0;
 const ROW_GAP: f64 = 16.0;
 /// Half-width of a value's mark when no neighbour is closer.
 const MARK_HALF: f64 = 8.0;
 
-/// Draws the chart onto `area` at `scale` device pixels per CSS pixel: a titled strip per row,
-/// the median labelled under each, the axis at the bottom; a mark per published value.
-fn draw<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
-    chart: &ComparisonChart,
-    palette: &Palette,
-    scale: f64,
-) -> Result<Drawn, DrawingAreaErrorKind<DB::ErrorType>> {
-    let width = f64::from(area.dim_in_pixel().0);
-    let s = |css: f64| css * scale;
-    let css = |device: f64| device / scale;
-    let x = LinearScale::new(chart.domain, (s(PAD_X), width - s(PAD_X)));
-    let at = |px: f64, py: f64| (px.round() as i32, py.round() as i32);
-    let font = |color: RGBColor, pos: Pos, bold: bool| {
-        let weight = if bold {
-            FontStyle::Bold
-        } else {
-            FontStyle::Normal
-        };
-        (FontFamily::SansSerif, s(FONT), weight)
-            .into_font()
-            .color(&color)
-            .pos(pos)
-    };
-    let thin = scale.max(1.0) as u32;
-    let centre_top = Pos::new(HPos::Center, VPos::Top);
-    // Keeps a centred label of half-width `half` inside the canvas.
-    let clamp = |px: f64, half: f64| {
-        px.clamp(
-            s(PAD_X) + half,
-            (width - s(PAD_X) - half).max(s(PAD_X) + half),
-        )
-    };
-
-    let mut marks = Vec::new();
-    let mut y = s(TOP);
+/// Lays the chart out `width` CSS pixels wide: a titled strip per row, the median labelled under
+/// each, the axis at the bottom; a mark per published value.
+fn layout(chart: &ComparisonChart, width: f64) -> Scene {
+    let mut scene = Scene::new(width);
+    let x = LinearScale::new(chart.domain, (PAD_X, width - PAD_X));
+    let mut y = TOP;
     for row in &chart.rows {
         // Title: the occupation and its code, bold for this occupation.
-        let style = font(palette.ink, Pos::new(HPos::Left, VPos::Top), row.emphasised);
-        for line in wrap_text(&row.title, s(FONT), row.emphasised, width - 2.0 * s(PAD_X)) {
-            area.draw(&Text::new(line, at(s(PAD_X), y), style.clone()))?;
-            y += s(TITLE_LINE);
-        }
-        let top = y + s(TITLE_GAP);
-        let bottom = top + s(STRIP);
-        let mid = (top + bottom) / 2.0;
-        for (tick, _) in &chart.ticks {
-            area.draw(&PathElement::new(
-                [
-                    at(x.px(*tick), top - s(4.0)),
-                    at(x.px(*tick), bottom + s(4.0)),
-                ],
-                palette.grid.stroke_width(thin),
-            ))?;
-        }
-
-        // This occupation in the chart's blues; the others in light greys with grey outlines,
-        // so the eye goes to the first row while every band stays visible (3:1 outlines).
-        let [p10, p25, p50, p75, p90, mean] = row.values().map(|v| x.px(v));
-        let (outer_fill, outer_line, inner_fill, inner_line, median) = if row.emphasised {
-            (
-                palette.band_outer,
-                palette.band_inner,
-                palette.band_inner,
-                palette.band_inner,
-                palette.median,
-            )
+        let weight = if row.emphasised {
+            Weight::Bold
         } else {
-            (
-                palette.grid,
-                palette.muted,
-                palette.band_outer,
-                palette.muted,
-                palette.ink,
-            )
+            Weight::Normal
         };
-        let outer = [at(p10, mid - s(STRIP) / 4.0), at(p90, mid + s(STRIP) / 4.0)];
-        area.draw(&Rectangle::new(outer, outer_fill.filled()))?;
-        area.draw(&Rectangle::new(outer, outer_line.stroke_width(thin)))?;
-        let inner = [at(p25, top), at(p75, bottom)];
-        area.draw(&Rectangle::new(inner, inner_fill.filled()))?;
-        area.draw(&Rectangle::new(inner, inner_line.stroke_width(thin)))?;
-        area.draw(&PathElement::new(
-            [
-                at(p50, top - s(MEDIAN_OVERHANG)),
-                at(p50, bottom + s(MEDIAN_OVERHANG)),
-            ],
-            median.stroke_width(s(3.0).round() as u32),
-        ))?;
-        // The mean: an ink diamond with a halo, so it stays visible on the median tick.
-        let diamond = |d: f64| {
-            vec![
-                at(mean, mid - d),
-                at(mean + d, mid),
-                at(mean, mid + d),
-                at(mean - d, mid),
-            ]
-        };
-        area.draw(&Polygon::new(
-            diamond(s(MEAN_SIZE + 1.5)),
-            palette.background.filled(),
-        ))?;
-        area.draw(&Polygon::new(diamond(s(MEAN_SIZE)), palette.ink.filled()))?;
+        let title_font = TEXT.weight(weight);
+        for line in text::wrap(&row.title, &title_font, width - 2.0 * PAD_X) {
+            scene.text((PAD_X, y), line, title_font);
+            y += TITLE_LINE;
+        }
+        let top = y + TITLE_GAP;
+        let bottom = top + STRIP;
+        for (tick, _) in &chart.ticks {
+            let px = x.px(*tick);
+            scene.segment(
+                (px, top - 4.0),
+                (px, bottom + 4.0),
+                Stroke::solid(Role::Grid, 1.0),
+            );
+        }
+        let [p10, p25, p50, p75, p90, mean] = row.values();
+        let colours = if row.emphasised { EMPHASISED } else { MUTED };
+        percentile_strip(
+            &mut scene,
+            &x,
+            [p10, p25, p50, p75, p90],
+            mean,
+            (top, bottom),
+            colours,
+        );
 
         // The median's value under the strip.
-        let label_top = bottom + s(MEDIAN_OVERHANG) + s(3.0);
-        let style = font(palette.ink, centre_top, row.emphasised);
-        let half = text_width(&row.median_label, s(FONT), row.emphasised) / 2.0;
-        area.draw(&Text::new(
-            row.median_label.clone(),
-            at(clamp(p50, half), label_top),
-            style,
-        ))?;
+        let label_top = bottom + MEDIAN_OVERHANG + 3.0;
+        let font = title_font.align(Align::Centre);
+        let centre = keep_inside(
+            x.px(p50),
+            text::width(&row.median_label, &font),
+            width,
+            PAD_X,
+        );
+        scene.text((centre, label_top), row.median_label.clone(), font);
 
         // Marks: each value owns the strip up to halfway to its nearest neighbours (at most
         // MARK_HALF either side), so close values (a mean next to a median) never hide each other.
-        let xs = row.values().map(|v| css(x.px(v)));
+        let xs = row.values().map(|v| x.px(v));
         for (point, &px) in row.points.iter().zip(&xs) {
             let left = xs
                 .iter()
@@ -417,55 +339,30 @@ fn draw<DB: DrawingBackend>(
                 .iter()
                 .filter(|&&o| o > px)
                 .fold(px + MARK_HALF, |edge, &o| edge.min((o + px) / 2.0));
-            marks.push(Mark {
+            scene.marks.push(Mark {
                 x0: left,
                 x1: right,
-                y0: css(top - s(MEDIAN_OVERHANG)),
-                y1: css(bottom + s(MEDIAN_OVERHANG)),
+                y0: top - MEDIAN_OVERHANG,
+                y1: bottom + MEDIAN_OVERHANG,
                 label: point.label.clone(),
                 value: point.value_text.clone(),
                 source: row.source.clone(),
                 select: None,
             });
         }
-        y = label_top + s(LINE) + s(ROW_GAP);
+        y = label_top + LINE + ROW_GAP;
     }
 
     // Axis labels along the bottom, thinned when they would touch (at 390 px, every other one).
-    let style = font(palette.muted, centre_top, false);
-    let label_width = chart
-        .ticks
-        .iter()
-        .map(|(_, t)| t)
-        .max_by_key(|t| t.chars().count())
-        .map_or(0.0, |t| text_width(t, s(FONT), false));
-    let spacing = match chart.ticks.as_slice() {
-        [a, b, ..] => (x.px(b.0) - x.px(a.0)).abs(),
-        _ => f64::INFINITY,
-    };
-    let every = ((label_width + s(8.0)) / spacing).ceil().max(1.0) as usize;
-    for (i, (tick, text)) in chart.ticks.iter().enumerate() {
-        if i % every != 0 {
-            continue;
-        }
-        area.draw(&Text::new(
-            text.clone(),
-            at(clamp(x.px(*tick), label_width / 2.0), y),
-            style.clone(),
-        ))?;
-    }
-    Ok(Drawn {
-        height: css(y + s(LINE) + s(4.0)),
-        marks,
-    })
+    value_labels(&mut scene, &x, &chart.ticks, y, PAD_X);
+    scene.height = y + LINE + 4.0;
+    scene
 }
 
-// Native only: the SVG backend is a native dev-dependency.
-#[cfg(all(test, not(target_arch = "wasm32")))]
+#[cfg(test)]
 mod tests {
     use super::*;
     use crate::charts::mark_at;
-    use crate::charts::test_support::{render_svg, texts};
     use crate::figures::{WageStats, FIGURES};
     use crate::format::EnUs;
 
@@ -498,10 +395,19 @@ mod tests {
     }
 
     #[test]
-    fn svg_shows_three_titled_rows_with_their_medians() {
-        for width in [640, 390] {
-            let (out, drawn) = render_svg(&model(), width, 300);
-            let texts = texts(&out).join(" | ");
+    fn three_titled_rows_with_their_medians_inside_the_canvas() {
+        for width in [640.0, 390.0] {
+            let drawn = model().scene(width);
+            assert!(
+                drawn.texts_outside(0.5).is_empty(),
+                "{:?}",
+                drawn.texts_outside(0.5)
+            );
+            let texts = drawn
+                .texts()
+                .map(|(t, _, _)| t)
+                .collect::<Vec<_>>()
+                .join(" | ");
             // Titles may wrap at 390 px; their words all appear, in order.
             for title in [TECHNICIANS, ALL, TRANSCRIPTIONISTS] {
                 let joined = texts.replace(" | ", " ");
@@ -519,8 +425,8 @@ mod tests {
     fn the_shared_axis_holds_all_occupations_90th_percentile() {
         let m = model();
         assert_eq!(m.domain, (10_000.0, 100_000.0));
-        for width in [640, 390] {
-            let (_, drawn) = render_svg(&m, width, 300);
+        for width in [640.0, 390.0] {
+            let drawn = m.scene(width);
             let top = drawn
                 .marks
                 .iter()
@@ -528,17 +434,14 @@ mod tests {
                 .expect("a mark for $90,060");
             assert_eq!(top.label, "All Occupations (00-0000): 90th percentile");
             let centre = (top.x0 + top.x1) / 2.0;
-            assert!(centre > 0.0 && centre < f64::from(width) - 14.0, "{top:?}");
-            assert!(drawn
-                .marks
-                .iter()
-                .all(|k| k.x0 >= 0.0 && k.x1 <= f64::from(width)));
+            assert!(centre > 0.0 && centre < width - 14.0, "{top:?}");
+            assert!(drawn.marks.iter().all(|k| k.x0 >= 0.0 && k.x1 <= width));
         }
     }
 
     #[test]
     fn every_published_value_is_a_mark_with_its_soc_source() {
-        let (_, drawn) = render_svg(&model(), 390, 300);
+        let drawn = model().scene(390.0);
         assert_eq!(drawn.marks.len(), 18);
         for (row, soc) in ["29-2071", "00-0000", "31-9094"].iter().enumerate() {
             for mark in &drawn.marks[row * 6..row * 6 + 6] {
@@ -648,22 +551,5 @@ mod tests {
             summary,
             "Median annual pay, May 2014: Medical Transcriptionists $34,750."
         );
-    }
-
-    #[test]
-    #[ignore = "writes SVGs to /tmp for review"]
-    fn write_svgs_for_review() {
-        for width in [640, 390] {
-            let (out, drawn) = render_svg(&model(), width, 800);
-            let height = drawn.height.ceil();
-            let out = out
-                .replacen("height=\"800\"", &format!("height=\"{height}\""), 1)
-                .replacen(
-                    &format!("viewBox=\"0 0 {width} 800\""),
-                    &format!("viewBox=\"0 0 {width} {height}\""),
-                    1,
-                );
-            std::fs::write(format!("/tmp/comparison-{width}.svg"), out).expect("written");
-        }
     }
 }
