@@ -3,7 +3,7 @@
 
 use super::palette::Palette;
 use super::scale::{nice_domain, LinearScale};
-use super::scene::{Align, Baseline, Font, Role, Scene};
+use super::scene::{Align, Baseline, Font, Role, Scene, Stroke};
 use super::text;
 use super::text::plotters_width;
 use crate::format::NumberFormat;
@@ -53,6 +53,55 @@ pub fn value_labels(
             text::keep_inside(x.px(*value), text::width(label, &font), scene.width, margin);
         scene.text((centre, y), label.clone(), font);
     }
+}
+
+/// Horizontal gridlines across the plot at each tick, labelled at the left (right-aligned against
+/// the plot). Laid first, so data sits on top of them. All in CSS px.
+pub fn y_axis(scene: &mut Scene, plot: &Plot, y: &LinearScale, ticks: &[(f64, String)]) {
+    let font = TEXT
+        .role(Role::Muted)
+        .align(Align::Right)
+        .baseline(Baseline::Middle);
+    for (value, label) in ticks {
+        let py = y.px(*value);
+        scene.segment(
+            (plot.left, py),
+            (plot.right, py),
+            Stroke::solid(Role::Grid, 1.0),
+        );
+        scene.text((plot.left - LABEL_GAP, py), label.clone(), font);
+    }
+}
+
+/// A short tick below the plot and a label under it for each of `ticks` (already thinned to fit,
+/// see [`every_nth`]), labels near the canvas edges kept whole. All in CSS px.
+pub fn x_axis(scene: &mut Scene, plot: &Plot, x: &LinearScale, ticks: &[(f64, String)]) {
+    let font = TEXT.role(Role::Muted).align(Align::Centre);
+    let tick_end = plot.bottom + 4.0;
+    for (value, label) in ticks {
+        let px = x.px(*value);
+        scene.segment(
+            (px, plot.bottom),
+            (px, tick_end),
+            Stroke::solid(Role::Muted, 1.0),
+        );
+        let centre = text::keep_inside(px, text::width(label, &font), scene.width, 1.0);
+        scene.text((centre, tick_end + 2.0), label.clone(), font);
+    }
+}
+
+/// Width of the widest tick label in CSS px, to size the margin beside the plot.
+pub fn widest_label(ticks: &[(f64, String)]) -> f64 {
+    ticks
+        .iter()
+        .map(|(_, t)| text::width(t, &TEXT))
+        .fold(0.0, f64::max)
+}
+
+/// A background-coloured box behind a text's box (`left`, `top`, `width`, `height` in CSS px),
+/// so gridlines and hatching do not run through it.
+pub fn text_halo(scene: &mut Scene, (left, top): (f64, f64), (width, height): (f64, f64)) {
+    scene.rect((left, top), (left + width, top + height), Role::Background);
 }
 
 /// Least gap between neighbouring value labels, in CSS px.
