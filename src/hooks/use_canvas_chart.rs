@@ -3,10 +3,10 @@
 //! and text stay crisp on HiDPI screens.
 
 use crate::charts::palette::{parse_hex, Palette};
+use crate::charts::scene::Scene;
 use crate::charts::{Chart, DataTable, Drawn};
 use crate::web::page::device_pixel_ratio;
-use plotters::coord::Shift;
-use plotters::prelude::*;
+use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
 use std::any::Any;
 use std::cell::RefCell;
@@ -22,12 +22,7 @@ use yew::prelude::*;
 ///
 /// [`ChartFrame`]: crate::components::chart_frame::ChartFrame
 pub trait CanvasChart {
-    fn draw_canvas(
-        &self,
-        area: &DrawingArea<CanvasBackend, Shift>,
-        palette: &Palette,
-        scale: f64,
-    ) -> Option<Drawn>;
+    fn scene(&self, width: f64) -> Scene;
     fn summary(&self) -> String;
     fn table(&self) -> DataTable;
     fn as_any(&self) -> &dyn Any;
@@ -36,13 +31,8 @@ pub trait CanvasChart {
 }
 
 impl<C: Chart> CanvasChart for C {
-    fn draw_canvas(
-        &self,
-        area: &DrawingArea<CanvasBackend, Shift>,
-        palette: &Palette,
-        scale: f64,
-    ) -> Option<Drawn> {
-        self.draw(area, palette, scale).ok()
+    fn scene(&self, width: f64) -> Scene {
+        Chart::scene(self, width)
     }
 
     fn summary(&self) -> String {
@@ -92,9 +82,9 @@ impl Surface {
     }
 }
 
-/// Draws `chart` at the surface's size times the pixel ratio; if the chart wants another height
-/// (more label rows on a narrow screen), resizes once and draws again, updating `surface`. `None`
-/// when nothing could be drawn (the canvas is hidden or has no 2D context).
+/// Lays `chart` out at the surface's width, sizes the canvas to the scene's height (times the
+/// pixel ratio) and paints it, once: the height is known before painting. `None` when nothing
+/// could be drawn (the canvas is hidden or has no 2D context).
 pub fn paint(
     canvas: &HtmlCanvasElement,
     chart: &dyn CanvasChart,
@@ -103,33 +93,31 @@ pub fn paint(
     if surface.css_width <= 0.0 {
         return None;
     }
-    let ratio = device_pixel_ratio();
-    let mut drawn = None;
-    for _ in 0..2 {
-        let (w, h) = (
-            (surface.css_width * ratio).round() as u32,
-            (surface.css_height * ratio).round() as u32,
-        );
-        if canvas.width() != w || canvas.height() != h {
-            // Assigning a size reallocates the backing store and clears it.
-            canvas.set_width(w);
-            canvas.set_height(h);
-        } else {
-            clear(canvas);
-        }
-        let area = CanvasBackend::with_canvas_object(canvas.clone())?.into_drawing_area();
-        let result = chart.draw_canvas(&area, &surface.palette, ratio)?;
-        let wanted = result.height;
-        drawn = Some(result);
-        if (wanted - surface.css_height).abs() < 1.0 {
-            break;
-        }
-        surface.css_height = wanted.round();
+    let scene = chart.scene(surface.css_width);
+    if (scene.height - surface.css_height).abs() >= 1.0 {
+        surface.css_height = scene.height.round();
         let _ = canvas
             .style()
-            .set_property("height", &format!("{}px", wanted.round() as i32));
+            .set_property("height", &format!("{}px", surface.css_height as i32));
     }
-    drawn
+    let ratio = device_pixel_ratio();
+    let (w, h) = (
+        (surface.css_width * ratio).round() as u32,
+        (surface.css_height * ratio).round() as u32,
+    );
+    if canvas.width() != w || canvas.height() != h {
+        // Assigning a size reallocates the backing store and clears it.
+        canvas.set_width(w);
+        canvas.set_height(h);
+    } else {
+        clear(canvas);
+    }
+    let area = CanvasBackend::with_canvas_object(canvas.clone())?.into_drawing_area();
+    crate::charts::paint::paint(&scene, &area, &surface.palette, ratio).ok()?;
+    Some(Drawn {
+        height: scene.height,
+        marks: scene.marks,
+    })
 }
 
 fn clear(canvas: &HtmlCanvasElement) {
