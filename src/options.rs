@@ -15,6 +15,8 @@ pub enum Section {
     Distribution,
     Facts,
     Experience,
+    /// The states on a tile map.
+    Map,
     States,
     Metros,
     Industries,
@@ -27,11 +29,12 @@ pub enum Section {
 
 impl Section {
     /// Every section, in the default order.
-    pub const ALL: [Section; 12] = [
+    pub const ALL: [Section; 13] = [
         Section::Estimator,
         Section::Distribution,
         Section::Facts,
         Section::Experience,
+        Section::Map,
         Section::States,
         Section::Metros,
         Section::Industries,
@@ -49,6 +52,7 @@ impl Section {
             Section::Distribution => "distribution",
             Section::Facts => "facts",
             Section::Experience => "experience",
+            Section::Map => "map",
             Section::States => "states",
             Section::Metros => "metros",
             Section::Industries => "industries",

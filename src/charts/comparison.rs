@@ -2,6 +2,10 @@
 //! (this one first and emphasised, then all occupations, then the related careers) on a shared
 //! dollar axis, with each median labelled. Every strip is for the same place and release.
 
+use super::registry::{Built, Depends, Spec, BAND_KEYS};
+use super::ChartRef;
+use crate::explanation::place_name;
+use crate::options::Section;
 use super::axes::{value_labels, TEXT};
 use super::scale::{nice_domain, LinearScale};
 use super::scene::{Align, Role, Scene, Stroke, Weight};
@@ -35,6 +39,35 @@ pub fn rows_for(
         .collect();
     (place, rows)
 }
+
+/// The registry entry: this career against all occupations and the related careers, in the
+/// reader's state where published.
+pub const SPEC: Spec = Spec {
+    section: Section::Comparison,
+    selectable: false,
+    when_empty: None,
+    depends: |cx| Depends::Place(cx.state().map(|p| p.code)),
+    build: |cx| {
+        let (place, rows) = rows_for(cx.career, cx.inputs.place);
+        let first = rows.first()?;
+        let codes: Vec<&str> = rows.iter().map(|d| d.soc_code).collect();
+        let chart = ComparisonChart::new(&cx.career.pack.soc, &rows, cx.lang, cx.fmt);
+        Some(Built {
+            chart: ChartRef::new(chart),
+            title: cx.lang.fill(
+                Msg::ChartComparisonTitle,
+                &[&place_name(place, cx.lang), first.period],
+            ),
+            source: cx.bls_source(first, &codes.join(", "), None),
+            keys: vec![
+                BAND_KEYS[0],
+                BAND_KEYS[1],
+                ("cpw-key-median", Msg::ChartMedian),
+                ("cpw-key-mean", Msg::ChartMean),
+            ],
+        })
+    },
+};
 
 /// Axis ticks every $10,000.
 const TICK_STEP: f64 = 10_000.0;

@@ -2,6 +2,11 @@
 //! 25th–75th percentile bands, the median and the mean, each labelled with its published value —
 //! with the nation's median as a reference and the current estimate marked above it.
 
+use super::registry::{Built, Depends, Spec, BAND_KEYS};
+use super::ChartRef;
+use crate::explanation::place_name;
+use crate::options::Section;
+use career_pack::AreaKind;
 use super::axes::{value_labels, TEXT};
 use super::labels::{place_in_rows, LabelBox};
 use super::scale::{nice_domain, LinearScale};
@@ -196,6 +201,39 @@ impl Chart for DistributionChart {
     }
 }
 
+/// The registry entry: the distribution of the place the estimate is based on, with the nation's
+/// median for reference and the estimate marked.
+pub const SPEC: Spec = Spec {
+    section: Section::Distribution,
+    selectable: false,
+    when_empty: None,
+    depends: |cx| {
+        Depends::Estimate(Some(cx.base_place().code), cx.estimate.map(f64::to_bits))
+    },
+    build: |cx| {
+        let place = cx.base_place();
+        let d = cx.career.distribution(place)?;
+        let national = (place.kind != AreaKind::National)
+            .then(|| cx.career.distribution(cx.career.nation()?))
+            .flatten();
+        let mut keys = vec![BAND_KEYS[0], BAND_KEYS[1], ("cpw-key-mean", Msg::ChartMean)];
+        if national.is_some() {
+            keys.push(("cpw-key-reference", Msg::ChartNationalMedian));
+        }
+        keys.push(("cpw-key-estimate", Msg::ChartEstimate));
+        let chart = DistributionChart::new(&d, national.as_ref(), cx.estimate, cx.lang, cx.fmt);
+        Some(Built {
+            chart: ChartRef::new(chart),
+            title: cx.lang.fill(
+                Msg::ChartDistributionTitle,
+                &[&place_name(place, cx.lang), d.period],
+            ),
+            source: cx.bls_source(&d, d.soc_code, Some(&place.title)),
+            keys,
+        })
+    },
+};
+
 /// Sizes in CSS pixels.
 const PAD_X: f64 = 14.0;
 const LINE: f64 = 15.0;
@@ -389,15 +427,15 @@ mod tests {
             "10th", "$23,340", "Median", "$35,900", "Mean", "$38,860", "90th", "$59,160",
         ] {
             assert!(
-                texts.iter().any(|t| *t == text),
+                texts.contains(&text),
                 "{text} missing from {texts:?}"
             );
         }
         assert!(
-            texts.iter().any(|t| *t == "Your estimate $35,900"),
+            texts.contains(&"Your estimate $35,900"),
             "{texts:?}"
         );
-        assert!(texts.iter().any(|t| *t == "$60K"), "{texts:?}");
+        assert!(texts.contains(&"$60K"), "{texts:?}");
         assert!(scene
             .fills()
             .iter()

@@ -3,6 +3,9 @@
 //! the 3-digit NAICS level (the readable middle of the hierarchy), plus the reader's own choice
 //! when it sits elsewhere.
 
+use super::registry::{Built, Depends, Spec, SELECTION_KEYS};
+use super::ChartRef;
+use crate::options::Section;
 use super::bars::{Compared, Entry, RankedChart, Wording};
 use super::Select;
 use crate::career::Career;
@@ -45,6 +48,25 @@ pub fn industries_chart(
 }
 
 // Native only: the SVG backend is a native dev-dependency.
+/// The registry entry: national pay by industry, the reader's highlighted; choosing one selects
+/// it.
+pub const SPEC: Spec = Spec {
+    section: Section::Industries,
+    selectable: true,
+    when_empty: None,
+    depends: |cx| Depends::Industry(cx.industry()),
+    build: |cx| {
+        let chart = industries_chart(cx.career, cx.industry(), cx.lang, cx.fmt);
+        let source = chart.source_line().to_string();
+        Some(Built {
+            chart: ChartRef::new(chart),
+            title: cx.lang.text(Msg::ChartIndustriesTitle).to_string(),
+            source,
+            keys: SELECTION_KEYS.to_vec(),
+        })
+    },
+};
+
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;

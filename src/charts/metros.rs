@@ -2,6 +2,10 @@
 //! mean over the national annual mean of the same release (BLS OEWS), ranked. A metro spanning
 //! states is in each state it touches.
 
+use super::registry::{Built, Depends, Spec, SELECTION_KEYS};
+use super::ChartRef;
+use crate::options::Section;
+use career_pack::AreaKind;
 use super::bars::{Entry, RankedChart, Wording};
 use super::Select;
 use crate::career::Career;
@@ -28,6 +32,28 @@ pub fn metros_chart(
     };
     RankedChart::new(entries, selected.map(Select::Place), wording, lang, fmt)
 }
+
+/// The registry entry: the areas of the reader's state, their metro highlighted; for the nation,
+/// a hint to choose a state.
+pub const SPEC: Spec = Spec {
+    section: Section::Metros,
+    selectable: true,
+    when_empty: Some((Msg::ChartMetrosHeading, Msg::ChartMetrosHint)),
+    depends: |cx| Depends::Place(Some(cx.inputs.place.code)),
+    build: |cx| {
+        let state = cx.state()?;
+        let place = cx.inputs.place;
+        let selected = (place.kind == AreaKind::Metro).then_some(place.code);
+        let chart = metros_chart(cx.career, state, selected, cx.lang, cx.fmt);
+        let source = chart.source_line().to_string();
+        Some(Built {
+            chart: ChartRef::new(chart),
+            title: cx.lang.fill(Msg::ChartMetrosTitle, &[&state.title]),
+            source,
+            keys: SELECTION_KEYS.to_vec(),
+        })
+    },
+};
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {

@@ -15,6 +15,7 @@ pub mod labels;
 pub mod metros;
 pub mod outlook;
 pub mod over_time;
+pub mod registry;
 pub mod paint;
 pub mod palette;
 pub mod scale;
@@ -24,12 +25,15 @@ pub mod strip;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 pub mod test_support;
 pub mod text;
+pub mod tile_map;
 
 use career_pack::{AreaCode, IndustryCode};
 use palette::Palette;
 use plotters::coord::Shift;
 use plotters::prelude::{DrawingArea, DrawingAreaErrorKind, DrawingBackend};
 use scene::Scene;
+use std::any::Any;
+use std::rc::Rc;
 
 /// What choosing a mark selects in the estimator: typed values, never strings to parse again.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -96,6 +100,55 @@ pub struct DataTable {
     pub rows: Vec<Vec<String>>,
     /// The row for the reader's current choice, if the chart highlights one.
     pub highlighted: Option<usize>,
+}
+
+/// A chart as the page holds it: object-safe, so one chart frame and one canvas hook serve every
+/// chart type (a generic component was compiled once per chart and cost ~20 KB of wasm each).
+pub trait AnyChart {
+    fn scene(&self, width: f64) -> Scene;
+    fn summary(&self) -> String;
+    fn table(&self) -> DataTable;
+    fn as_any(&self) -> &dyn Any;
+    /// Whether `other` is the same chart showing the same thing.
+    fn same(&self, other: &dyn AnyChart) -> bool;
+}
+
+impl<C: Chart> AnyChart for C {
+    fn scene(&self, width: f64) -> Scene {
+        Chart::scene(self, width)
+    }
+
+    fn summary(&self) -> String {
+        Chart::summary(self)
+    }
+
+    fn table(&self) -> DataTable {
+        Chart::table(self)
+    }
+
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+
+    fn same(&self, other: &dyn AnyChart) -> bool {
+        other.as_any().downcast_ref::<C>() == Some(self)
+    }
+}
+
+/// A shared chart, compared by identity first and by content after.
+#[derive(Clone)]
+pub struct ChartRef(pub Rc<dyn AnyChart>);
+
+impl ChartRef {
+    pub fn new(chart: impl Chart) -> Self {
+        ChartRef(Rc::new(chart))
+    }
+}
+
+impl PartialEq for ChartRef {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0) || self.0.same(&*other.0)
+    }
 }
 
 /// A chart the widget can show.

@@ -22,8 +22,15 @@ impl Palette {
             Role::Estimate => self.estimate,
             Role::Bar => self.bar,
             Role::Background => self.background,
+            Role::Ramp(shade) => mix(self.band_outer, self.median, f64::from(shade.min(4)) / 4.0),
         }
     }
+}
+
+/// `share` of the way from `from` to `to`, per channel.
+fn mix(from: RGBColor, to: RGBColor, share: f64) -> RGBColor {
+    let channel = |a: u8, b: u8| (f64::from(a) + (f64::from(b) - f64::from(a)) * share).round() as u8;
+    RGBColor(channel(from.0, to.0), channel(from.1, to.1), channel(from.2, to.2))
 }
 
 /// Paints `scene` onto `area`.

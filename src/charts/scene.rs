@@ -20,6 +20,8 @@ pub enum Role {
     Bar,
     /// The chart background: outline-only marks and halos behind text.
     Background,
+    /// Shade `0..=4` of a sequential ramp from `BandOuter` (lowest) to `Median` (highest).
+    Ramp(u8),
 }
 
 /// A stroke: colour, width in CSS pixels, and dashes (dash, gap) if not solid.

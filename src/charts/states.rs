@@ -1,6 +1,9 @@
 //! Pay in each state, DC and territory: the state's annual mean over the national annual mean of
 //! the same release (BLS OEWS), drawn as the percent difference, ranked.
 
+use super::registry::{Built, Depends, Spec, SELECTION_KEYS};
+use super::ChartRef;
+use crate::options::Section;
 use super::bars::{Entry, RankedChart, Wording};
 use super::Select;
 use crate::career::Career;
@@ -28,6 +31,24 @@ pub fn states_chart(
     };
     RankedChart::new(entries, selected.map(Select::Place), wording, lang, fmt)
 }
+
+/// The registry entry: every state, the reader's highlighted; choosing one selects it.
+pub const SPEC: Spec = Spec {
+    section: Section::States,
+    selectable: true,
+    when_empty: None,
+    depends: |cx| Depends::Place(cx.state().map(|p| p.code)),
+    build: |cx| {
+        let chart = states_chart(cx.career, cx.state().map(|p| p.code), cx.lang, cx.fmt);
+        let source = chart.source_line().to_string();
+        Some(Built {
+            chart: ChartRef::new(chart),
+            title: cx.lang.text(Msg::ChartStatesTitle).to_string(),
+            source,
+            keys: SELECTION_KEYS.to_vec(),
+        })
+    },
+};
 
 // Native only: the SVG backend is a native dev-dependency.
 #[cfg(all(test, not(target_arch = "wasm32")))]

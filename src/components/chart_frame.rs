@@ -6,7 +6,8 @@
 //! the tooltip.
 
 use crate::charts::{mark_at, Drawn, Mark, Select};
-use crate::hooks::use_canvas_chart::{use_canvas_chart, ChartRef};
+use crate::charts::ChartRef;
+use crate::hooks::use_canvas_chart::use_canvas_chart;
 use crate::messages::Msg;
 use crate::ui::use_ui;
 use std::rc::Rc;

@@ -3,64 +3,16 @@
 //! and text stay crisp on HiDPI screens.
 
 use crate::charts::palette::{parse_hex, Palette};
-use crate::charts::scene::Scene;
-use crate::charts::{Chart, DataTable, Drawn};
+use crate::charts::{AnyChart, ChartRef, Drawn};
 use crate::web::page::device_pixel_ratio;
 use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
-use std::any::Any;
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, ResizeObserver};
 use yew::prelude::*;
-
-/// A chart as the page uses it: object-safe, so one [`ChartFrame`] and one copy of this hook
-/// serve every chart type (a generic component was compiled once per chart and cost ~20 KB of
-/// wasm per chart).
-///
-/// [`ChartFrame`]: crate::components::chart_frame::ChartFrame
-pub trait CanvasChart {
-    fn scene(&self, width: f64) -> Scene;
-    fn summary(&self) -> String;
-    fn table(&self) -> DataTable;
-    fn as_any(&self) -> &dyn Any;
-    /// Whether `other` is the same chart showing the same thing.
-    fn same(&self, other: &dyn CanvasChart) -> bool;
-}
-
-impl<C: Chart> CanvasChart for C {
-    fn scene(&self, width: f64) -> Scene {
-        Chart::scene(self, width)
-    }
-
-    fn summary(&self) -> String {
-        Chart::summary(self)
-    }
-
-    fn table(&self) -> DataTable {
-        Chart::table(self)
-    }
-
-    fn as_any(&self) -> &dyn Any {
-        self
-    }
-
-    fn same(&self, other: &dyn CanvasChart) -> bool {
-        other.as_any().downcast_ref::<C>() == Some(self)
-    }
-}
-
-/// A shared chart, compared by identity first and by content after.
-#[derive(Clone)]
-pub struct ChartRef(pub Rc<dyn CanvasChart>);
-
-impl PartialEq for ChartRef {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0) || self.0.same(&*other.0)
-    }
-}
 
 /// The canvas's CSS size and colours, kept between draws: reading them from the page on every
 /// input would force a style and layout pass each time (the costliest part of a redraw).
@@ -87,7 +39,7 @@ impl Surface {
 /// could be drawn (the canvas is hidden or has no 2D context).
 pub fn paint(
     canvas: &HtmlCanvasElement,
-    chart: &dyn CanvasChart,
+    chart: &dyn AnyChart,
     surface: &mut Surface,
 ) -> Option<Drawn> {
     if surface.css_width <= 0.0 {
