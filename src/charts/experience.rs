@@ -3,20 +3,18 @@
 //! anchors noted so the flat part after 10 years reads as an assumption, not data.
 
 use super::axes::{
-    at, dollar_ticks, draw_x_axis, draw_y_axis, every_nth, halo, stroke, text_style, text_width,
-    widest, Plot, Ticks, LABEL_GAP, LINE,
+    dollar_ticks, every_nth, text_halo, widest_label, x_axis, y_axis, Plot, Ticks, LABEL_GAP, LINE,
+    TEXT,
 };
-use super::palette::Palette;
 use super::scale::LinearScale;
-use super::{Chart, DataTable, Drawn, Mark, Select};
+use super::scene::{Align, Baseline, Role, Scene, Stroke};
+use super::text::{self, keep_inside};
+use super::{Chart, DataTable, Mark, Select};
 use crate::career::Career;
 use crate::estimator::{estimate, Estimate, EstimateError, Inputs};
 use crate::experience::{LEVEL_ANCHORS, MAX_YEARS};
 use crate::format::NumberFormat;
 use crate::messages::{Lang, Msg};
-use plotters::coord::Shift;
-use plotters::prelude::*;
-use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 /// The CSS height the chart draws in.
 pub const HEIGHT: f64 = 252.0;
@@ -214,17 +212,8 @@ impl ExperienceChart {
 }
 
 impl Chart for ExperienceChart {
-    fn scene(&self, width: f64) -> super::scene::Scene {
-        super::scene::Scene::new(width)
-    }
-
-    fn draw<DB: DrawingBackend>(
-        &self,
-        area: &DrawingArea<DB, Shift>,
-        palette: &Palette,
-        scale: f64,
-    ) -> Result<Drawn, DrawingAreaErrorKind<DB::ErrorType>> {
-        draw(area, self, palette, scale)
+    fn scene(&self, width: f64) -> Scene {
+        layout(self, width)
     }
 
     fn summary(&self) -> String {
@@ -240,146 +229,113 @@ impl Chart for ExperienceChart {
     }
 }
 
-/// Draws the chart at `scale` device px per CSS px; marks are one vertical strip per year.
-fn draw<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
-    chart: &ExperienceChart,
-    palette: &Palette,
-    scale: f64,
-) -> Result<Drawn, DrawingAreaErrorKind<DB::ErrorType>> {
-    let width = f64::from(area.dim_in_pixel().0);
-    let s = |css: f64| css * scale;
+/// Lays the chart out `width` CSS pixels wide: the range and curve over dollar gridlines, the
+/// level anchors, the reader's years and the level note; marks are one vertical strip per year.
+fn layout(chart: &ExperienceChart, width: f64) -> Scene {
+    let mut scene = Scene::new(width);
+    let muted = TEXT.role(Role::Muted);
     if chart.points.is_empty() {
-        area.draw(&Text::new(
+        scene.height = EMPTY_HEIGHT;
+        scene.text(
+            (width / 2.0, EMPTY_HEIGHT / 2.0),
             chart.empty_text.clone(),
-            at(width / 2.0, s(EMPTY_HEIGHT / 2.0)),
-            text_style(scale, palette.muted, Pos::new(HPos::Center, VPos::Center)),
-        ))?;
-        return Ok(Drawn {
-            height: EMPTY_HEIGHT,
-            marks: Vec::new(),
-        });
+            muted.align(Align::Centre).baseline(Baseline::Middle),
+        );
+        return scene;
     }
 
-    let left = s(EDGE) + widest(&chart.y.ticks, scale) + s(LABEL_GAP);
+    let left = EDGE + widest_label(&chart.y.ticks) + LABEL_GAP;
     let plot = Plot {
         left,
-        top: s(PLOT_TOP),
-        right: (width - s(RIGHT)).max(left + 1.0),
-        bottom: s(HEIGHT - BOTTOM),
+        top: PLOT_TOP,
+        right: (width - RIGHT).max(left + 1.0),
+        bottom: HEIGHT - BOTTOM,
     };
     let x = plot.x((0.0, f64::from(MAX_YEARS)));
     let y = plot.y(chart.y.domain);
     let year_px = x.px(1.0) - x.px(0.0);
+    scene.height = HEIGHT;
+    scene.marks = marks(chart, &plot, &x);
 
-    draw_y_axis(area, &plot, &y, &chart.y.ticks, palette, scale)?;
+    y_axis(&mut scene, &plot, &y, &chart.y.ticks);
 
     // Level anchors: light guides through the plot, numerals above it.
-    let numeral_style = text_style(scale, palette.muted, Pos::new(HPos::Center, VPos::Top));
     for (years, numeral) in &chart.levels {
         let px = x.px(*years);
-        area.draw(&PathElement::new(
-            [at(px, plot.top - s(4.0)), at(px, plot.bottom)],
-            palette.grid.stroke_width(stroke(1.0, scale)),
-        ))?;
-        area.draw(&Text::new(
-            numeral.clone(),
-            at(px, s(LEVEL_ROW)),
-            numeral_style.clone(),
-        ))?;
+        scene.segment(
+            (px, plot.top - 4.0),
+            (px, plot.bottom),
+            Stroke::solid(Role::Grid, 1.0),
+        );
+        scene.text((px, LEVEL_ROW), numeral.clone(), muted.align(Align::Centre));
     }
 
     // The range, its edges, then the curve.
-    let line = |value: &dyn Fn(&YearEstimate) -> f64| -> Vec<(i32, i32)> {
+    let line = |value: fn(&YearEstimate) -> f64| -> Vec<(f64, f64)> {
         chart
             .points
             .iter()
-            .map(|p| at(x.px(f64::from(p.years)), y.px(value(p))))
+            .map(|p| (x.px(f64::from(p.years)), y.px(value(p))))
             .collect()
     };
-    let (high, low) = (line(&|p| p.high), line(&|p| p.low));
+    let (high, low) = (line(|p| p.high), line(|p| p.low));
     let mut band = high.clone();
     band.extend(low.iter().rev());
-    area.draw(&Polygon::new(band, palette.band_outer.filled()))?;
+    scene.area(band, Role::BandOuter);
     // The light band alone is too faint to see (1.3:1); its edges carry its extent (3.3:1).
     for edge in [high, low] {
-        area.draw(&PathElement::new(
-            edge,
-            palette.band_inner.stroke_width(stroke(1.0, scale)),
-        ))?;
+        scene.line(edge, Stroke::solid(Role::BandInner, 1.0));
     }
-    area.draw(&PathElement::new(
-        line(&|p| p.annual),
-        palette.median.stroke_width(stroke(2.0, scale)),
-    ))?;
+    scene.line(line(|p| p.annual), Stroke::solid(Role::Median, 2.0));
 
     let year_ticks: Vec<(f64, String)> = {
-        let step = every_nth(year_px, text_width("30", scale), scale, &YEAR_STEPS);
+        let step = every_nth(year_px, text::width("30", &TEXT), 1.0, &YEAR_STEPS);
         chart.year_labels.iter().step_by(step).cloned().collect()
     };
-    draw_x_axis(area, &plot, &x, &year_ticks, palette, scale)?;
-    area.draw(&Text::new(
+    x_axis(&mut scene, &plot, &x, &year_ticks);
+    scene.text(
+        ((plot.left + plot.right) / 2.0, HEIGHT - LINE - 2.0),
         chart.x_title.clone(),
-        at((plot.left + plot.right) / 2.0, s(HEIGHT - LINE - 2.0)),
-        text_style(scale, palette.muted, Pos::new(HPos::Center, VPos::Top)),
-    ))?;
+        muted.align(Align::Centre),
+    );
 
     // The reader's years: a line through the plot, a dot on the curve, and the label above.
     let Some(point) = chart.points.get(usize::from(chart.current)) else {
-        draw_note(area, &plot, &chart.level_note, palette, scale)?;
-        return Ok(Drawn {
-            height: HEIGHT,
-            marks: marks(chart, &plot, &x, scale),
-        });
+        level_note(&mut scene, &plot, &chart.level_note);
+        return scene;
     };
     let px = x.px(f64::from(point.years));
     let py = y.px(point.annual);
-    area.draw(&PathElement::new(
-        [at(px, plot.top), at(px, plot.bottom)],
-        palette.estimate.stroke_width(stroke(2.0, scale)),
-    ))?;
+    scene.segment(
+        (px, plot.top),
+        (px, plot.bottom),
+        Stroke::solid(Role::Estimate, 2.0),
+    );
     // The note's halo goes over the line (which the dot and label already place), never
     // over the dot: the dot is on the curve, above the corner the note fills.
-    draw_note(area, &plot, &chart.level_note, palette, scale)?;
+    level_note(&mut scene, &plot, &chart.level_note);
     // A ring in the background colour keeps the dot clear of the band and curve.
-    area.draw(&Circle::new(
-        at(px, py),
-        s(7.0).round() as u32,
-        palette.background.filled(),
-    ))?;
-    area.draw(&Circle::new(
-        at(px, py),
-        s(5.0).round() as u32,
-        palette.estimate.filled(),
-    ))?;
-    let w = text_width(&chart.current_label, scale);
-    let centre = px.clamp(w / 2.0 + 1.0, (width - w / 2.0 - 1.0).max(w / 2.0 + 1.0));
-    area.draw(&Text::new(
-        chart.current_label.clone(),
-        at(centre, s(CURRENT_ROW)),
-        text_style(scale, palette.estimate, Pos::new(HPos::Center, VPos::Top)),
-    ))?;
-
-    Ok(Drawn {
-        height: HEIGHT,
-        marks: marks(chart, &plot, &x, scale),
-    })
+    scene.circle((px, py), 7.0, Role::Background);
+    scene.circle((px, py), 5.0, Role::Estimate);
+    let font = TEXT.role(Role::Estimate).align(Align::Centre);
+    let centre = keep_inside(px, text::width(&chart.current_label, &font), width, 1.0);
+    scene.text((centre, CURRENT_ROW), chart.current_label.clone(), font);
+    scene
 }
 
-/// One strip a year wide per year, over the plot's height, in CSS px.
-fn marks(chart: &ExperienceChart, plot: &Plot, x: &LinearScale, scale: f64) -> Vec<Mark> {
-    let css = |device: f64| device / scale;
-    let half = css((x.px(1.0) - x.px(0.0)) / 2.0).max(2.0);
+/// One strip a year wide per year, over the plot's height.
+fn marks(chart: &ExperienceChart, plot: &Plot, x: &LinearScale) -> Vec<Mark> {
+    let half = ((x.px(1.0) - x.px(0.0)) / 2.0).max(2.0);
     chart
         .points
         .iter()
         .map(|p| {
-            let centre = css(x.px(f64::from(p.years)));
+            let centre = x.px(f64::from(p.years));
             Mark {
                 x0: centre - half,
                 x1: centre + half,
-                y0: css(plot.top),
-                y1: css(plot.bottom),
+                y0: plot.top,
+                y1: plot.bottom,
                 label: p.label.clone(),
                 value: p.value.clone(),
                 source: chart.source.clone(),
@@ -392,77 +348,59 @@ fn marks(chart: &ExperienceChart, plot: &Plot, x: &LinearScale, scale: f64) -> V
 /// The level note in the plot's bottom-right corner, wrapped to fit. That corner is always
 /// empty: the range's low edge there is the 50th percentile or above, while the axis starts
 /// below the 10th.
-fn draw_note<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
-    plot: &Plot,
-    note: &str,
-    palette: &Palette,
-    scale: f64,
-) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
-    let s = |css: f64| css * scale;
-    let lines = wrap(note, NOTE_SHARE * (plot.right - plot.left), scale);
+fn level_note(scene: &mut Scene, plot: &Plot, note: &str) {
+    let font = TEXT.role(Role::Muted).align(Align::Right);
+    let lines = text::wrap(note, &font, NOTE_SHARE * (plot.right - plot.left));
     let widest = lines
         .iter()
-        .map(|l| text_width(l, scale))
+        .map(|l| text::width(l, &font))
         .fold(0.0, f64::max);
-    let right = plot.right - s(4.0);
-    let top = plot.bottom - s(4.0) - s(LINE) * lines.len() as f64;
-    halo(
-        area,
-        (right - widest - s(3.0), top - s(2.0)),
-        (widest + s(6.0), s(LINE) * lines.len() as f64 + s(3.0)),
-        palette,
-    )?;
-    let style = text_style(scale, palette.muted, Pos::new(HPos::Right, VPos::Top));
+    let height = LINE * lines.len() as f64;
+    let right = plot.right - 4.0;
+    let top = plot.bottom - 4.0 - height;
+    text_halo(
+        scene,
+        (right - widest - 3.0, top - 2.0),
+        (widest + 6.0, height + 3.0),
+    );
     for (i, line) in lines.into_iter().enumerate() {
-        area.draw(&Text::new(
-            line,
-            at(right, top + s(LINE) * i as f64),
-            style.clone(),
-        ))?;
+        scene.text((right, top + LINE * i as f64), line, font);
     }
-    Ok(())
 }
 
-/// Splits `text` at spaces into lines no wider than `max` device px (a single long word keeps
-/// its own line).
-fn wrap(text: &str, max: f64, scale: f64) -> Vec<String> {
-    let mut lines: Vec<String> = Vec::new();
-    for word in text.split_whitespace() {
-        match lines.last_mut() {
-            Some(line) if text_width(&format!("{line} {word}"), scale) <= max => {
-                line.push(' ');
-                line.push_str(word);
-            }
-            _ => lines.push(word.to_string()),
-        }
-    }
-    lines
-}
-
-// Native only: the SVG backend is a native dev-dependency.
-#[cfg(all(test, not(target_arch = "wasm32")))]
+#[cfg(test)]
 mod tests {
     use super::*;
     use crate::career::testing::{career, inputs};
-    use crate::charts::test_support::{fills, render_svg, texts};
+    use crate::charts::scene::Item;
     use crate::format::EnUs;
-
-    const ESTIMATE_COLOUR: &str = "B43C00";
 
     fn model(place: u32, industry: &str, years: u8) -> ExperienceChart {
         ExperienceChart::new(career(), inputs(place, industry, years), Lang::En, &EnUs)
     }
 
     /// The centre x of the filled estimate-coloured circle (the reader's dot).
-    fn dot_x(svg: &str) -> Option<f64> {
-        svg.split("<circle")
-            .skip(1)
-            .find(|c| {
-                c.to_uppercase()
-                    .contains(&format!("FILL=\"#{ESTIMATE_COLOUR}\""))
+    fn dot_x(scene: &Scene) -> Option<f64> {
+        scene.items.iter().find_map(|item| match item {
+            Item::Circle {
+                x,
+                fill: Some(Role::Estimate),
+                ..
+            } => Some(*x),
+            _ => None,
+        })
+    }
+
+    /// The level note's lines: the muted texts set right-aligned from their top (the y labels
+    /// are right-aligned too, but centred on their gridline).
+    fn note_lines(scene: &Scene) -> Vec<(&str, (f64, f64))> {
+        scene
+            .texts()
+            .filter(|(_, _, f)| {
+                f.role == Role::Muted && f.align == Align::Right && f.baseline == Baseline::Top
             })
-            .and_then(|c| c.split("cx=\"").nth(1)?.split('"').next()?.parse().ok())
+            .map(|(t, at, _)| (t, at))
+            .collect()
     }
 
     #[test]
@@ -509,10 +447,10 @@ mod tests {
 
     #[test]
     fn every_year_is_a_mark_that_selects_it() {
-        let (_, drawn) = render_svg(&model(0, "all", 5), 390, 252);
-        assert_eq!(drawn.height, HEIGHT);
-        assert_eq!(drawn.marks.len(), 31);
-        let five = &drawn.marks[5];
+        let scene = model(0, "all", 5).scene(390.0);
+        assert_eq!(scene.height, HEIGHT);
+        assert_eq!(scene.marks.len(), 31);
+        let five = &scene.marks[5];
         assert_eq!(five.label, "5 years");
         assert!(
             five.value.starts_with("$51,100 a year (range $"),
@@ -521,48 +459,54 @@ mod tests {
         );
         assert!(five.source.contains("estimate"), "{}", five.source);
         assert_eq!(five.select, Some(Select::Years(5)));
-        assert_eq!(drawn.marks[1].label, "1 year");
-        assert_eq!(drawn.marks[30].select, Some(Select::Years(30)));
-        for pair in drawn.marks.windows(2) {
+        assert_eq!(scene.marks[1].label, "1 year");
+        assert_eq!(scene.marks[30].select, Some(Select::Years(30)));
+        for pair in scene.marks.windows(2) {
             assert!(pair[0].x1 <= pair[1].x0 + 1e-9);
         }
-        assert!(drawn.marks[0].x0 >= 0.0 && drawn.marks[30].x1 <= 390.0);
+        assert!(scene.marks[0].x0 >= 0.0 && scene.marks[30].x1 <= 390.0);
     }
 
     #[test]
     fn the_readers_years_are_marked_and_move() {
-        for width in [640, 390] {
-            let (five, drawn) = render_svg(&model(0, "all", 5), width, 252);
-            let (twenty, _) = render_svg(&model(0, "all", 20), width, 252);
-            assert!(fills(&five).iter().any(|f| f == ESTIMATE_COLOUR));
-            let mark = &drawn.marks[5];
+        for width in [640.0, 390.0] {
+            let five = model(0, "all", 5).scene(width);
+            let twenty = model(0, "all", 20).scene(width);
+            assert!(five.fills().iter().any(|(role, _)| *role == Role::Estimate));
+            let mark = &five.marks[5];
             let x5 = dot_x(&five).expect("a dot at 5 years");
             assert!(
                 (x5 - (mark.x0 + mark.x1) / 2.0).abs() <= 1.0,
                 "{x5} vs {mark:?}"
             );
             let x20 = dot_x(&twenty).expect("a dot at 20 years");
-            let mark20 = &drawn.marks[20];
+            let mark20 = &five.marks[20];
             assert!((x20 - (mark20.x0 + mark20.x1) / 2.0).abs() <= 1.0);
-            assert!(texts(&five).iter().any(|t| t == "5 years: $51,100"));
-            assert!(texts(&twenty).iter().any(|t| t.starts_with("20 years: $")));
+            assert!(five.find_text("5 years: $51,100").is_some());
+            assert!(twenty.texts().any(|(t, _, _)| t.starts_with("20 years: $")));
+            for scene in [&five, &twenty] {
+                assert!(
+                    scene.texts_outside(1.0).is_empty(),
+                    "{width}: {:?}",
+                    scene.texts_outside(1.0)
+                );
+            }
         }
     }
 
     #[test]
     fn the_level_anchors_and_the_assumption_are_shown() {
-        let (svg, _) = render_svg(&model(0, "all", 5), 390, 252);
-        let texts = texts(&svg);
+        let scene = model(0, "all", 5).scene(390.0);
+        let texts: Vec<&str> = scene.texts().map(|(t, _, _)| t).collect();
         for numeral in ["I", "II", "III", "IV"] {
-            assert!(texts.iter().any(|t| t == numeral), "{numeral}: {texts:?}");
+            assert!(texts.contains(&numeral), "{numeral}: {texts:?}");
         }
-        let note = texts
+        let note = note_lines(&scene)
             .iter()
-            .skip_while(|t| !t.starts_with("Pay levels"))
-            .take_while(|t| *t != "Years of experience")
-            .cloned()
+            .map(|(t, _)| *t)
             .collect::<Vec<_>>()
             .join(" ");
+        assert!(note.starts_with("Pay levels"), "{texts:?}");
         // The flat line explains itself, on the chart.
         assert!(note.contains("flat after 10 years"), "{texts:?}");
         assert!(
@@ -570,8 +514,8 @@ mod tests {
             "{texts:?}"
         );
         assert!(note.contains("assumed, not data"), "{texts:?}");
-        assert!(texts.iter().any(|t| t == "Years of experience"));
-        assert!(texts.iter().any(|t| t == "30"));
+        assert!(scene.find_text("Years of experience").is_some());
+        assert!(scene.find_text("30").is_some());
     }
 
     #[test]
@@ -605,10 +549,13 @@ mod tests {
             &EnUs,
         );
         assert!(m.points.is_empty());
-        let (svg, drawn) = render_svg(&m, 390, 252);
-        assert!(drawn.marks.is_empty());
-        assert_eq!(drawn.height, EMPTY_HEIGHT);
-        assert_eq!(texts(&svg), ["No estimate to show"]);
+        let scene = m.scene(390.0);
+        assert!(scene.marks.is_empty());
+        assert_eq!(scene.height, EMPTY_HEIGHT);
+        assert_eq!(
+            scene.texts().map(|(t, _, _)| t).collect::<Vec<_>>(),
+            ["No estimate to show"]
+        );
         assert_eq!(m.summary(), "No estimate to show");
         assert_eq!(m.table().rows.len(), 0);
         assert_eq!(m.table().highlighted, None);
@@ -616,11 +563,23 @@ mod tests {
 
     #[test]
     fn long_notes_wrap_to_fit() {
-        let lines = wrap(
-            "one two three four five six",
-            text_width("one two", 1.0),
-            1.0,
-        );
-        assert_eq!(lines, ["one two", "three", "four", "five six"]);
+        let m = model(0, "all", 5);
+        for width in [390.0, 640.0] {
+            let scene = m.scene(width);
+            let plot_left = scene.marks[0].x0 + (scene.marks[0].x1 - scene.marks[0].x0) / 2.0;
+            let plot_right = scene.marks[30].x0 + (scene.marks[30].x1 - scene.marks[30].x0) / 2.0;
+            let max = NOTE_SHARE * (plot_right - plot_left);
+            let lines = note_lines(&scene);
+            assert!(lines.len() > 1, "{width}: {lines:?}");
+            let font = TEXT.role(Role::Muted).align(Align::Right);
+            for (line, (x, _)) in &lines {
+                let (left, right) = font.extent(line, *x);
+                assert!(right - left <= max, "{width}: {line} wider than {max}");
+                assert!(left >= plot_left && right <= plot_right, "{width}: {line}");
+            }
+            let words = |t: &str| t.split_whitespace().map(String::from).collect::<Vec<_>>();
+            let joined = lines.iter().map(|(t, _)| *t).collect::<Vec<_>>().join(" ");
+            assert_eq!(words(&joined), words(&m.level_note));
+        }
     }
 }
