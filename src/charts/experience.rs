@@ -2,6 +2,9 @@
 //! and industry, with its likely range, the reader's years marked, and the prevailing-wage level
 //! anchors noted so the flat part after 10 years reads as an assumption, not data.
 
+use super::registry::{Built, Depends, Spec};
+use super::ChartRef;
+use crate::options::Section;
 use super::axes::{
     dollar_ticks, every_nth, text_halo, widest_label, x_axis, y_axis, Plot, Ticks, LABEL_GAP, LINE,
     TEXT,
@@ -230,7 +233,27 @@ impl Chart for ExperienceChart {
 }
 
 /// Lays the chart out `width` CSS pixels wide: the range and curve over dollar gridlines, the
-/// level anchors, the reader's years and the level note; marks are one vertical strip per year.
+/// level anchors, the reader's years and the level note; marks are one vertical strip per year./// The registry entry: the estimate across 0–30 years for the reader's place and industry;
+/// choosing a year selects it.
+pub const SPEC: Spec = Spec {
+    section: Section::Experience,
+    selectable: true,
+    when_empty: None,
+    depends: |cx| Depends::Inputs(cx.inputs),
+    build: |cx| {
+        Some(Built {
+            chart: ChartRef::new(ExperienceChart::new(cx.career, cx.inputs, cx.lang, cx.fmt)),
+            title: cx.lang.text(Msg::ChartExperienceTitle).to_string(),
+            source: cx.lang.text(Msg::EstimateSource).to_string(),
+            keys: vec![
+                ("cpw-key-outer", Msg::RangeLabel),
+                ("cpw-key-estimate", Msg::ChartEstimate),
+            ],
+        })
+    },
+};
+
+
 fn layout(chart: &ExperienceChart, width: f64) -> Scene {
     let mut scene = Scene::new(width);
     let muted = TEXT.role(Role::Muted);
