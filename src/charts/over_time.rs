@@ -4,19 +4,16 @@
 //! 2018, 29-2072 from May 2021): figures of different codes are two series, never one line.
 
 use super::axes::{
-    at, dollar_ticks, draw_x_axis, draw_y_axis, every_nth, halo, stroke, text_style, text_width,
-    widest, Plot, Ticks, LABEL_GAP, LINE,
+    dollar_ticks, every_nth, text_halo, widest_label, x_axis, y_axis, Plot, Ticks, LABEL_GAP, LINE,
+    TEXT,
 };
-use super::palette::Palette;
 use super::scale::LinearScale;
-use super::{Chart, DataTable, Drawn, Mark};
+use super::scene::{Align, Baseline, Role, Scene, Stroke};
+use super::text::{self, keep_inside};
+use super::{Chart, DataTable, Mark};
 use crate::figures::{Distribution, PERCENTILE_POINTS};
 use crate::format::NumberFormat;
 use crate::messages::{Lang, Msg};
-use plotters::coord::Shift;
-use plotters::element::DashedPathElement;
-use plotters::prelude::*;
-use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 /// The CSS height the chart draws in.
 pub const HEIGHT: f64 = 240.0;
@@ -269,17 +266,8 @@ impl OverTimeChart {
 }
 
 impl Chart for OverTimeChart {
-    fn scene(&self, width: f64) -> super::scene::Scene {
-        super::scene::Scene::new(width)
-    }
-
-    fn draw<DB: DrawingBackend>(
-        &self,
-        area: &DrawingArea<DB, Shift>,
-        palette: &Palette,
-        scale: f64,
-    ) -> Result<Drawn, DrawingAreaErrorKind<DB::ErrorType>> {
-        draw(area, self, palette, scale)
+    fn scene(&self, width: f64) -> Scene {
+        layout(self, width)
     }
 
     fn summary(&self) -> String {
@@ -295,30 +283,27 @@ impl Chart for OverTimeChart {
     }
 }
 
-/// Draws the chart at `scale` device px per CSS px; marks are one vertical strip per year.
-fn draw<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
-    chart: &OverTimeChart,
-    palette: &Palette,
-    scale: f64,
-) -> Result<Drawn, DrawingAreaErrorKind<DB::ErrorType>> {
-    let width = f64::from(area.dim_in_pixel().0);
-    let s = |css: f64| css * scale;
+/// Lays the chart out `width` CSS pixels wide and [`HEIGHT`] tall: gridlines, the hatched gaps,
+/// each run's bands and lines, the year axis and the end labels; marks are one vertical strip
+/// per year.
+fn layout(chart: &OverTimeChart, width: f64) -> Scene {
+    let mut scene = Scene::new(width);
+    scene.height = HEIGHT;
 
     // End labels on one line when the plot keeps most of the width, else name over value.
     let labels: Vec<&EndLabel> = chart.median_label.iter().chain(&chart.mean_label).collect();
     let one_line_width = labels
         .iter()
-        .map(|l| text_width(&l.one_line, scale))
+        .map(|l| text::width(&l.one_line, &TEXT))
         .fold(0.0, f64::max);
     let two_line_width = labels
         .iter()
         .flat_map(|l| [&l.name, &l.value_text])
-        .map(|t| text_width(t, scale))
+        .map(|t| text::width(t, &TEXT))
         .fold(0.0, f64::max);
-    let left = s(EDGE) + widest(&chart.y.ticks, scale) + s(LABEL_GAP);
+    let left = EDGE + widest_label(&chart.y.ticks) + LABEL_GAP;
     // Room for the label, its gap from the line's end, and the canvas edge.
-    let right_for = |label: f64| label + s(LABEL_GAP) * 2.0 + s(EDGE);
+    let right_for = |label: f64| label + LABEL_GAP * 2.0 + EDGE;
     let one_line = width - left - right_for(one_line_width) >= MIN_PLOT_SHARE * width;
     let right = width
         - right_for(if one_line {
@@ -328,60 +313,51 @@ fn draw<DB: DrawingBackend>(
         });
     let plot = Plot {
         left,
-        top: s(TOP),
+        top: TOP,
         right: right.max(left + 1.0),
-        bottom: s(HEIGHT - BOTTOM),
+        bottom: HEIGHT - BOTTOM,
     };
     let x = plot.x(chart.x_domain());
     let y = plot.y(chart.y.domain);
 
-    draw_y_axis(area, &plot, &y, &chart.y.ticks, palette, scale)?;
+    y_axis(&mut scene, &plot, &y, &chart.y.ticks);
 
     let year_px = (x.px(chart.x_domain().0 + 1.0) - x.px(chart.x_domain().0)).abs();
     for gap in &chart.gaps {
-        draw_gap(area, &plot, &x, gap, palette, scale)?;
+        hatched_gap(&mut scene, &plot, &x, gap);
     }
 
     for &(start, end) in &chart.runs {
-        draw_run(
-            area,
-            &chart.years[start..end],
-            &x,
-            &y,
-            year_px,
-            palette,
-            scale,
-        )?;
+        run(&mut scene, &chart.years[start..end], &x, &y, year_px);
     }
 
     // Year labels, thinned to fit, counted from the first year so the first and last show.
-    let step = every_nth(year_px, text_width("2018", scale), scale, &YEAR_STEPS);
+    let step = every_nth(year_px, text::width("2018", &TEXT), 1.0, &YEAR_STEPS);
     let (first, last) = chart.x_domain();
     let year_ticks: Vec<(f64, String)> = (0..)
         .map(|k| first + (k * step) as f64)
         .take_while(|year| *year <= last)
         .map(|year| (year, (year.round() as i64).to_string()))
         .collect();
-    draw_x_axis(area, &plot, &x, &year_ticks, palette, scale)?;
+    x_axis(&mut scene, &plot, &x, &year_ticks);
 
     if let Some(last) = chart.years.last() {
         let end_x = x.px(f64::from(last.year));
-        draw_end_labels(area, chart, &y, end_x, one_line, &plot, palette, scale)?;
+        end_labels(&mut scene, chart, &y, end_x, one_line, &plot);
     }
 
     // Marks: a strip a year wide round each published year, over the plot's height.
-    let css = |device: f64| device / scale;
-    let half = css(year_px / 2.0).max(2.0);
-    let marks = chart
+    let half = (year_px / 2.0).max(2.0);
+    scene.marks = chart
         .years
         .iter()
         .map(|p| {
-            let centre = css(x.px(f64::from(p.year)));
+            let centre = x.px(f64::from(p.year));
             Mark {
                 x0: centre - half,
                 x1: centre + half,
-                y0: css(plot.top),
-                y1: css(plot.bottom),
+                y0: plot.top,
+                y1: plot.bottom,
                 label: p.period.clone(),
                 value: p.value.clone(),
                 source: p.source.clone(),
@@ -389,22 +365,11 @@ fn draw<DB: DrawingBackend>(
             }
         })
         .collect();
-    Ok(Drawn {
-        height: HEIGHT,
-        marks,
-    })
+    scene
 }
 
 /// One unbroken piece of the series: both bands, their edges, the median and the dashed mean.
-fn draw_run<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
-    points: &[YearPoint],
-    x: &LinearScale,
-    y: &LinearScale,
-    year_px: f64,
-    palette: &Palette,
-    scale: f64,
-) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+fn run(scene: &mut Scene, points: &[YearPoint], x: &LinearScale, y: &LinearScale, year_px: f64) {
     // A year standing alone would be a zero-width band: give it a quarter-year each side.
     let xs: Vec<f64> = if points.len() == 1 {
         let centre = x.px(f64::from(points[0].year));
@@ -419,13 +384,10 @@ fn draw_run<DB: DrawingBackend>(
             points.iter().map(f).collect()
         }
     };
-    let line = |vals: &[f64]| -> Vec<(i32, i32)> {
-        xs.iter()
-            .zip(vals)
-            .map(|(px, v)| at(*px, y.px(*v)))
-            .collect()
+    let line = |vals: &[f64]| -> Vec<(f64, f64)> {
+        xs.iter().zip(vals).map(|(px, v)| (*px, y.px(*v))).collect()
     };
-    let band = |upper: &[f64], lower: &[f64]| -> Vec<(i32, i32)> {
+    let band = |upper: &[f64], lower: &[f64]| -> Vec<(f64, f64)> {
         let mut outline = line(upper);
         outline.extend(line(lower).into_iter().rev());
         outline
@@ -434,41 +396,21 @@ fn draw_run<DB: DrawingBackend>(
     let (p10, p25, p50, p75, p90) = (p(0), p(1), p(2), p(3), p(4));
     let mean = values(&|p: &YearPoint| p.mean);
 
-    area.draw(&Polygon::new(band(&p90, &p10), palette.band_outer.filled()))?;
+    scene.area(band(&p90, &p10), Role::BandOuter);
     // The light band alone is too faint to see (1.3:1); its edges carry its extent (3.3:1).
     for edge in [&p90, &p10] {
-        area.draw(&PathElement::new(
-            line(edge),
-            palette.band_inner.stroke_width(stroke(1.0, scale)),
-        ))?;
+        scene.line(line(edge), Stroke::solid(Role::BandInner, 1.0));
     }
-    area.draw(&Polygon::new(band(&p75, &p25), palette.band_inner.filled()))?;
-    area.draw(&PathElement::new(
-        line(&p50),
-        palette.median.stroke_width(stroke(3.0, scale)),
-    ))?;
+    scene.area(band(&p75, &p25), Role::BandInner);
+    scene.line(line(&p50), Stroke::solid(Role::Median, 3.0));
     // Dashed and thinner, so the mean is told from the median without colour.
-    area.draw(&DashedPathElement::new(
-        line(&mean),
-        5.0 * scale,
-        3.0 * scale,
-        palette.ink.stroke_width(stroke(1.5, scale)),
-    ))?;
-    Ok(())
+    scene.line(line(&mean), Stroke::dashed(Role::Ink, 1.5, 5.0, 3.0));
 }
 
 /// Light hatching over the missing years, and a label saying no figure is held for them.
-fn draw_gap<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
-    plot: &Plot,
-    x: &LinearScale,
-    gap: &Gap,
-    palette: &Palette,
-    scale: f64,
-) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
-    let s = |css: f64| css * scale;
+fn hatched_gap(scene: &mut Scene, plot: &Plot, x: &LinearScale, gap: &Gap) {
     // Inset so the hatching stops short of the neighbouring years' band ends.
-    let inset = s(3.0);
+    let inset = 3.0;
     let (x0, x1) = (
         x.px(f64::from(gap.after)) + inset,
         x.px(f64::from(gap.before)) - inset,
@@ -476,58 +418,49 @@ fn draw_gap<DB: DrawingBackend>(
     let (y0, y1) = (plot.top, plot.bottom);
     if x1 > x0 {
         // Lines x + y = c, clipped to the rectangle, every 6 CSS px.
-        let step = s(6.0);
+        let step = 6.0;
         let mut c = x0 + y0 + step;
         while c < x1 + y1 {
-            let (from, to) = ((x0).max(c - y1), (x1).min(c - y0));
+            let (from, to) = (x0.max(c - y1), x1.min(c - y0));
             if to > from {
-                area.draw(&PathElement::new(
-                    [at(from, c - from), at(to, c - to)],
-                    palette.grid.stroke_width(stroke(1.0, scale)),
-                ))?;
+                scene.segment(
+                    (from, c - from),
+                    (to, c - to),
+                    Stroke::solid(Role::Grid, 1.0),
+                );
             }
             c += step;
         }
     }
     // The label sits at the top of the plot, above the bands, centred on the gap.
-    let width = f64::from(area.dim_in_pixel().0);
-    let w = text_width(&gap.label, scale);
-    let centre = ((x0 + x1) / 2.0).clamp(w / 2.0 + 1.0, (width - w / 2.0 - 1.0).max(w / 2.0 + 1.0));
-    let top = plot.top + s(3.0);
-    halo(
-        area,
-        (centre - w / 2.0 - s(3.0), top - s(1.0)),
-        (w + s(6.0), s(LINE) + s(1.0)),
-        palette,
-    )?;
-    area.draw(&Text::new(
-        gap.label.clone(),
-        at(centre, top),
-        text_style(scale, palette.muted, Pos::new(HPos::Center, VPos::Top)),
-    ))?;
-    Ok(())
+    let font = TEXT.role(Role::Muted).align(Align::Centre);
+    let w = text::width(&gap.label, &font);
+    let centre = keep_inside((x0 + x1) / 2.0, w, scene.width, 1.0);
+    let top = plot.top + 3.0;
+    text_halo(
+        scene,
+        (centre - w / 2.0 - 3.0, top - 1.0),
+        (w + 6.0, LINE + 1.0),
+    );
+    scene.text((centre, top), gap.label.clone(), font);
 }
 
 /// The median's and the mean's labels right of their last points, pushed apart vertically if
 /// they would overlap, each joined to its line's end by a short leader.
-#[allow(clippy::too_many_arguments)]
-fn draw_end_labels<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
+fn end_labels(
+    scene: &mut Scene,
     chart: &OverTimeChart,
     y: &LinearScale,
     end_x: f64,
     one_line: bool,
     plot: &Plot,
-    palette: &Palette,
-    scale: f64,
-) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
-    let s = |css: f64| css * scale;
+) {
     let (Some(median), Some(mean)) = (&chart.median_label, &chart.mean_label) else {
-        return Ok(());
+        return;
     };
     let lines = if one_line { 1.0 } else { 2.0 };
-    let height = s(LINE) * lines;
-    let separation = height + s(2.0);
+    let height = LINE * lines;
+    let separation = height + 2.0;
     // The mean is above the median in pay data; order by value so the higher goes on top.
     let (upper, lower) = if mean.value >= median.value {
         (mean, median)
@@ -546,48 +479,44 @@ fn draw_end_labels<DB: DrawingBackend>(
     upper_y += shift;
     lower_y += shift;
 
-    let text_x = end_x + s(LABEL_GAP) * 2.0;
+    let text_x = end_x + LABEL_GAP * 2.0;
     for (label, label_y) in [(upper, upper_y), (lower, lower_y)] {
-        let colour = if std::ptr::eq(label, median) {
-            palette.median
+        let role = if std::ptr::eq(label, median) {
+            Role::Median
         } else {
-            palette.ink
+            Role::Ink
         };
-        area.draw(&PathElement::new(
-            [
-                at(end_x + s(2.0), y.px(label.value)),
-                at(text_x - s(2.0), label_y),
-            ],
-            palette.muted.stroke_width(stroke(1.0, scale)),
-        ))?;
-        let style = |v: VPos| text_style(scale, colour, Pos::new(HPos::Left, v));
+        scene.segment(
+            (end_x + 2.0, y.px(label.value)),
+            (text_x - 2.0, label_y),
+            Stroke::solid(Role::Muted, 1.0),
+        );
+        let font = TEXT.role(role);
         if one_line {
-            area.draw(&Text::new(
+            scene.text(
+                (text_x, label_y),
                 label.one_line.clone(),
-                at(text_x, label_y),
-                style(VPos::Center),
-            ))?;
+                font.baseline(Baseline::Middle),
+            );
         } else {
-            area.draw(&Text::new(
+            scene.text(
+                (text_x, label_y),
                 label.name.clone(),
-                at(text_x, label_y),
-                style(VPos::Bottom),
-            ))?;
-            area.draw(&Text::new(
+                font.baseline(Baseline::Bottom),
+            );
+            scene.text(
+                (text_x, label_y),
                 label.value_text.clone(),
-                at(text_x, label_y),
-                style(VPos::Top),
-            ))?;
+                font.baseline(Baseline::Top),
+            );
         }
     }
-    Ok(())
 }
 
-// Native only: the SVG backend is a native dev-dependency.
-#[cfg(all(test, not(target_arch = "wasm32")))]
+#[cfg(test)]
 mod tests {
     use super::*;
-    use crate::charts::test_support::{render_svg, texts};
+    use crate::charts::scene::Item;
     use crate::figures::FIGURES;
     use crate::format::EnUs;
 
@@ -595,32 +524,24 @@ mod tests {
         OverTimeChart::new(FIGURES.national, Lang::En, &EnUs)
     }
 
-    /// Every `<polyline>` and `<polygon>` drawn in one of `colours` (upper-case hex), as its
-    /// points' x coordinates.
-    fn shapes_in(svg: &str, colours: &[&str]) -> Vec<Vec<f64>> {
-        svg.split('<')
-            .filter(|e| e.starts_with("polyline") || e.starts_with("polygon"))
-            .filter(|e| {
-                let upper = e.to_uppercase();
-                colours.iter().any(|c| {
-                    upper.contains(&format!("STROKE=\"#{c}\""))
-                        || upper.contains(&format!("FILL=\"#{c}\""))
-                })
+    /// Every line and filled area in one of `roles`, as its points' x coordinates.
+    fn shapes_in(scene: &Scene, roles: &[Role]) -> Vec<Vec<f64>> {
+        scene
+            .items
+            .iter()
+            .filter_map(|item| match item {
+                Item::Line { points, stroke } if roles.contains(&stroke.role) => Some(points),
+                Item::Area { points, fill } if roles.contains(fill) => Some(points),
+                _ => None,
             })
-            .filter_map(|e| e.split("points=\"").nth(1)?.split('"').next())
-            .map(|points| {
-                points
-                    .split_whitespace()
-                    .filter_map(|p| p.split(',').next()?.parse().ok())
-                    .collect()
-            })
+            .map(|points| points.iter().map(|(x, _)| *x).collect())
             .collect()
     }
 
-    const MEDIAN: &str = "08306B";
-    const INK: &str = "1F2933";
-    const BAND_INNER: &str = "3D8EC9";
-    const BAND_OUTER: &str = "C6DBEF";
+    /// Every text in the scene, in painting order.
+    fn texts(scene: &Scene) -> Vec<&str> {
+        scene.texts().map(|(t, _, _)| t).collect()
+    }
 
     #[test]
     fn model_holds_every_published_year_and_the_2008_gap() {
@@ -641,16 +562,20 @@ mod tests {
 
     #[test]
     fn no_line_or_band_is_drawn_across_the_missing_year() {
-        for width in [640, 390] {
-            let (svg, drawn) = render_svg(&model(), width, 240);
+        for width in [640.0, 390.0] {
+            let scene = model().scene(width);
             let centre = |label: &str| {
-                let m = drawn.marks.iter().find(|m| m.label == label).expect(label);
+                let m = scene.marks.iter().find(|m| m.label == label).expect(label);
                 (m.x0 + m.x1) / 2.0
             };
             let (x2007, x2009) = (centre("May 2007"), centre("May 2009"));
-            let shapes = shapes_in(&svg, &[MEDIAN, INK, BAND_INNER, BAND_OUTER]);
-            // Bands, edges, the median and the mean's dashes, two pieces each at least.
-            assert!(shapes.len() >= 10, "{}", shapes.len());
+            let shapes = shapes_in(
+                &scene,
+                &[Role::Median, Role::Ink, Role::BandInner, Role::BandOuter],
+            );
+            // Both bands, the outer band's two edges, the median and the dashed mean, in each of
+            // the two pieces.
+            assert_eq!(shapes.len(), 12, "{shapes:?}");
             for xs in &shapes {
                 let left = xs.iter().any(|x| *x <= x2007 + 0.5);
                 let right = xs.iter().any(|x| *x >= x2009 - 0.5);
@@ -664,60 +589,71 @@ mod tests {
                 );
             }
             // Both pieces of the median are drawn.
-            let median = shapes_in(&svg, &[MEDIAN]);
+            let median = shapes_in(&scene, &[Role::Median]);
             assert!(median.iter().any(|xs| xs.iter().all(|x| *x <= x2007 + 0.5)));
             assert!(median.iter().any(|xs| xs.iter().all(|x| *x >= x2009 - 0.5)));
-            assert!(texts(&svg).iter().any(|t| t == "No May 2008 data"));
+            assert!(scene.find_text("No May 2008 data").is_some());
+            // Both bands are filled, one piece each side of the gap.
+            for role in [Role::BandOuter, Role::BandInner] {
+                let pieces: Vec<[f64; 4]> = scene
+                    .fills()
+                    .into_iter()
+                    .filter(|(r, _)| *r == role)
+                    .map(|(_, bounds)| bounds)
+                    .collect();
+                assert_eq!(pieces.len(), 2, "{role:?} at {width}px: {pieces:?}");
+            }
         }
     }
 
     #[test]
     fn the_lines_are_labelled_at_their_ends() {
-        let (wide, _) = render_svg(&model(), 640, 240);
+        let wide = model().scene(640.0);
         let texts_wide = texts(&wide);
-        assert!(
-            texts_wide.iter().any(|t| t == "Median $40,350"),
-            "{texts_wide:?}"
-        );
-        assert!(
-            texts_wide.iter().any(|t| t == "Mean $44,010"),
-            "{texts_wide:?}"
-        );
-        let (narrow, _) = render_svg(&model(), 390, 240);
+        assert!(texts_wide.contains(&"Median $40,350"), "{texts_wide:?}");
+        assert!(texts_wide.contains(&"Mean $44,010"), "{texts_wide:?}");
+        let narrow = model().scene(390.0);
         let texts_narrow = texts(&narrow);
         for text in ["Median", "$40,350", "Mean", "$44,010"] {
+            assert!(texts_narrow.contains(&text), "{text}: {texts_narrow:?}");
+        }
+        // The median's label is in the median's colour; every text is whole inside the canvas.
+        let median = wide.find_text("Median $40,350").map(|(_, font)| font.role);
+        assert_eq!(median, Some(Role::Median));
+        for scene in [&narrow, &wide] {
             assert!(
-                texts_narrow.iter().any(|t| t == text),
-                "{text}: {texts_narrow:?}"
+                scene.texts_outside(1.0).is_empty(),
+                "{} px: {:?}",
+                scene.width,
+                scene.texts_outside(1.0)
             );
         }
     }
 
     #[test]
     fn year_labels_thin_out_on_a_phone() {
-        let years = |width: u32| -> Vec<String> {
-            let (svg, _) = render_svg(&model(), width, 240);
-            texts(&svg)
+        let years = |width: f64| -> Vec<String> {
+            texts(&model().scene(width))
                 .into_iter()
                 .filter(|t| t.len() == 4 && t.starts_with("20"))
+                .map(str::to_string)
                 .collect()
         };
-        assert_eq!(years(390), ["2002", "2006", "2010", "2014", "2018"]);
-        let wide = years(640);
+        assert_eq!(years(390.0), ["2002", "2006", "2010", "2014", "2018"]);
+        let wide = years(640.0);
         assert!(
             wide.len() > 5 && wide.contains(&"2018".to_string()),
             "{wide:?}"
         );
-        let (svg, _) = render_svg(&model(), 640, 240);
-        assert!(texts(&svg).iter().any(|t| t == "$70K"));
+        assert!(model().scene(640.0).find_text("$70K").is_some());
     }
 
     #[test]
     fn every_year_is_a_mark_with_its_values_and_source() {
-        let (_, drawn) = render_svg(&model(), 390, 240);
-        assert_eq!(drawn.height, HEIGHT);
-        assert_eq!(drawn.marks.len(), 16);
-        let may_2014 = drawn
+        let scene = model().scene(390.0);
+        assert_eq!(scene.height, HEIGHT);
+        assert_eq!(scene.marks.len(), 16);
+        let may_2014 = scene
             .marks
             .iter()
             .find(|m| m.label == "May 2014")
@@ -732,13 +668,13 @@ mod tests {
         );
         assert_eq!(may_2014.select, None);
         // Strips run left to right, inside the canvas, without overlapping.
-        for pair in drawn.marks.windows(2) {
+        for pair in scene.marks.windows(2) {
             assert!(pair[0].x1 <= pair[1].x0 + 1e-9, "{pair:?}");
         }
-        assert!(drawn.marks[0].x0 >= 0.0 && drawn.marks[15].x1 <= 390.0);
+        assert!(scene.marks[0].x0 >= 0.0 && scene.marks[15].x1 <= 390.0);
         let centre = (may_2014.x0 + may_2014.x1) / 2.0;
-        let hit = crate::charts::mark_at(&drawn.marks, centre, 100.0, 4.0);
-        assert_eq!(hit.map(|i| drawn.marks[i].label.as_str()), Some("May 2014"));
+        let hit = crate::charts::mark_at(&scene.marks, centre, 100.0, 4.0);
+        assert_eq!(hit.map(|i| scene.marks[i].label.as_str()), Some("May 2014"));
     }
 
     #[test]
@@ -798,10 +734,15 @@ mod tests {
             assert!(codes.iter().all(|c| *c == codes[0]), "{codes:?}");
         }
         assert!(chart.summary.contains("Two series"), "{}", chart.summary);
-        let (svg, _) = render_svg(&chart, 640, 240);
+        let scene = chart.scene(640.0);
         assert!(
-            svg.contains("29-2072"),
+            scene.texts().any(|(t, _, _)| t.contains("29-2072")),
             "the break is labelled on the chart"
+        );
+        assert!(
+            scene.texts_outside(1.0).is_empty(),
+            "{:?}",
+            scene.texts_outside(1.0)
         );
     }
 }
