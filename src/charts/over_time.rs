@@ -3,6 +3,10 @@
 //! missing year must never look published, and wherever the SOC code changes (29-2071 to May
 //! 2018, 29-2072 from May 2021): figures of different codes are two series, never one line.
 
+use super::registry::{Built, Depends, Spec, BAND_KEYS};
+use super::ChartRef;
+use crate::figures::FIGURES;
+use crate::options::Section;
 use super::axes::{
     dollar_ticks, every_nth, text_halo, widest_label, x_axis, y_axis, Plot, Ticks, LABEL_GAP, LINE,
     TEXT,
@@ -283,6 +287,38 @@ impl Chart for OverTimeChart {
     }
 }
 
+/// The registry entry: national pay since May 2002, two series with a break where the SOC code
+/// changes (29-2071 to May 2018, this career's from May 2021).
+pub const SPEC: Spec = Spec {
+    section: Section::OverTime,
+    selectable: false,
+    when_empty: None,
+    depends: |_| Depends::Nothing,
+    build: |cx| {
+        let mut years: Vec<&Distribution> = FIGURES.national.iter().collect();
+        years.extend(cx.career.national_series());
+        let owned: Vec<Distribution> = years.iter().map(|d| (*d).clone()).collect();
+        let (first, last) = (years.first()?, years.last()?);
+        let codes = format!("{}, {}", first.soc_code, last.soc_code);
+        Some(Built {
+            chart: ChartRef::new(OverTimeChart::new(&owned, cx.lang, cx.fmt)),
+            title: cx
+                .lang
+                .fill(Msg::ChartOverTimeTitle, &[first.period, last.period]),
+            source: cx.lang.fill(
+                Msg::ChartSource,
+                &[
+                    first.source.publisher,
+                    first.source.title,
+                    &format!("{}–{}", first.period, last.period),
+                    &codes,
+                ],
+            ),
+            keys: BAND_KEYS.to_vec(),
+        })
+    },
+};
+
 /// Lays the chart out `width` CSS pixels wide and [`HEIGHT`] tall: gridlines, the hatched gaps,
 /// each run's bands and lines, the year axis and the end labels; marks are one vertical strip
 /// per year.
@@ -432,17 +468,24 @@ fn hatched_gap(scene: &mut Scene, plot: &Plot, x: &LinearScale, gap: &Gap) {
             c += step;
         }
     }
-    // The label sits at the top of the plot, above the bands, centred on the gap.
+    // The label sits at the top of the plot, above the bands, centred on the gap, wrapped to
+    // the canvas on a phone (the SOC change's label is wider than 390 px on one line).
     let font = TEXT.role(Role::Muted).align(Align::Centre);
-    let w = text::width(&gap.label, &font);
+    let lines = text::wrap(&gap.label, &font, scene.width - 2.0 * EDGE);
+    let w = lines
+        .iter()
+        .map(|l| text::width(l, &font))
+        .fold(0.0, f64::max);
     let centre = keep_inside((x0 + x1) / 2.0, w, scene.width, 1.0);
     let top = plot.top + 3.0;
     text_halo(
         scene,
         (centre - w / 2.0 - 3.0, top - 1.0),
-        (w + 6.0, LINE + 1.0),
+        (w + 6.0, LINE * lines.len() as f64 + 1.0),
     );
-    scene.text((centre, top), gap.label.clone(), font);
+    for (i, line) in lines.into_iter().enumerate() {
+        scene.text((centre, top + LINE * i as f64), line, font);
+    }
 }
 
 /// The median's and the mean's labels right of their last points, pushed apart vertically if
@@ -734,15 +777,17 @@ mod tests {
             assert!(codes.iter().all(|c| *c == codes[0]), "{codes:?}");
         }
         assert!(chart.summary.contains("Two series"), "{}", chart.summary);
-        let scene = chart.scene(640.0);
-        assert!(
-            scene.texts().any(|(t, _, _)| t.contains("29-2072")),
-            "the break is labelled on the chart"
-        );
-        assert!(
-            scene.texts_outside(1.0).is_empty(),
-            "{:?}",
-            scene.texts_outside(1.0)
-        );
+        for width in [320.0, 390.0, 640.0] {
+            let scene = chart.scene(width);
+            assert!(
+                scene.texts().any(|(t, _, _)| t.contains("29-2072")),
+                "the break is labelled on the chart"
+            );
+            assert!(
+                scene.texts_outside(1.0).is_empty(),
+                "{width}: {:?}",
+                scene.texts_outside(1.0)
+            );
+        }
     }
 }
