@@ -2,19 +2,18 @@
 //! projections edition by edition, and the article's fastest-growing states next to the national
 //! figure for the same period, as horizontal bars on one shared percentage axis.
 
-use super::palette::Palette;
+use super::axes::{value_labels, LINE, TEXT};
+use super::bars;
 use super::scale::{nice_domain, LinearScale};
-use super::text::plotters_width;
-use super::{Chart, DataTable, Drawn, Mark, Select};
+use super::scene::{Align, Baseline, Font, Role, Scene, Stroke, Weight};
+use super::text::{self, keep_inside};
+use super::{Chart, DataTable, Mark, Select};
 use crate::career::state_by_usps;
 use crate::explanation::{source_in_sentence, standing_label};
 use crate::figures::{Figures, Projection, Source, Standing};
 use crate::format::NumberFormat;
 use crate::messages::{Lang, Msg};
 use career_pack::AreaCode;
-use plotters::coord::Shift;
-use plotters::prelude::*;
-use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 /// The axis domain is rounded out to 5 points; ticks are labelled every 10.
 const DOMAIN_STEP: f64 = 5.0;
@@ -398,17 +397,8 @@ fn summary(
 }
 
 impl Chart for OutlookChart {
-    fn scene(&self, width: f64) -> super::scene::Scene {
-        super::scene::Scene::new(width)
-    }
-
-    fn draw<DB: DrawingBackend>(
-        &self,
-        area: &DrawingArea<DB, Shift>,
-        palette: &Palette,
-        scale: f64,
-    ) -> Result<Drawn, DrawingAreaErrorKind<DB::ErrorType>> {
-        draw(area, self, palette, scale)
+    fn scene(&self, width: f64) -> Scene {
+        layout(self, width)
     }
 
     fn summary(&self) -> String {
@@ -428,42 +418,8 @@ impl Chart for OutlookChart {
     }
 }
 
-/// Bold text runs wider than the regular text `plotters_width` estimates.
-pub(super) const BOLD_WIDTH: f64 = 1.1;
-
-/// Estimated width in device pixels of `text` at the requested font size, bold or not.
-pub(super) fn text_width(text: &str, font: f64, bold: bool) -> f64 {
-    plotters_width(text, font) * if bold { BOLD_WIDTH } else { 1.0 }
-}
-
-/// Splits `text` into lines no wider than `max_width` device pixels, breaking between words (a
-/// word longer than a line gets a line of its own).
-pub(super) fn wrap_text(text: &str, font: f64, bold: bool, max_width: f64) -> Vec<String> {
-    let mut lines = Vec::new();
-    let mut line = String::new();
-    for word in text.split_whitespace() {
-        let candidate = if line.is_empty() {
-            word.to_string()
-        } else {
-            format!("{line} {word}")
-        };
-        if !line.is_empty() && text_width(&candidate, font, bold) > max_width {
-            lines.push(std::mem::replace(&mut line, word.to_string()));
-        } else {
-            line = candidate;
-        }
-    }
-    if !line.is_empty() {
-        lines.push(line);
-    }
-    lines
-}
-
-/// Sizes in CSS pixels; multiplied by the device pixel ratio when drawn.
+/// Sizes in CSS pixels.
 const PAD_X: f64 = 14.0;
-/// Label text size in CSS px (the canvas draws exactly this size).
-const FONT: f64 = 13.0;
-const LINE: f64 = 15.0;
 const TOP: f64 = 4.0;
 const HEADING_LINE: f64 = 18.0;
 const NOTE_LINE: f64 = 16.0;
@@ -471,109 +427,60 @@ const NOTE_LINE: f64 = 16.0;
 const ROW_TWO_LINES: f64 = 36.0;
 const ROW_ONE_LINE: f64 = 30.0;
 const BAR: f64 = 18.0;
-const OUTLINE: f64 = 2.0;
 const LABEL_GAP: f64 = 10.0;
 const VALUE_GAP: f64 = 6.0;
 const GROUP_GAP: f64 = 16.0;
 /// The label column never takes more than this share of the width, so bars stay readable.
 const MAX_LABEL_SHARE: f64 = 0.4;
 
-/// Where a bar's row landed, in device pixels.
+/// Row labels and values: the kit's text, centred vertically on their line.
+const ROW_TEXT: Font = TEXT.baseline(Baseline::Middle);
+
+/// Where a bar's row landed, in CSS pixels.
 struct Row<'a> {
     bar: &'a OutlookBar,
     top: f64,
     height: f64,
 }
 
-/// Draws the chart onto `area` at `scale` device pixels per CSS pixel: both groups under their
-/// headings, the reference line through the states, the axis labels; one mark per bar.
-fn draw<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
-    chart: &OutlookChart,
-    palette: &Palette,
-    scale: f64,
-) -> Result<Drawn, DrawingAreaErrorKind<DB::ErrorType>> {
-    let width = f64::from(area.dim_in_pixel().0);
-    let s = |css: f64| css * scale;
-    let at = |px: f64, py: f64| (px.round() as i32, py.round() as i32);
-    let font = |color: RGBColor, pos: Pos, bold: bool| {
-        let weight = if bold {
-            FontStyle::Bold
-        } else {
-            FontStyle::Normal
-        };
-        (FontFamily::SansSerif, s(FONT), weight)
-            .into_font()
-            .color(&color)
-            .pos(pos)
-    };
-    let left_top = Pos::new(HPos::Left, VPos::Top);
-    let widest = |texts: &mut dyn Iterator<Item = &String>, bold: bool| {
-        texts
-            .map(|t| text_width(t, s(FONT), bold))
-            .fold(0.0, f64::max)
-    };
+/// Width of the widest of `texts` set in `font`.
+fn widest<'a>(texts: impl Iterator<Item = &'a String>, font: &Font) -> f64 {
+    texts.map(|t| text::width(t, font)).fold(0.0, f64::max)
+}
+
+/// Lays the chart out `width` CSS pixels wide: both groups under their headings, the reference
+/// line through the states, the axis labels; one mark per bar.
+fn layout(chart: &OutlookChart, width: f64) -> Scene {
+    let mut scene = Scene::new(width);
+    let bold = TEXT.weight(Weight::Bold);
     // Names are measured bold: the selected state's is drawn bold.
-    let label_width = widest(&mut chart.bars().map(|b| &b.name), true)
+    let label_width = widest(chart.bars().map(|b| &b.name), &bold)
         .max(widest(
-            &mut chart.bars().filter_map(|b| b.detail.as_ref()),
-            false,
+            chart.bars().filter_map(|b| b.detail.as_ref()),
+            &TEXT,
         ))
         .min(width * MAX_LABEL_SHARE);
-    let value_width = widest(&mut chart.bars().map(|b| &b.value_text), true);
-    let bars_left = s(PAD_X) + label_width + s(LABEL_GAP);
-    let bars_right = (width - s(PAD_X) - value_width - s(VALUE_GAP)).max(bars_left + s(40.0));
+    let value_width = widest(chart.bars().map(|b| &b.value_text), &bold);
+    let bars_left = PAD_X + label_width + LABEL_GAP;
+    let bars_right = (width - PAD_X - value_width - VALUE_GAP).max(bars_left + 40.0);
     let x = LinearScale::new(chart.domain, (bars_left, bars_right));
-    let line_width = width - 2.0 * s(PAD_X);
 
-    // Headings and notes, wrapped to the width; returns the y below them.
-    let draw_lines = |lines: Vec<String>,
-                      y: f64,
-                      line: f64,
-                      style: &TextStyle|
-     -> Result<f64, DrawingAreaErrorKind<DB::ErrorType>> {
-        let mut y = y;
-        for text in lines {
-            area.draw(&Text::new(text, at(s(PAD_X), y), style.clone()))?;
-            y += s(line);
-        }
-        Ok(y)
-    };
-    let heading = |text: &str,
-                   note: Option<&String>,
-                   y: f64|
-     -> Result<f64, DrawingAreaErrorKind<DB::ErrorType>> {
-        let style = font(palette.ink, left_top, true);
-        let y = draw_lines(
-            wrap_text(text, s(FONT), true, line_width),
-            y,
-            HEADING_LINE,
-            &style,
-        )?;
-        let y = match note {
-            Some(note) => {
-                let style = font(palette.muted, left_top, false);
-                let lines = wrap_text(note, s(FONT), false, line_width);
-                draw_lines(lines, y, NOTE_LINE, &style)?
-            }
-            None => y,
-        };
-        Ok(y + s(4.0))
-    };
     let y = heading(
+        &mut scene,
         &chart.national_heading,
-        chart.national_note.as_ref(),
-        s(TOP),
-    )?;
-    let (national, y) = layout(&chart.national, y, scale);
-    draw_group(area, &national, &x, chart, palette, scale)?;
+        chart.national_note.as_deref(),
+        TOP,
+    );
+    let (national, y) = place_rows(&chart.national, y);
+    group(&mut scene, &national, &x, &chart.ticks);
     let y = heading(
+        &mut scene,
         &chart.states_heading,
-        chart.states_note.as_ref(),
-        y + s(GROUP_GAP),
-    )?;
-    let (states, mut y) = layout(&chart.states, y, scale);
-    draw_group(area, &states, &x, chart, palette, scale)?;
+        chart.states_note.as_deref(),
+        y + GROUP_GAP,
+    );
+    let (states, mut y) = place_rows(&chart.states, y);
+    group(&mut scene, &states, &x, &chart.ticks);
 
     // The national figure for the states' period: a dashed line through their bars, labelled
     // below them, so the states are compared within the same projection period.
@@ -582,66 +489,65 @@ fn draw<DB: DrawingBackend>(
     {
         let px = x.px(reference.percent);
         let bottom = last.top + last.height;
-        area.draw(&plotters::element::DashedPathElement::new(
-            [at(px, first.top), at(px, bottom)],
-            s(4.0).round() as i32,
-            s(3.0).round() as i32,
-            palette.median.stroke_width(s(2.0).round() as u32),
-        ))?;
-        let style = font(palette.median, Pos::new(HPos::Center, VPos::Top), false);
-        let half = text_width(&reference.label, s(FONT), false) / 2.0;
-        let centre = px.clamp(
-            s(PAD_X) + half,
-            (width - s(PAD_X) - half).max(s(PAD_X) + half),
+        scene.segment(
+            (px, first.top),
+            (px, bottom),
+            Stroke::dashed(Role::Median, 2.0, 4.0, 3.0),
         );
-        area.draw(&Text::new(
-            reference.label.clone(),
-            at(centre, bottom + s(4.0)),
-            style,
-        ))?;
-        y = bottom + s(4.0) + s(LINE) + s(10.0);
+        let font = TEXT.role(Role::Median).align(Align::Centre);
+        let centre = keep_inside(px, text::width(&reference.label, &font), width, PAD_X);
+        scene.text((centre, bottom + 4.0), reference.label.clone(), font);
+        y = bottom + 4.0 + LINE + 10.0;
     }
 
     // Axis labels along the bottom; the gridlines were drawn with each group.
-    let y = y + s(4.0);
-    for (tick, text) in &chart.ticks {
-        area.draw(&Text::new(
-            text.clone(),
-            at(x.px(*tick), y),
-            font(palette.muted, Pos::new(HPos::Center, VPos::Top), false),
-        ))?;
-    }
-    let height = y + s(LINE) + s(4.0);
+    let y = y + 4.0;
+    value_labels(&mut scene, &x, &chart.ticks, y, PAD_X);
+    scene.height = y + LINE + 4.0;
 
     // One mark per bar, across its whole row (label, bar and value) so it is easy to hit.
-    let css = |device: f64| device / scale;
-    let marks = national
+    scene.marks = national
         .iter()
         .chain(&states)
         .map(|row| Mark {
             x0: PAD_X,
-            x1: css(x.px(row.bar.percent.max(0.0)) + s(VALUE_GAP) + value_width),
-            y0: css(row.top),
-            y1: css(row.top + row.height),
+            x1: x.px(row.bar.percent.max(0.0)) + VALUE_GAP + value_width,
+            y0: row.top,
+            y1: row.top + row.height,
             label: row.bar.mark_label.clone(),
             value: row.bar.mark_value.clone(),
             source: row.bar.source.clone(),
             select: row.bar.select,
         })
         .collect();
-    Ok(Drawn {
-        height: css(height),
-        marks,
-    })
+    scene
 }
 
-/// Places a group's rows from `y` down (device pixels); returns them and the y below them.
-fn layout(bars: &[OutlookBar], y: f64, scale: f64) -> (Vec<Row<'_>>, f64) {
+/// A group's heading (bold) and note (muted) from `y` down, each wrapped to the width; returns
+/// the y below them.
+fn heading(scene: &mut Scene, heading: &str, note: Option<&str>, y: f64) -> f64 {
+    let max = scene.width - 2.0 * PAD_X;
+    let mut y = y;
+    let bold = TEXT.weight(Weight::Bold);
+    for line in text::wrap(heading, &bold, max) {
+        scene.text((PAD_X, y), line, bold);
+        y += HEADING_LINE;
+    }
+    let muted = TEXT.role(Role::Muted);
+    for line in note.map(|n| text::wrap(n, &muted, max)).unwrap_or_default() {
+        scene.text((PAD_X, y), line, muted);
+        y += NOTE_LINE;
+    }
+    y + 4.0
+}
+
+/// Places a group's rows from `y` down; returns them and the y below them.
+fn place_rows(bars: &[OutlookBar], y: f64) -> (Vec<Row<'_>>, f64) {
     let mut y = y;
     let rows = bars
         .iter()
         .map(|bar| {
-            let css = if bar.detail.is_some() {
+            let height = if bar.detail.is_some() {
                 ROW_TWO_LINES
             } else {
                 ROW_ONE_LINE
@@ -649,137 +555,105 @@ fn layout(bars: &[OutlookBar], y: f64, scale: f64) -> (Vec<Row<'_>>, f64) {
             let row = Row {
                 bar,
                 top: y,
-                height: css * scale,
+                height,
             };
-            y += row.height;
+            y += height;
             row
         })
         .collect();
     (rows, y)
 }
 
-/// Draws one group's gridlines, bars, row labels and values.
-fn draw_group<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
-    rows: &[Row],
-    x: &LinearScale,
-    chart: &OutlookChart,
-    palette: &Palette,
-    scale: f64,
-) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+/// One group's gridlines, bars (the kit's, so ranked bars are drawn one way), row labels and
+/// values.
+fn group(scene: &mut Scene, rows: &[Row], x: &LinearScale, ticks: &[(f64, String)]) {
     let (Some(first), Some(last)) = (rows.first(), rows.last()) else {
-        return Ok(());
+        return;
     };
-    let s = |css: f64| css * scale;
-    let at = |px: f64, py: f64| (px.round() as i32, py.round() as i32);
-    let thin = scale.max(1.0) as u32;
     let (top, bottom) = (first.top, last.top + last.height);
-    for (tick, _) in &chart.ticks {
+    for (tick, _) in ticks {
         // The zero line is the bars' baseline: darker than the other gridlines.
-        let colour = if *tick == 0.0 {
-            palette.muted
+        let role = if *tick == 0.0 {
+            Role::Muted
         } else {
-            palette.grid
+            Role::Grid
         };
-        area.draw(&PathElement::new(
-            [at(x.px(*tick), top), at(x.px(*tick), bottom)],
-            colour.stroke_width(thin),
-        ))?;
+        let px = x.px(*tick);
+        scene.segment((px, top), (px, bottom), Stroke::solid(role, 1.0));
     }
-    let font = |color: RGBColor, bold: bool| {
-        let weight = if bold {
-            FontStyle::Bold
-        } else {
-            FontStyle::Normal
-        };
-        (FontFamily::SansSerif, s(FONT), weight)
-            .into_font()
-            .color(&color)
-            .pos(Pos::new(HPos::Left, VPos::Center))
-    };
     for row in rows {
         let bar = row.bar;
-        let colour = if bar.selected {
-            palette.estimate
-        } else {
-            palette.bar
-        };
         let centre = row.top + row.height / 2.0;
         let (x0, x1) = (x.px(0.0), x.px(bar.percent));
         let (x0, x1) = (x0.min(x1), x0.max(x1));
-        let (y0, y1) = (centre - s(BAR) / 2.0, centre + s(BAR) / 2.0);
-        if bar.outlined {
-            // Inset by half the stroke so the outline covers the same box a filled bar would.
-            let half = s(OUTLINE) / 2.0;
-            area.draw(&Rectangle::new(
-                [at(x0 + half, y0 + half), at(x1 - half, y1 - half)],
-                colour.stroke_width(s(OUTLINE).round() as u32),
-            ))?;
+        bars::bar(
+            scene,
+            (x0, centre - BAR / 2.0),
+            (x1, centre + BAR / 2.0),
+            bar.outlined,
+            bar.selected,
+        );
+        let font = if bar.selected {
+            ROW_TEXT.role(Role::Estimate).weight(Weight::Bold)
         } else {
-            area.draw(&Rectangle::new([at(x0, y0), at(x1, y1)], colour.filled()))?;
-        }
-        let (name_colour, value_colour) = if bar.selected {
-            (palette.estimate, palette.estimate)
-        } else {
-            (palette.ink, palette.ink)
+            ROW_TEXT
         };
         match &bar.detail {
             Some(detail) => {
-                area.draw(&Text::new(
-                    bar.name.clone(),
-                    at(s(PAD_X), centre - s(LINE) / 2.0),
-                    font(name_colour, bar.selected),
-                ))?;
-                area.draw(&Text::new(
+                scene.text((PAD_X, centre - LINE / 2.0), bar.name.clone(), font);
+                scene.text(
+                    (PAD_X, centre + LINE / 2.0),
                     detail.clone(),
-                    at(s(PAD_X), centre + s(LINE) / 2.0),
-                    font(palette.muted, false),
-                ))?;
+                    ROW_TEXT.role(Role::Muted),
+                );
             }
-            None => area.draw(&Text::new(
-                bar.name.clone(),
-                at(s(PAD_X), centre),
-                font(name_colour, bar.selected),
-            ))?,
+            None => scene.text((PAD_X, centre), bar.name.clone(), font),
         }
-        area.draw(&Text::new(
-            bar.value_text.clone(),
-            at(x1 + s(VALUE_GAP), centre),
-            font(value_colour, bar.selected),
-        ))?;
+        scene.text((x1 + VALUE_GAP, centre), bar.value_text.clone(), font);
     }
-    Ok(())
 }
 
-// Native only: the SVG backend is a native dev-dependency.
-#[cfg(all(test, not(target_arch = "wasm32")))]
+#[cfg(test)]
 mod tests {
     use super::*;
     use crate::charts::mark_at;
-    use crate::charts::test_support::{fills, render_svg, texts};
+    use crate::charts::scene::Item;
     use crate::figures::FIGURES;
     use crate::format::EnUs;
-
-    const ESTIMATE_COLOUR: &str = "B43C00";
-    const BAR_COLOUR: &str = "2B7BBA";
 
     fn model(selected: Option<&'static str>) -> OutlookChart {
         OutlookChart::new(&FIGURES, selected, Lang::En, &EnUs)
     }
 
-    /// Every `<rect>` as (fill, stroke), upper case, `NONE` when absent.
-    fn rects(svg: &str) -> Vec<(String, String)> {
-        let attr = |tag: &str, name: &str| {
-            tag.split_once(&format!("{name}=\""))
-                .and_then(|(_, rest)| rest.split_once('"'))
-                .map_or("NONE".to_string(), |(v, _)| {
-                    v.trim_start_matches('#').to_uppercase()
-                })
-        };
-        svg.split("<rect")
-            .skip(1)
-            .map(|t| t.split_once("/>").map_or(t, |(tag, _)| tag))
-            .map(|tag| (attr(tag, "fill"), attr(tag, "stroke")))
+    /// Every bar drawn outline-only, as the role of its outline.
+    fn outlines(scene: &Scene) -> Vec<Role> {
+        scene
+            .items
+            .iter()
+            .filter_map(|item| match item {
+                Item::Rect {
+                    fill: Some(Role::Background),
+                    stroke: Some(stroke),
+                    ..
+                } => Some(stroke.role),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// Every shape and text painted in `role`, filled, stroked or set in it.
+    fn painted_in(scene: &Scene, role: Role) -> Vec<&Item> {
+        scene
+            .items
+            .iter()
+            .filter(|item| match item {
+                Item::Rect { fill, stroke, .. } | Item::Circle { fill, stroke, .. } => {
+                    *fill == Some(role) || stroke.is_some_and(|s| s.role == role)
+                }
+                Item::Line { stroke, .. } => stroke.role == role,
+                Item::Area { fill, .. } => *fill == role,
+                Item::Text { font, .. } => font.role == role,
+            })
             .collect()
     }
 
@@ -832,9 +706,9 @@ mod tests {
     }
 
     #[test]
-    fn svg_shows_headings_bars_values_and_the_reference() {
-        let (out, drawn) = render_svg(&model(None), 640, 400);
-        let texts = texts(&out);
+    fn the_scene_shows_headings_bars_values_and_the_reference() {
+        let scene = model(None).scene(640.0);
+        let texts: Vec<&str> = scene.texts().map(|(t, _, _)| t).collect();
         for text in [
             "United States, by Occupational Outlook Handbook edition",
             "Fastest-growing states, 2012–2022",
@@ -854,10 +728,7 @@ mod tests {
             "0%",
             "30%",
         ] {
-            assert!(
-                texts.iter().any(|t| t == text),
-                "{text} missing from {texts:?}"
-            );
+            assert!(texts.contains(&text), "{text} missing from {texts:?}");
         }
         assert!(
             texts
@@ -865,27 +736,56 @@ mod tests {
                 .any(|t| t.contains("as reported by the article")),
             "{texts:?}"
         );
-        // The reference line is dashed: several short segments at one x.
-        assert!(out.matches("<polyline").count() > 10);
+        // The reference line is dashed, upright through the states' rows, at +22%, labelled
+        // below them.
+        let dashed: Vec<&Vec<(f64, f64)>> = scene
+            .items
+            .iter()
+            .filter_map(|item| match item {
+                Item::Line { points, stroke } if stroke.dash.is_some() => Some(points),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(dashed.len(), 1, "{dashed:?}");
+        let (top, bottom) = (dashed[0][0], dashed[0][dashed[0].len() - 1]);
+        assert_eq!(top.0, bottom.0, "{dashed:?}");
+        let rows = |name: &str| {
+            scene
+                .marks
+                .iter()
+                .find(|m| m.label.starts_with(name))
+                .map(|m| (m.y0, m.y1))
+                .expect("a mark")
+        };
+        assert_eq!((top.1, bottom.1), (rows("Utah").0, rows("Louisiana").1));
+        // At +22% on the axis: 22/30 of the way from the 0% label to the 30% one.
+        let tick_x = |label: &str| scene.find_text(label).map(|((x, _), _)| x).expect(label);
+        let expected = tick_x("0%") + (tick_x("30%") - tick_x("0%")) * 22.0 / 30.0;
+        assert!((top.0 - expected).abs() < 0.5, "{} {expected}", top.0);
+        let ((_, label_y), _) = scene
+            .find_text("United States, 2012–2022: +22%")
+            .expect("the reference label");
+        assert!(label_y > bottom.1, "{label_y} {bottom:?}");
         assert!(
-            drawn.height > 300.0 && drawn.height < 460.0,
+            scene.height > 300.0 && scene.height < 460.0,
             "{}",
-            drawn.height
+            scene.height
         );
     }
 
     #[test]
     fn only_bls_file_figures_are_filled_and_article_states_are_outlined() {
-        let (out, _) = render_svg(&model(None), 640, 400);
-        let bars = rects(&out);
-        let filled = bars.iter().filter(|(f, _)| f == BAR_COLOUR).count();
-        let outlined = bars
+        let scene = model(None).scene(640.0);
+        let filled = scene
+            .fills()
             .iter()
-            .filter(|(f, s)| f == "NONE" && s == BAR_COLOUR)
+            .filter(|(role, _)| *role == Role::Bar)
             .count();
+        let outlined = outlines(&scene);
         // Three editions read from BLS pages; the 2014-15 edition (a secondary copy) and the
         // three states (the article) outlined.
-        assert_eq!((filled, outlined), (3, 4), "{bars:?}");
+        assert_eq!((filled, outlined.len()), (3, 4), "{:?}", scene.items);
+        assert!(outlined.iter().all(|r| *r == Role::Bar), "{outlined:?}");
         let m = model(None);
         assert!(m.states.iter().all(|b| b.outlined));
         assert_eq!(
@@ -900,29 +800,32 @@ mod tests {
 
     #[test]
     fn the_selected_state_alone_is_drawn_in_the_estimate_colour() {
-        let (plain, _) = render_svg(&model(None), 640, 400);
-        assert!(!plain.to_uppercase().contains(ESTIMATE_COLOUR));
-        let (other, _) = render_svg(&model(Some("NY")), 640, 400);
-        assert!(!other.to_uppercase().contains(ESTIMATE_COLOUR));
+        let plain = model(None).scene(640.0);
+        assert!(painted_in(&plain, Role::Estimate).is_empty());
+        let other = model(Some("NY")).scene(640.0);
+        assert!(painted_in(&other, Role::Estimate).is_empty());
 
-        let (texas, _) = render_svg(&model(Some("TX")), 640, 400);
-        let bars = rects(&texas);
-        let orange: Vec<_> = bars.iter().filter(|(_, s)| s == ESTIMATE_COLOUR).collect();
-        assert_eq!(orange.len(), 1, "{bars:?}");
-        assert_eq!(orange[0].0, "NONE", "still outline-only");
+        let texas = model(Some("TX")).scene(640.0);
+        let outlined = outlines(&texas);
         assert_eq!(
-            bars.iter().filter(|(_, s)| s == BAR_COLOUR).count(),
+            outlined.iter().filter(|r| **r == Role::Estimate).count(),
+            1,
+            "still outline-only: {outlined:?}"
+        );
+        assert!(!texas.fills().iter().any(|(r, _)| *r == Role::Estimate));
+        assert_eq!(
+            outlined.iter().filter(|r| **r == Role::Bar).count(),
             3,
             "Utah, Louisiana and the 2014-15 edition stay blue"
         );
-        // The state's name and value are drawn in the estimate colour too.
-        assert_eq!(
-            fills(&texas)
-                .iter()
-                .filter(|f| *f == ESTIMATE_COLOUR)
-                .count(),
-            2
-        );
+        // The state's name and value are drawn in the estimate colour too, and nothing else is.
+        let orange: Vec<&str> = texas
+            .texts()
+            .filter(|(_, _, font)| font.role == Role::Estimate)
+            .map(|(t, _, _)| t)
+            .collect();
+        assert_eq!(orange, ["Texas", "+29.6%"]);
+        assert_eq!(painted_in(&texas, Role::Estimate).len(), 3);
         let m = model(Some("TX"));
         assert_eq!(
             m.bars()
@@ -935,8 +838,8 @@ mod tests {
 
     #[test]
     fn every_bar_is_a_mark_with_its_source_and_period() {
-        let (_, drawn) = render_svg(&model(None), 640, 400);
-        let labels: Vec<&str> = drawn.marks.iter().map(|m| m.label.as_str()).collect();
+        let scene = model(None).scene(640.0);
+        let labels: Vec<&str> = scene.marks.iter().map(|m| m.label.as_str()).collect();
         assert_eq!(
             labels,
             [
@@ -949,7 +852,7 @@ mod tests {
                 "Louisiana, 2012–2022",
             ]
         );
-        let values: Vec<&str> = drawn.marks.iter().map(|m| m.value.as_str()).collect();
+        let values: Vec<&str> = scene.marks.iter().map(|m| m.value.as_str()).collect();
         assert_eq!(
             values,
             [
@@ -963,16 +866,16 @@ mod tests {
             ]
         );
         assert_eq!(
-            drawn.marks[0].source,
+            scene.marks[0].source,
             "BLS Occupational Outlook Handbook 2012-13, projection period 2010–2020"
         );
-        assert!(drawn.marks[1].source.contains("secondary source"));
-        for state in &drawn.marks[4..] {
+        assert!(scene.marks[1].source.contains("secondary source"));
+        for state in &scene.marks[4..] {
             assert!(state.source.contains("as reported by the article"));
             assert!(state.source.contains("Projections Central"));
             assert!(state.source.contains("2012–2022"));
         }
-        let selects: Vec<Option<Select>> = drawn.marks.iter().map(|m| m.select).collect();
+        let selects: Vec<Option<Select>> = scene.marks.iter().map(|m| m.select).collect();
         assert_eq!(selects[..4], [None; 4]);
         assert_eq!(
             selects[4..],
@@ -982,17 +885,17 @@ mod tests {
                 Some(Select::Place(AreaCode::state(22)))
             ]
         );
-        for (i, m) in drawn.marks.iter().enumerate() {
+        for (i, m) in scene.marks.iter().enumerate() {
             let (cx, cy) = ((m.x0 + m.x1) / 2.0, (m.y0 + m.y1) / 2.0);
-            assert_eq!(mark_at(&drawn.marks, cx, cy, 4.0), Some(i));
+            assert_eq!(mark_at(&scene.marks, cx, cy, 4.0), Some(i));
             assert!(m.x0 >= 0.0 && m.x1 <= 640.0, "{m:?}");
         }
     }
 
     #[test]
-    fn narrow_charts_wrap_headings_and_keep_every_mark_inside() {
-        let (_, wide) = render_svg(&model(None), 640, 400);
-        let (out, narrow) = render_svg(&model(Some("UT")), 390, 600);
+    fn narrow_charts_wrap_headings_and_keep_every_mark_and_text_inside() {
+        let wide = model(Some("UT")).scene(640.0);
+        let narrow = model(Some("UT")).scene(390.0);
         assert!(narrow.height > wide.height);
         assert_eq!(narrow.marks.len(), 7);
         assert!(
@@ -1000,7 +903,58 @@ mod tests {
             "{:?}",
             narrow.marks
         );
-        assert!(texts(&out).iter().any(|t| t == "+32.9%"));
+        assert!(narrow.find_text("+32.9%").is_some());
+        for scene in [&wide, &narrow] {
+            assert!(
+                scene.texts_outside(1.0).is_empty(),
+                "{:?}",
+                scene.texts_outside(1.0)
+            );
+        }
+    }
+
+    #[test]
+    fn headings_and_notes_wrap_between_words_within_the_width() {
+        let m = model(None);
+        let width = 300.0;
+        let scene = m.scene(width);
+        // Headings are the bold ink texts set from the top; notes the muted ones at the left.
+        let lines = |role: Role, weight: Weight| -> Vec<&str> {
+            scene
+                .texts()
+                .filter(|(_, _, f)| {
+                    f.role == role
+                        && f.weight == weight
+                        && f.align == Align::Left
+                        && f.baseline == Baseline::Top
+                })
+                .map(|(t, _, _)| t)
+                .collect()
+        };
+        let headings = lines(Role::Ink, Weight::Bold);
+        let notes = lines(Role::Muted, Weight::Normal);
+        assert!(headings.len() > 2, "{headings:?}");
+        assert!(notes.len() > 2, "{notes:?}");
+        assert_eq!(
+            headings.join(" "),
+            format!("{} {}", m.national_heading, m.states_heading)
+        );
+        let (Some(national), Some(states)) = (&m.national_note, &m.states_note) else {
+            panic!("both groups have a note");
+        };
+        assert_eq!(notes.join(" "), format!("{national} {states}"));
+        for (text, (x, _), font) in scene
+            .texts()
+            .filter(|(_, _, f)| f.baseline == Baseline::Top)
+        {
+            let (left, right) = font.extent(text, x);
+            assert!(left >= PAD_X && right <= width - PAD_X, "{text}");
+        }
+        // A heading that fits stays on one line.
+        assert!(m
+            .scene(640.0)
+            .find_text("Fastest-growing states, 2012–2022")
+            .is_some());
     }
 
     #[test]
@@ -1075,33 +1029,6 @@ mod tests {
         );
         assert_eq!(chart.reference, None);
         assert_eq!(chart.national_note, None);
-        let (_, drawn) = render_svg(&chart, 390, 300);
-        assert_eq!(drawn.marks.len(), 2);
-    }
-
-    #[test]
-    fn headings_wrap_between_words_within_the_width() {
-        let lines = wrap_text("one two three four five six", 15.5, false, 60.0);
-        assert!(lines.len() > 1);
-        assert_eq!(lines.join(" "), "one two three four five six");
-        assert!(lines.iter().all(|l| text_width(l, 15.5, false) <= 60.0));
-        assert_eq!(wrap_text("short", 15.5, true, 600.0), ["short"]);
-    }
-
-    #[test]
-    #[ignore = "writes SVGs to /tmp for review"]
-    fn write_svgs_for_review() {
-        for (width, selected) in [(640, Some("TX")), (390, Some("TX"))] {
-            let (out, drawn) = render_svg(&model(selected), width, 800);
-            let height = drawn.height.ceil();
-            let out = out
-                .replacen("height=\"800\"", &format!("height=\"{height}\""), 1)
-                .replacen(
-                    &format!("viewBox=\"0 0 {width} 800\""),
-                    &format!("viewBox=\"0 0 {width} {height}\""),
-                    1,
-                );
-            std::fs::write(format!("/tmp/outlook-{width}.svg"), out).expect("written");
-        }
+        assert_eq!(chart.scene(390.0).marks.len(), 2);
     }
 }
