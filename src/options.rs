@@ -249,7 +249,7 @@ mod tests {
     #[test]
     fn nothing_given_means_defaults() {
         assert_eq!(from_query(""), (Options::default(), vec![]));
-        assert_eq!(Options::default().sections.len(), 12);
+        assert_eq!(Options::default().sections.len(), 13);
     }
 
     #[test]

@@ -1,18 +1,13 @@
 //! Shared axes for the line charts (pay over time, the experience curve): the plot rectangle,
 //! dollar ticks, horizontal gridlines with their labels, and x tick labels thinned to fit.
 
-use super::palette::Palette;
 use super::scale::{nice_domain, LinearScale};
 use super::scene::{Align, Baseline, Font, Role, Scene, Stroke};
 use super::text;
-use super::text::plotters_width;
 use crate::format::NumberFormat;
-use plotters::coord::Shift;
-use plotters::prelude::*;
-use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-/// Text size asked of plotters, in CSS px: the canvas draws exactly this size (the SVG backend
-/// draws 1/1.24 of it), the same as the distribution chart's.
+/// Chart text size in CSS px: the canvas draws exactly this size (plotters' SVG backend draws
+/// 1/1.24 of it).
 pub const FONT: f64 = 13.0;
 /// Height of one line of text, in CSS px.
 pub const LINE: f64 = 15.0;
@@ -155,95 +150,6 @@ pub fn dollar_ticks(values: &[f64], max_ticks: usize, fmt: &dyn NumberFormat) ->
     }
 }
 
-/// A device-pixel point, rounded for the backend.
-pub fn at(x: f64, y: f64) -> (i32, i32) {
-    (x.round() as i32, y.round() as i32)
-}
-
-/// Line width in device pixels for `css` CSS px, never thinner than one device pixel.
-pub fn stroke(css: f64, scale: f64) -> u32 {
-    (css * scale).round().max(1.0) as u32
-}
-
-/// The chart text style: [`FONT`] scaled to device pixels, in `color`, anchored at `pos`.
-pub fn text_style(scale: f64, color: RGBColor, pos: Pos) -> TextStyle<'static> {
-    (FontFamily::SansSerif, FONT * scale)
-        .into_font()
-        .color(&color)
-        .pos(pos)
-}
-
-/// Width of `text` in device pixels at [`FONT`], estimated (generously) without asking the
-/// backend: measuring in the browser forces a page layout per string, too slow for charts redrawn
-/// on every slider input.
-pub fn text_width(text: &str, scale: f64) -> f64 {
-    plotters_width(text, FONT * scale)
-}
-
-/// Width in device pixels of the widest tick label, to size the margin beside the plot.
-pub fn widest(ticks: &[(f64, String)], scale: f64) -> f64 {
-    ticks
-        .iter()
-        .map(|(_, t)| text_width(t, scale))
-        .fold(0.0, f64::max)
-}
-
-/// Horizontal gridlines across the plot at each tick, labelled at the left (right-aligned
-/// against the plot). Drawn first, so data sits on top of them.
-pub fn draw_y_axis<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
-    plot: &Plot,
-    y: &LinearScale,
-    ticks: &[(f64, String)],
-    palette: &Palette,
-    scale: f64,
-) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
-    let style = text_style(scale, palette.muted, Pos::new(HPos::Right, VPos::Center));
-    for (value, text) in ticks {
-        let py = y.px(*value);
-        area.draw(&PathElement::new(
-            [at(plot.left, py), at(plot.right, py)],
-            palette.grid.stroke_width(stroke(1.0, scale)),
-        ))?;
-        area.draw(&Text::new(
-            text.clone(),
-            at(plot.left - LABEL_GAP * scale, py),
-            style.clone(),
-        ))?;
-    }
-    Ok(())
-}
-
-/// A short tick below the plot and a label under it for each of `ticks` (already thinned to fit,
-/// see [`every_nth`]). Labels near the canvas edges are kept whole rather than cut in half.
-pub fn draw_x_axis<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
-    plot: &Plot,
-    x: &LinearScale,
-    ticks: &[(f64, String)],
-    palette: &Palette,
-    scale: f64,
-) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
-    let width = f64::from(area.dim_in_pixel().0);
-    let style = text_style(scale, palette.muted, Pos::new(HPos::Center, VPos::Top));
-    let tick_end = plot.bottom + 4.0 * scale;
-    for (value, text) in ticks {
-        let px = x.px(*value);
-        area.draw(&PathElement::new(
-            [at(px, plot.bottom), at(px, tick_end)],
-            palette.muted.stroke_width(stroke(1.0, scale)),
-        ))?;
-        let half = text_width(text, scale) / 2.0;
-        let centre = px.clamp(half + 1.0, (width - half - 1.0).max(half + 1.0));
-        area.draw(&Text::new(
-            text.clone(),
-            at(centre, tick_end + 2.0 * scale),
-            style.clone(),
-        ))?;
-    }
-    Ok(())
-}
-
 /// How many ticks apart to label so that labels of `label_width` device px, `spacing` device px
 /// apart from one tick to the next, do not touch: the first of `steps` that fits, else the last.
 pub fn every_nth(spacing: f64, label_width: f64, scale: f64, steps: &[usize]) -> usize {
@@ -255,20 +161,6 @@ pub fn every_nth(spacing: f64, label_width: f64, scale: f64, steps: &[usize]) ->
         .or_else(|| steps.last().copied())
         .unwrap_or(1)
         .max(1)
-}
-
-/// A filled rectangle in the background colour behind a text, so gridlines and hatching do not
-/// run through it. `left`/`top` and the size are device pixels.
-pub fn halo<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
-    (left, top): (f64, f64),
-    (width, height): (f64, f64),
-    palette: &Palette,
-) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
-    area.draw(&Rectangle::new(
-        [at(left, top), at(left + width, top + height)],
-        palette.background.filled(),
-    ))
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@
 //! the figure's own year — the very ratio the estimator applies — so figures from different
 //! years and sources can be ranked together without silently mixing years.
 
-use super::scene::{Align, Baseline, Font, Item, Role, Scene, Stroke, Weight};
+use super::scene::{Align, Baseline, Font, Role, Scene, Stroke, Weight};
 use super::text::{approx_width, keep_inside, width as width_of};
 use super::{Chart, DataTable, Mark, Select};
 use crate::career::Career;
@@ -38,6 +38,22 @@ pub struct RankedBar {
     /// The mark's period and source: `2014, as reported by the article, not found in a BLS file`.
     pub source: String,
     pub select: Option<Select>,
+}
+
+impl RankedBar {
+    /// The row's mark over the box from `(x0, y0)` to `(x1, y1)`.
+    pub fn mark(&self, (x0, y0): (f64, f64), (x1, y1): (f64, f64)) -> Mark {
+        Mark {
+            x0,
+            y0,
+            x1,
+            y1,
+            label: self.name.clone(),
+            value: self.mark_value.clone(),
+            source: self.source.clone(),
+            select: self.select,
+        }
+    }
 }
 
 /// Axis ticks at one step, formatted.
@@ -550,14 +566,8 @@ pub fn bar(
 ) {
     let role = if selected { Role::Estimate } else { Role::Bar };
     if outlined {
-        scene.items.push(Item::Rect {
-            x0,
-            y0,
-            x1,
-            y1,
-            fill: Some(Role::Background),
-            stroke: Some(Stroke::solid(role, OUTLINE)),
-        });
+        let outline = Stroke::solid(role, OUTLINE);
+        scene.boxed((x0, y0), (x1, y1), Some(Role::Background), Some(outline));
     } else {
         scene.rect((x0, y0), (x1, y1), role);
     }
@@ -668,16 +678,7 @@ pub fn ranked_scene(bars: &RankedBars, width: f64) -> Scene {
             );
         }
 
-        marks.push(Mark {
-            x0: 0.0,
-            y0: top,
-            x1: width,
-            y1: top + lay.row_height,
-            label: row.name.clone(),
-            value: row.mark_value.clone(),
-            source: row.source.clone(),
-            select: row.select,
-        });
+        marks.push(row.mark((0.0, top), (width, top + lay.row_height)));
     }
 
     for (y0, y1) in &spans {

@@ -2,21 +2,21 @@
 //! (this one first and emphasised, then all occupations, then the related careers) on a shared
 //! dollar axis, with each median labelled. Every strip is for the same place and release.
 
-use super::registry::{Built, Depends, Spec, BAND_KEYS};
-use super::ChartRef;
-use crate::explanation::place_name;
-use crate::options::Section;
 use super::axes::{value_labels, TEXT};
+use super::registry::{Built, Depends, Spec, BAND_KEYS};
 use super::scale::{nice_domain, LinearScale};
 use super::scene::{Align, Role, Scene, Stroke, Weight};
 use super::strip::{percentile_strip, EMPHASISED, MEDIAN_OVERHANG, MUTED};
 use super::text::{self, keep_inside};
+use super::ChartRef;
 use super::{Chart, DataTable, Mark};
 use crate::career::{compiled_in, Career, ALL_OCCUPATIONS_SOC, RELATED_SOCS};
 use crate::estimator::base_for;
+use crate::explanation::place_name;
 use crate::figures::{Distribution, PERCENTILE_POINTS};
 use crate::format::NumberFormat;
 use crate::messages::{Lang, Msg};
+use crate::options::Section;
 use career_pack::Place;
 
 /// The place the comparison is for and, for that place, this career, all occupations and each

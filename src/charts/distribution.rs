@@ -2,21 +2,21 @@
 //! 25th–75th percentile bands, the median and the mean, each labelled with its published value —
 //! with the nation's median as a reference and the current estimate marked above it.
 
-use super::registry::{Built, Depends, Spec, BAND_KEYS};
-use super::ChartRef;
-use crate::explanation::place_name;
-use crate::options::Section;
-use career_pack::AreaKind;
 use super::axes::{value_labels, TEXT};
 use super::labels::{place_in_rows, LabelBox};
+use super::registry::{Built, Depends, Spec, BAND_KEYS};
 use super::scale::{nice_domain, LinearScale};
 use super::scene::{Align, Baseline, Role, Scene, Stroke};
 use super::strip::{percentile_strip, EMPHASISED};
 use super::text::{self, keep_inside};
+use super::ChartRef;
 use super::{Chart, DataTable, Mark};
+use crate::explanation::place_name;
 use crate::figures::{Distribution, PERCENTILE_POINTS};
 use crate::format::NumberFormat;
 use crate::messages::{Lang, Msg};
+use crate::options::Section;
+use career_pack::AreaKind;
 
 /// Axis ticks every $10,000.
 const TICK_STEP: f64 = 10_000.0;
@@ -207,9 +207,7 @@ pub const SPEC: Spec = Spec {
     section: Section::Distribution,
     selectable: false,
     when_empty: None,
-    depends: |cx| {
-        Depends::Estimate(Some(cx.base_place().code), cx.estimate.map(f64::to_bits))
-    },
+    depends: |cx| Depends::Estimate(Some(cx.base_place().code), cx.estimate.map(f64::to_bits)),
     build: |cx| {
         let place = cx.base_place();
         let d = cx.career.distribution(place)?;
@@ -426,15 +424,9 @@ mod tests {
         for text in [
             "10th", "$23,340", "Median", "$35,900", "Mean", "$38,860", "90th", "$59,160",
         ] {
-            assert!(
-                texts.contains(&text),
-                "{text} missing from {texts:?}"
-            );
+            assert!(texts.contains(&text), "{text} missing from {texts:?}");
         }
-        assert!(
-            texts.contains(&"Your estimate $35,900"),
-            "{texts:?}"
-        );
+        assert!(texts.contains(&"Your estimate $35,900"), "{texts:?}");
         assert!(texts.contains(&"$60K"), "{texts:?}");
         assert!(scene
             .fills()

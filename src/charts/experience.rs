@@ -2,22 +2,22 @@
 //! and industry, with its likely range, the reader's years marked, and the prevailing-wage level
 //! anchors noted so the flat part after 10 years reads as an assumption, not data.
 
-use super::registry::{Built, Depends, Spec};
-use super::ChartRef;
-use crate::options::Section;
 use super::axes::{
     dollar_ticks, every_nth, text_halo, widest_label, x_axis, y_axis, Plot, Ticks, LABEL_GAP, LINE,
     TEXT,
 };
+use super::registry::{Built, Depends, Spec};
 use super::scale::LinearScale;
 use super::scene::{Align, Baseline, Role, Scene, Stroke};
 use super::text::{self, keep_inside};
+use super::ChartRef;
 use super::{Chart, DataTable, Mark, Select};
 use crate::career::Career;
 use crate::estimator::{estimate, Estimate, EstimateError, Inputs};
 use crate::experience::{LEVEL_ANCHORS, MAX_YEARS};
 use crate::format::NumberFormat;
 use crate::messages::{Lang, Msg};
+use crate::options::Section;
 
 /// The CSS height the chart draws in.
 pub const HEIGHT: f64 = 252.0;
@@ -252,7 +252,6 @@ pub const SPEC: Spec = Spec {
         })
     },
 };
-
 
 fn layout(chart: &ExperienceChart, width: f64) -> Scene {
     let mut scene = Scene::new(width);

@@ -3,14 +3,14 @@
 //! the 3-digit NAICS level (the readable middle of the hierarchy), plus the reader's own choice
 //! when it sits elsewhere.
 
+use super::bars::{Compared, Entry, RankedChart, Wording};
 use super::registry::{Built, Depends, Spec, SELECTION_KEYS};
 use super::ChartRef;
-use crate::options::Section;
-use super::bars::{Compared, Entry, RankedChart, Wording};
 use super::Select;
 use crate::career::Career;
 use crate::format::NumberFormat;
 use crate::messages::{Lang, Msg};
+use crate::options::Section;
 use career_pack::{IndustryCode, IndustryLevel};
 
 /// Every 3-digit industry with a published mean, and `selected` (the reader's industry, if any)

@@ -2,15 +2,15 @@
 //! mean over the national annual mean of the same release (BLS OEWS), ranked. A metro spanning
 //! states is in each state it touches.
 
+use super::bars::{Entry, RankedChart, Wording};
 use super::registry::{Built, Depends, Spec, SELECTION_KEYS};
 use super::ChartRef;
-use crate::options::Section;
-use career_pack::AreaKind;
-use super::bars::{Entry, RankedChart, Wording};
 use super::Select;
 use crate::career::Career;
 use crate::format::NumberFormat;
 use crate::messages::{Lang, Msg};
+use crate::options::Section;
+use career_pack::AreaKind;
 use career_pack::{AreaCode, Place};
 
 /// The areas `state` touches, ranked; `selected` is the reader's place if it is one of them.

@@ -1,9 +1,10 @@
-//! Charts: each a pure model plus a draw function generic over plotters' `DrawingBackend`, so
-//! native tests draw to SVG and the browser draws to a canvas.
+//! Charts: each a pure model whose layout at a width is a [`Scene`] (shapes in CSS pixels, colour
+//! roles, and the marks a reader can point at), painted by the one painter in [`paint`] onto a
+//! canvas in the browser or SVG in tests. Charts are built from the kit's parts ([`axes`],
+//! [`bars`], [`strip`], [`text`], [`labels`]) and listed once, in [`registry`].
 //!
-//! Every chart implements [`Chart`]: it draws itself, reports where its marks landed (so hover,
-//! tap and keyboard focus can show each mark's value, source and period), and offers the same
-//! numbers as a one-sentence summary and a data table for readers who cannot see the canvas.
+//! Every chart implements [`Chart`]: its scene, and the same numbers as a one-sentence summary
+//! and a data table for readers who cannot see the canvas.
 
 pub mod axes;
 pub mod bars;
@@ -15,22 +16,17 @@ pub mod labels;
 pub mod metros;
 pub mod outlook;
 pub mod over_time;
-pub mod registry;
 pub mod paint;
 pub mod palette;
+pub mod registry;
 pub mod scale;
 pub mod scene;
 pub mod states;
 pub mod strip;
-#[cfg(all(test, not(target_arch = "wasm32")))]
-pub mod test_support;
 pub mod text;
 pub mod tile_map;
 
 use career_pack::{AreaCode, IndustryCode};
-use palette::Palette;
-use plotters::coord::Shift;
-use plotters::prelude::{DrawingArea, DrawingAreaErrorKind, DrawingBackend};
 use scene::Scene;
 use std::any::Any;
 use std::rc::Rc;
@@ -42,6 +38,16 @@ pub enum Select {
     Place(AreaCode),
     Industry(IndustryCode),
     Years(u8),
+}
+
+impl Select {
+    /// The place chosen, if a place is.
+    pub fn place(self) -> Option<AreaCode> {
+        match self {
+            Select::Place(code) => Some(code),
+            _ => None,
+        }
+    }
 }
 
 /// One mark a reader can point at, in CSS pixels from the canvas's top-left corner.
@@ -155,21 +161,6 @@ impl PartialEq for ChartRef {
 pub trait Chart: PartialEq + 'static {
     /// The chart laid out `width` CSS pixels wide: a pure function of the model and the width.
     fn scene(&self, width: f64) -> Scene;
-
-    /// Draws onto `area` at `scale` device pixels per CSS pixel.
-    fn draw<DB: DrawingBackend>(
-        &self,
-        area: &DrawingArea<DB, Shift>,
-        palette: &Palette,
-        scale: f64,
-    ) -> Result<Drawn, DrawingAreaErrorKind<DB::ErrorType>> {
-        let scene = self.scene(f64::from(area.dim_in_pixel().0) / scale);
-        paint::paint(&scene, area, palette, scale)?;
-        Ok(Drawn {
-            height: scene.height,
-            marks: scene.marks,
-        })
-    }
 
     /// The one fact the chart shows, in a sentence.
     fn summary(&self) -> String;

@@ -4,15 +4,20 @@
 
 use super::axes::{value_labels, LINE, TEXT};
 use super::bars;
+use super::registry::{Built, Context, Depends, Key, Spec};
 use super::scale::{nice_domain, LinearScale};
 use super::scene::{Align, Baseline, Font, Role, Scene, Stroke, Weight};
 use super::text::{self, keep_inside};
+use super::ChartRef;
 use super::{Chart, DataTable, Mark, Select};
 use crate::career::state_by_usps;
+use crate::career::state_code;
 use crate::explanation::{source_in_sentence, standing_label};
+use crate::figures::FIGURES;
 use crate::figures::{Figures, Projection, Source, Standing};
 use crate::format::NumberFormat;
 use crate::messages::{Lang, Msg};
+use crate::options::Section;
 use career_pack::AreaCode;
 
 /// The axis domain is rounded out to 5 points; ticks are labelled every 10.
@@ -416,6 +421,81 @@ impl Chart for OutlookChart {
                 .map(|i| self.national.len() + i),
         }
     }
+}
+
+/// Legend of bars by standing: filled for BLS files, outlined for other sources.
+const STANDING_KEYS: [Key; 3] = [
+    ("cpw-key-filled", Msg::ChartBarsLegendFilled),
+    ("cpw-key-outlined", Msg::ChartBarsLegendOutlined),
+    ("cpw-key-selected", Msg::ChartBarsLegendSelected),
+];
+
+/// The registry entry: the Handbook editions and BLS Employment Projections for the nation, and
+/// the article's fastest-growing states; choosing a state selects it.
+pub const SPEC: Spec = Spec {
+    section: Section::Outlook,
+    selectable: true,
+    when_empty: None,
+    // The outlook highlights a state only if it is one of its three: other choices leave it as
+    // it was, so it is not rebuilt or redrawn for them.
+    depends: |cx| {
+        Depends::Place(cx.state().map(|p| p.code).filter(|code| {
+            FIGURES
+                .state_projections
+                .iter()
+                .any(|p| state_by_usps(p.area).map(|s| AreaCode::state(s.fips)) == Some(*code))
+        }))
+    },
+    build: |cx| {
+        let figures = Figures {
+            national_projections: cx.career.outlook_projections(),
+            ..FIGURES
+        };
+        let usps = cx
+            .state()
+            .and_then(|p| state_code(p.state_fips))
+            .map(|s| s.usps);
+        Some(Built {
+            chart: ChartRef::new(OutlookChart::new(&figures, usps, cx.lang, cx.fmt)),
+            title: cx.lang.text(Msg::ChartOutlookTitle).to_string(),
+            source: sources_line(cx, &figures),
+            keys: STANDING_KEYS.to_vec(),
+        })
+    },
+};
+
+/// The outlook has several sources: each once, in the order the chart shows them, with its
+/// period, then the SOC codes they are for.
+fn sources_line(cx: &Context, figures: &Figures) -> String {
+    let projections = || {
+        figures
+            .national_projections
+            .iter()
+            .chain(figures.state_projections)
+    };
+    let mut sources: Vec<(&'static Source, &'static str)> = Vec::new();
+    for p in projections() {
+        if !sources.iter().any(|(s, _)| std::ptr::eq(*s, p.source)) {
+            sources.push((p.source, p.period));
+        }
+    }
+    let list: Vec<String> = sources
+        .iter()
+        .map(|(s, period)| format!("{} ({period})", source_in_sentence(s, cx.lang)))
+        .collect();
+    let mut codes: Vec<&str> = Vec::new();
+    for p in projections() {
+        let code = if p.source.id == crate::figures::PROJECTIONS_SOURCE {
+            cx.career.pack.soc.as_str()
+        } else {
+            crate::figures::SOC_CODE
+        };
+        if !codes.contains(&code) {
+            codes.push(code);
+        }
+    }
+    cx.lang
+        .fill(Msg::SourcesLine, &[&list.join("; "), &codes.join(", ")])
 }
 
 /// Sizes in CSS pixels.

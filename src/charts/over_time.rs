@@ -3,21 +3,21 @@
 //! missing year must never look published, and wherever the SOC code changes (29-2071 to May
 //! 2018, 29-2072 from May 2021): figures of different codes are two series, never one line.
 
-use super::registry::{Built, Depends, Spec, BAND_KEYS};
-use super::ChartRef;
-use crate::figures::FIGURES;
-use crate::options::Section;
 use super::axes::{
     dollar_ticks, every_nth, text_halo, widest_label, x_axis, y_axis, Plot, Ticks, LABEL_GAP, LINE,
     TEXT,
 };
+use super::registry::{Built, Depends, Spec, BAND_KEYS};
 use super::scale::LinearScale;
 use super::scene::{Align, Baseline, Role, Scene, Stroke};
 use super::text::{self, keep_inside};
+use super::ChartRef;
 use super::{Chart, DataTable, Mark};
+use crate::figures::FIGURES;
 use crate::figures::{Distribution, PERCENTILE_POINTS};
 use crate::format::NumberFormat;
 use crate::messages::{Lang, Msg};
+use crate::options::Section;
 
 /// The CSS height the chart draws in.
 pub const HEIGHT: f64 = 240.0;

@@ -29,8 +29,13 @@ impl Palette {
 
 /// `share` of the way from `from` to `to`, per channel.
 fn mix(from: RGBColor, to: RGBColor, share: f64) -> RGBColor {
-    let channel = |a: u8, b: u8| (f64::from(a) + (f64::from(b) - f64::from(a)) * share).round() as u8;
-    RGBColor(channel(from.0, to.0), channel(from.1, to.1), channel(from.2, to.2))
+    let channel =
+        |a: u8, b: u8| (f64::from(a) + (f64::from(b) - f64::from(a)) * share).round() as u8;
+    RGBColor(
+        channel(from.0, to.0),
+        channel(from.1, to.1),
+        channel(from.2, to.2),
+    )
 }
 
 /// Paints `scene` onto `area`.

@@ -137,10 +137,16 @@ mod tests {
             let Some(spec) = spec(section) else { continue };
             // New Jersey: every chart has something to show there.
             let built = (spec.build)(&context(3_400_000)).expect("builds for New Jersey");
-            assert!(!built.title.is_empty() && !built.source.is_empty(), "{section:?}");
+            assert!(
+                !built.title.is_empty() && !built.source.is_empty(),
+                "{section:?}"
+            );
             assert!(!built.chart.0.scene(390.0).items.is_empty(), "{section:?}");
         }
-        assert_eq!(CHARTS.len(), Section::ALL.iter().filter(|s| spec(**s).is_some()).count());
+        assert_eq!(
+            CHARTS.len(),
+            Section::ALL.iter().filter(|s| spec(**s).is_some()).count()
+        );
     }
 
     #[test]
@@ -152,6 +158,9 @@ mod tests {
         assert_ne!((states.depends)(&nj), (states.depends)(&context(4_800_000)));
         let metros = spec(Section::Metros).expect("the metros chart");
         assert_ne!((metros.depends)(&nj), (metros.depends)(&trenton));
-        assert!((metros.build)(&context(0)).is_none(), "no metros for the nation");
+        assert!(
+            (metros.build)(&context(0)).is_none(),
+            "no metros for the nation"
+        );
     }
 }

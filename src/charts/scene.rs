@@ -99,6 +99,10 @@ impl Font {
         Font { weight, ..self }
     }
 
+    pub const fn sized(self, size: f64) -> Self {
+        Font { size, ..self }
+    }
+
     pub const fn role(self, role: Role) -> Self {
         Font { role, ..self }
     }
@@ -174,26 +178,26 @@ impl Scene {
         }
     }
 
-    pub fn rect(&mut self, (x0, y0): (f64, f64), (x1, y1): (f64, f64), fill: Role) {
+    /// A rectangle from corner to corner, filled, outlined or both.
+    pub fn boxed(
+        &mut self,
+        (x0, y0): (f64, f64),
+        (x1, y1): (f64, f64),
+        fill: Option<Role>,
+        stroke: Option<Stroke>,
+    ) {
         self.items.push(Item::Rect {
             x0,
             y0,
             x1,
             y1,
-            fill: Some(fill),
-            stroke: None,
+            fill,
+            stroke,
         });
     }
 
-    pub fn outline(&mut self, (x0, y0): (f64, f64), (x1, y1): (f64, f64), stroke: Stroke) {
-        self.items.push(Item::Rect {
-            x0,
-            y0,
-            x1,
-            y1,
-            fill: None,
-            stroke: Some(stroke),
-        });
+    pub fn rect(&mut self, from: (f64, f64), to: (f64, f64), fill: Role) {
+        self.boxed(from, to, Some(fill), None);
     }
 
     pub fn line(&mut self, points: Vec<(f64, f64)>, stroke: Stroke) {

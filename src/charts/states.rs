@@ -1,14 +1,14 @@
 //! Pay in each state, DC and territory: the state's annual mean over the national annual mean of
 //! the same release (BLS OEWS), drawn as the percent difference, ranked.
 
+use super::bars::{Entry, RankedChart, Wording};
 use super::registry::{Built, Depends, Spec, SELECTION_KEYS};
 use super::ChartRef;
-use crate::options::Section;
-use super::bars::{Entry, RankedChart, Wording};
 use super::Select;
 use crate::career::Career;
 use crate::format::NumberFormat;
 use crate::messages::{Lang, Msg};
+use crate::options::Section;
 use career_pack::{AreaCode, AreaKind};
 
 /// Every state, DC and territory this career has a row for, ranked; `selected` is the state of

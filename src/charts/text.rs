@@ -43,11 +43,6 @@ pub fn wrap(text: &str, font: &Font, max: f64) -> Vec<String> {
     lines
 }
 
-/// Estimated width of `text` drawn with a font of `requested` pixels (any unit).
-pub fn plotters_width(text: &str, requested: f64) -> f64 {
-    approx_width(text, requested)
-}
-
 /// Estimated width in pixels of `text` set at `font_px` pixels in a sans-serif face.
 pub fn approx_width(text: &str, font_px: f64) -> f64 {
     let ems: f64 = text.chars().map(char_em).sum();

@@ -5,8 +5,8 @@
 //! Enter or Space chooses the mark (when it stands for a state, industry or year), Escape hides
 //! the tooltip.
 
-use crate::charts::{mark_at, Drawn, Mark, Select};
 use crate::charts::ChartRef;
+use crate::charts::{mark_at, Drawn, Mark, Select};
 use crate::hooks::use_canvas_chart::use_canvas_chart;
 use crate::messages::Msg;
 use crate::ui::use_ui;

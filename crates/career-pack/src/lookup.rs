@@ -57,6 +57,15 @@ impl AreaCode {
     pub fn state(fips: u8) -> AreaCode {
         AreaCode(u32::from(fips) * 100_000)
     }
+
+    /// The FIPS code of a state's (or DC's, or a territory's) own area code; `None` for the
+    /// nation and for metropolitan and nonmetropolitan areas.
+    pub fn state_fips(self) -> Option<u8> {
+        self.0
+            .is_multiple_of(100_000)
+            .then(|| u8::try_from(self.0 / 100_000).ok())?
+            .filter(|f| *f > 0)
+    }
 }
 
 impl FromStr for AreaCode {
@@ -341,6 +350,14 @@ fn area_kind(code: AreaCode) -> u8 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_a_states_own_code_has_a_state_fips() {
+        assert_eq!(AreaCode::state(34).state_fips(), Some(34));
+        assert_eq!(AreaCode(35_620).state_fips(), None);
+        assert_eq!(AreaCode(100_001).state_fips(), None);
+        assert_eq!(AreaCode::NATIONAL.state_fips(), None);
+    }
 
     fn code(text: &str) -> IndustryCode {
         IndustryCode::parse(text).unwrap_or_else(|| panic!("{text} parses"))
