@@ -1,7 +1,8 @@
 //! Career-pay widget: sourced BLS pay figures for a career, charts, and an honest estimator.
 //!
-//! The pure core (figures, distribution, experience, estimator, format, config, messages, chart
-//! models) compiles and tests natively; the Yew app on top of it only runs in a browser.
+//! The pure core (figures, career packs, estimator, format, config, messages, chart models and
+//! scenes) compiles and tests natively and imports nothing from the browser, a rule
+//! `src/boundary.rs` checks; the Yew app on top of it only runs in a browser.
 
 pub mod career;
 pub mod charts;
@@ -27,3 +28,6 @@ pub mod app;
 pub mod components;
 pub mod hooks;
 pub mod web;
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod boundary;
