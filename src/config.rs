@@ -8,7 +8,7 @@
 
 use crate::career::{state_by_usps, Career};
 use crate::estimator::{IndustryChoice, Inputs};
-use crate::experience::MAX_YEARS;
+use crate::experience_rule::MAX_YEARS;
 use career_pack::{AreaCode, IndustryCode, Place};
 
 /// Years shown when the URL gives none: a student's first job.

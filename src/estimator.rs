@@ -2,9 +2,9 @@
 //! fallback used.
 //!
 //! Method (shown to the user with every estimate):
-//! 1. experience -> percentile ([`crate::experience`], the DOL prevailing-wage levels);
+//! 1. experience -> percentile ([`crate::experience_rule`], the DOL prevailing-wage levels);
 //! 2. pay at that percentile of the chosen place's **own** published distribution, log-normal
-//!    between published percentiles ([`crate::distribution`]). Where the place's wages are not
+//!    between published percentiles ([`crate::percentile_model`]). Where the place's wages are not
 //!    published, its state's are used, then the nation's, and the estimate says so;
 //! 3. times the industry's ratio: the national industry **annual mean** over the national
 //!    cross-industry annual mean (BLS publishes pay by industry only nationally). Means, not
@@ -18,9 +18,9 @@
 //! Pure: no DOM, no Yew. Nothing here panics on any input.
 
 use crate::career::Career;
-use crate::distribution::{value_at, Interpolation};
-use crate::experience::{self, Experience, LEVEL_STEP};
+use crate::experience_rule::{self, Experience, LEVEL_STEP};
 use crate::figures::WageStats;
+use crate::percentile_model::{value_at, Interpolation};
 use career_pack::{Cell, Figure, Industry, Place, Wages};
 
 /// BLS converts hourly to annual pay at 2,080 hours (52 weeks x 40 hours).
@@ -147,7 +147,7 @@ pub fn scale(stats: &WageStats, percentile: f64, ratio: f64) -> Scaled {
     } else {
         ratio.clamp(RATIO_LIMITS.0, RATIO_LIMITS.1)
     };
-    let (lowest, highest) = crate::distribution::PUBLISHED_RANGE;
+    let (lowest, highest) = crate::percentile_model::PUBLISHED_RANGE;
     let low_percentile = (percentile - LEVEL_STEP).clamp(lowest, highest);
     let high_percentile = (percentile + LEVEL_STEP).clamp(lowest, highest);
     let at = |p: f64| round(value_at(stats, p).0 * ratio);
@@ -226,7 +226,7 @@ pub fn industry_adjustment(career: &'static Career, choice: IndustryChoice) -> I
 /// Estimate pay for `inputs` from the career's figures.
 pub fn estimate(career: &'static Career, inputs: Inputs) -> Result<Estimate, EstimateError> {
     let base = base_for(career, inputs.place).ok_or(EstimateError::NoPublishedDistribution)?;
-    let experience = experience::place(inputs.years);
+    let experience = experience_rule::place(inputs.years);
     let (base_value, interpolation) = value_at(&base.annual, experience.percentile);
     let industry = industry_adjustment(career, inputs.industry);
     let scaled = scale(&base.annual, experience.percentile, industry.ratio());

@@ -3,11 +3,11 @@
 //! Pure, so tests read exactly what the user reads.
 
 use crate::career::Career;
-use crate::distribution::Interpolation;
 use crate::estimator::{Estimate, IndustryAdjustment, HOURS_PER_YEAR, RSE_CAUTION_TENTHS};
 use crate::figures::{Source, Standing};
 use crate::format::NumberFormat;
 use crate::messages::{Lang, Msg};
+use crate::percentile_model::Interpolation;
 use career_pack::{AreaKind, Place};
 
 /// A source as named inside a sentence: its short name, with how far to trust it when it is not a
@@ -16,22 +16,24 @@ use career_pack::{AreaKind, Place};
 pub fn source_in_sentence(source: &Source, lang: Lang) -> String {
     match source.standing {
         Standing::Primary => source.short_name.to_string(),
-        Standing::Secondary => format!("{}, {}", source.short_name, standing_label(source, lang)),
+        Standing::Secondary => lang.fill(
+            Msg::WithAside,
+            &[source.short_name, standing_label(source, lang)],
+        ),
         Standing::Article => standing_label(source, lang).to_string(),
     }
 }
 
 /// "Publisher: title", plus how far to trust it when it is not a BLS file.
 pub fn source_label(source: &Source, lang: Lang) -> String {
-    match source.standing {
-        Standing::Primary => format!("{}: {}", source.publisher, source.title),
-        _ => format!(
-            "{}: {}, {}",
-            source.publisher,
-            source.title,
-            standing_label(source, lang)
+    let title = match source.standing {
+        Standing::Primary => source.title.to_string(),
+        _ => lang.fill(
+            Msg::WithAside,
+            &[source.title, standing_label(source, lang)],
         ),
-    }
+    };
+    lang.fill(Msg::Titled, &[source.publisher, &title])
 }
 
 /// How far to trust a source, in a few words: `BLS`, `as reported by the article`, ...

@@ -23,6 +23,15 @@ macro_rules! message_ids {
 }
 
 message_ids! {
+    ListSeparator,
+    ListSeparatorStrong,
+    Range,
+    LabelValue,
+    WithAside,
+    Parenthetical,
+    Titled,
+    MarkAnnouncement,
+    Sentences,
     Title,
     Kicker,
     NoticesLabel,
@@ -271,9 +280,28 @@ impl Lang {
         }
     }
 
-    /// The template for `id` with `{0}`, `{1}`, ... replaced by `args`.
+    /// The template for `id` with `{0}`, `{1}`, ... replaced by `args`. A call with the wrong
+    /// number of arguments for its message fails every debug build's tests.
     pub fn fill(self, id: Msg, args: &[&str]) -> String {
-        fill(self.text(id), args)
+        let template = self.text(id);
+        debug_assert_eq!(
+            args.len(),
+            arity(template),
+            "{id:?} takes {} arguments",
+            arity(template)
+        );
+        fill(template, args)
+    }
+
+    /// `items` joined by the list separator: `a, b, c`.
+    pub fn list<S: AsRef<str>>(self, items: &[S]) -> String {
+        self.join(items, Msg::ListSeparator)
+    }
+
+    /// `items` joined by `separator`'s text.
+    pub fn join<S: AsRef<str>>(self, items: &[S], separator: Msg) -> String {
+        let parts: Vec<&str> = items.iter().map(AsRef::as_ref).collect();
+        parts.join(self.text(separator))
     }
 
     /// `17` -> `17th`.
@@ -292,6 +320,15 @@ impl Lang {
             }
         }
     }
+}
+
+/// How many arguments a template takes: one more than its highest placeholder.
+pub fn arity(template: &str) -> usize {
+    (0..10)
+        .filter(|i| template.contains(&format!("{{{i}}}")))
+        .map(|i| i + 1)
+        .max()
+        .unwrap_or(0)
 }
 
 /// Replaces `{i}` with `args[i]`; a placeholder without an argument is left visible rather than
@@ -322,6 +359,16 @@ pub fn fill(template: &str, args: &[&str]) -> String {
 
 fn english(id: Msg) -> &'static str {
     match id {
+        // Joins and punctuation are messages too: languages join lists and ranges differently.
+        Msg::ListSeparator => ", ",
+        Msg::ListSeparatorStrong => "; ",
+        Msg::Range => "{0}–{1}",
+        Msg::LabelValue => "{0} {1}",
+        Msg::WithAside => "{0}, {1}",
+        Msg::Parenthetical => "{0} ({1})",
+        Msg::Titled => "{0}: {1}",
+        Msg::MarkAnnouncement => "{0}: {1}. {2}",
+        Msg::Sentences => "{0} {1}",
         Msg::Title => "Medical Records Specialists",
         Msg::Kicker => "Pay and job outlook · SOC {0}",
         Msg::NoticesLabel => "Notices",
@@ -581,6 +628,21 @@ mod tests {
                 "{id:?} skips a placeholder"
             );
         }
+    }
+
+    #[test]
+    #[should_panic(expected = "Range takes 2 arguments")]
+    #[cfg(debug_assertions)]
+    fn a_call_with_the_wrong_number_of_arguments_fails() {
+        Lang::En.fill(Msg::Range, &["2024"]);
+    }
+
+    #[test]
+    fn arity_counts_up_to_the_highest_placeholder() {
+        assert_eq!(arity("{0}: {1}. {2}"), 3);
+        assert_eq!(arity("{0} to {1}, {0}"), 2);
+        assert_eq!(arity("no placeholder"), 0);
+        assert_eq!(Lang::En.list(&["a", "b"]), "a, b");
     }
 
     #[test]

@@ -70,7 +70,7 @@ impl Reducible for WidgetState {
                 });
             }
             Action::SetYears(years) => {
-                next.inputs.years = years.min(crate::experience::MAX_YEARS);
+                next.inputs.years = years.min(crate::experience_rule::MAX_YEARS);
                 next.notices.retain(|n| !matches!(n, Notice::BadYears(_)));
             }
             Action::Replace(inputs) => next.inputs = inputs,

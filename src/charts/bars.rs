@@ -202,7 +202,7 @@ impl Compared {
 pub struct Wording {
     /// First table column: `State`.
     pub column: Msg,
-    /// A column of text at the right edge, from `{0}` annual mean and `{1}` period; `None` for
+    /// A column of text at the right edge, from `{0}`, the annual mean; `None` for
     /// none. Kept off the bar's end so long labels do not squeeze the bars on both sides.
     pub detail: Option<Msg>,
     /// Summary from the highest row's `{0}` name, `{1}` percent and `{2}` period and source,
@@ -262,9 +262,7 @@ impl RankedChart {
                         name: entry.name.clone(),
                         percent: Some(*percent),
                         value_label: pct.clone(),
-                        detail: wording
-                            .detail
-                            .map(|msg| lang.fill(msg, &[&money, &f.period])),
+                        detail: wording.detail.map(|msg| lang.fill(msg, &[&money])),
                         outlined: f.source.standing != Standing::Primary,
                         selected: is_selected,
                         mark_value: lang.fill(Msg::ChartBarsMarkValue, &[&money, &pct, &national]),
@@ -322,16 +320,17 @@ impl RankedChart {
                         &l.source,
                     ],
                 );
-                format!("{main} {}", lang.fill(Msg::ChartBarsFigures, &[&groups]))
+                let figures = lang.fill(Msg::ChartBarsFigures, &[&groups]);
+                lang.fill(Msg::Sentences, &[&main, &figures])
             }
             _ => lang.text(Msg::ChartBarsEmpty).to_string(),
         };
         if let Some(bar) = highlighted.map(|i| &bars[i]) {
-            summary.push(' ');
-            summary.push_str(&lang.fill(
+            let selected = lang.fill(
                 Msg::ChartBarsSelected,
                 &[&bar.name, &bar.mark_value, &bar.source],
-            ));
+            );
+            summary = lang.fill(Msg::Sentences, &[&summary, &selected]);
         }
 
         // The national means compared against: one per release.
@@ -349,7 +348,9 @@ impl RankedChart {
                     first.source.short_name,
                     &nationals
                         .iter()
-                        .map(|n| format!("{} {}", n.period, fmt.money(n.national_mean)))
+                        .map(|n| {
+                            lang.fill(Msg::LabelValue, &[&n.period, &fmt.money(n.national_mean)])
+                        })
                         .collect::<Vec<_>>()
                         .join(join),
                 ],

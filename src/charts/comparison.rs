@@ -58,7 +58,7 @@ pub const SPEC: Spec = Spec {
                 Msg::ChartComparisonTitle,
                 &[&place_name(place, cx.lang), first.period],
             ),
-            source: cx.bls_source(first, &codes.join(", "), None),
+            source: cx.bls_source(first, &cx.lang.list(&codes), None),
             keys: vec![
                 BAND_KEYS[0],
                 BAND_KEYS[1],
@@ -277,7 +277,7 @@ fn summary(this_soc: &str, rows: &[&Distribution], lang: Lang, fmt: &dyn NumberF
             )
         })
         .collect();
-    lang.fill(Msg::ComparisonSummaryList, &[period, &items.join(", ")])
+    lang.fill(Msg::ComparisonSummaryList, &[period, &lang.list(&items)])
 }
 
 impl Chart for ComparisonChart {

@@ -51,6 +51,8 @@ pub struct DistributionChart {
     pub source: String,
     /// Where the estimate comes from (a model, not a publication).
     pub estimate_source: String,
+    /// Drawn above the estimate's marker: `Your estimate $51,100`.
+    pub estimate_label: String,
     pub summary: String,
     pub columns: [String; 3],
 }
@@ -118,8 +120,8 @@ impl DistributionChart {
             ],
         );
         if let Some(r) = &reference {
-            summary.push(' ');
-            summary.push_str(&lang.fill(Msg::ChartDistributionReference, &[&r.value_text]));
+            let reference = lang.fill(Msg::ChartDistributionReference, &[&r.value_text]);
+            summary = lang.fill(Msg::Sentences, &[&summary, &reference]);
         }
         let source_of = |d: &Distribution| {
             lang.fill(
@@ -147,6 +149,9 @@ impl DistributionChart {
             reference_source: national.map(source_of).unwrap_or_default(),
             reference,
             estimate_source: lang.text(Msg::EstimateSource).to_string(),
+            estimate_label: estimate
+                .map(|v| lang.fill(Msg::LabelValue, &[&estimate_name, &fmt.money(v)]))
+                .unwrap_or_default(),
             summary,
             columns: [Msg::TableMeasure, Msg::TableAnnual, Msg::TableHourly]
                 .map(|m| lang.text(m).to_string()),
@@ -332,7 +337,7 @@ fn layout(chart: &DistributionChart, width: f64) -> Scene {
             (px, BOX_BOTTOM),
             Stroke::solid(Role::Estimate, 2.0),
         );
-        let text = format!("{} {}", estimate.name, estimate.value_text);
+        let text = chart.estimate_label.clone();
         let font = TEXT
             .role(Role::Estimate)
             .align(Align::Centre)

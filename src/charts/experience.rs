@@ -14,7 +14,7 @@ use super::ChartRef;
 use super::{Chart, DataTable, Mark, Select};
 use crate::career::Career;
 use crate::estimator::{estimate, Estimate, EstimateError, Inputs};
-use crate::experience::{LEVEL_ANCHORS, MAX_YEARS};
+use crate::experience_rule::{LEVEL_ANCHORS, MAX_YEARS};
 use crate::format::NumberFormat;
 use crate::messages::{Lang, Msg};
 use crate::options::Section;

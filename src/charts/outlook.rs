@@ -142,7 +142,10 @@ impl OutlookChart {
                         .iter()
                         .map(|s| source_in_sentence(s, lang))
                         .collect();
-                    Some(lang.fill(Msg::OutlookOutlinedNote, &[&names.join("; ")]))
+                    Some(lang.fill(
+                        Msg::OutlookOutlinedNote,
+                        &[&lang.join(&names, Msg::ListSeparatorStrong)],
+                    ))
                 }
                 (None, true) => None,
             }
@@ -342,7 +345,7 @@ fn join_list(items: &[String], lang: Lang) -> String {
     match items {
         [] => String::new(),
         [one] => one.clone(),
-        [init @ .., last] => lang.fill(Msg::OutlookListAnd, &[&init.join(", "), last]),
+        [init @ .., last] => lang.fill(Msg::OutlookListAnd, &[&lang.list(init), last]),
     }
 }
 
@@ -481,7 +484,10 @@ fn sources_line(cx: &Context, figures: &Figures) -> String {
     }
     let list: Vec<String> = sources
         .iter()
-        .map(|(s, period)| format!("{} ({period})", source_in_sentence(s, cx.lang)))
+        .map(|(s, period)| {
+            let source = source_in_sentence(s, cx.lang);
+            cx.lang.fill(Msg::Parenthetical, &[&source, period])
+        })
         .collect();
     let mut codes: Vec<&str> = Vec::new();
     for p in projections() {
@@ -494,8 +500,13 @@ fn sources_line(cx: &Context, figures: &Figures) -> String {
             codes.push(code);
         }
     }
-    cx.lang
-        .fill(Msg::SourcesLine, &[&list.join("; "), &codes.join(", ")])
+    cx.lang.fill(
+        Msg::SourcesLine,
+        &[
+            &cx.lang.join(&list, Msg::ListSeparatorStrong),
+            &cx.lang.list(&codes),
+        ],
+    )
 }
 
 /// Sizes in CSS pixels.

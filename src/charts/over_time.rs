@@ -157,7 +157,7 @@ impl OverTimeChart {
                     let span = if next - prev == 2 {
                         missing(prev + 1)
                     } else {
-                        format!("{}–{}", missing(prev + 1), missing(next - 1))
+                        lang.fill(Msg::Range, &[&missing(prev + 1), &missing(next - 1)])
                     };
                     gaps.push(Gap {
                         after: prev,
@@ -224,7 +224,7 @@ impl OverTimeChart {
                     .flat_map(|g| g.after + 1..g.before)
                     .map(|y| lang.fill(Msg::ChartOverTimeMissingPeriod, &[&y.to_string()]))
                     .collect();
-                let missing = missing.join(", ");
+                let missing = lang.list(&missing);
                 if gaps.is_empty() {
                     lang.fill(Msg::ChartOverTimeSummary, &args)
                 } else {
@@ -299,7 +299,7 @@ pub const SPEC: Spec = Spec {
         years.extend(cx.career.national_series());
         let owned: Vec<Distribution> = years.iter().map(|d| (*d).clone()).collect();
         let (first, last) = (years.first()?, years.last()?);
-        let codes = format!("{}, {}", first.soc_code, last.soc_code);
+        let codes = cx.lang.list(&[first.soc_code, last.soc_code]);
         Some(Built {
             chart: ChartRef::new(OverTimeChart::new(&owned, cx.lang, cx.fmt)),
             title: cx
@@ -310,7 +310,7 @@ pub const SPEC: Spec = Spec {
                 &[
                     first.source.publisher,
                     first.source.title,
-                    &format!("{}–{}", first.period, last.period),
+                    &cx.lang.fill(Msg::Range, &[first.period, last.period]),
                     &codes,
                 ],
             ),

@@ -176,7 +176,7 @@ pub fn chart_frame(props: &ChartFrameProps) -> Html {
     }
     let announcement = current
         .as_ref()
-        .map(|m| format!("{}: {}. {}", m.label, m.value, m.source))
+        .map(|m| ui.f(Msg::MarkAnnouncement, &[&m.label, &m.value, &m.source]))
         .unwrap_or_default();
     html! {
         <figure class="cpw-figure" data-testid={format!("figure-{id}")}

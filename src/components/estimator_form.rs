@@ -6,7 +6,7 @@ use crate::choices::{industry_groups, place_options};
 use crate::components::place_picker::PlacePicker;
 use crate::config::{parse_industry, parse_place, parse_years};
 use crate::estimator::{IndustryChoice, Inputs};
-use crate::experience::MAX_YEARS;
+use crate::experience_rule::MAX_YEARS;
 use crate::explanation::years_label;
 use crate::messages::Msg;
 use crate::state::Action;

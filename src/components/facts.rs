@@ -60,7 +60,10 @@ pub fn facts(props: &FactsProps) -> Html {
         (
             growth,
             openings,
-            format!("{}–{}", p.base_year, p.target_year),
+            ui.f(
+                Msg::Range,
+                &[&p.base_year.to_string(), &p.target_year.to_string()],
+            ),
         )
     });
     // The article's headline claim, kept in the data with its verdict, against May 2014's file.

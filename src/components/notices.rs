@@ -1,7 +1,7 @@
 //! The live region that tells the reader which URL values were not usable.
 
 use crate::config::Notice;
-use crate::experience::MAX_YEARS;
+use crate::experience_rule::MAX_YEARS;
 use crate::messages::Msg;
 use crate::options::{Section, TITLE_LIMIT};
 use crate::ui::use_ui;
@@ -22,7 +22,7 @@ pub fn notices(props: &NoticesProps) -> Html {
     let ui = use_ui();
     let default_years = crate::config::DEFAULT_YEARS.to_string();
     let max_years = MAX_YEARS.to_string();
-    let section_ids = Section::ALL.map(Section::id).join(", ");
+    let section_ids = ui.lang.list(&Section::ALL.map(Section::id));
     let texts = props
         .notices
         .iter()

@@ -3,7 +3,7 @@
 
 use super::*;
 use crate::career::testing::{career, inputs};
-use crate::experience::MAX_YEARS;
+use crate::experience_rule::MAX_YEARS;
 use career_pack::AreaCode;
 use proptest::prelude::*;
 
@@ -199,14 +199,14 @@ proptest! {
         ratio in 0.2..3.0f64,
         boost in 1.0..2.5f64,
     ) {
-        let p = experience::place(years).percentile;
+        let p = experience_rule::place(years).percentile;
         let s = scale(&stats, p, ratio);
         for v in [s.annual, s.low, s.high] {
             prop_assert!(v.is_finite() && v >= 0.0);
         }
         prop_assert!(s.low <= s.annual && s.annual <= s.high);
         if years > 0 {
-            let before = scale(&stats, experience::place(years - 1).percentile, ratio);
+            let before = scale(&stats, experience_rule::place(years - 1).percentile, ratio);
             prop_assert!(s.annual >= before.annual);
         }
         // A factor above 1 never lowers the estimate.
