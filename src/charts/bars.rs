@@ -7,7 +7,7 @@
 
 use super::scene::{Align, Baseline, Font, Role, Scene, Stroke, Weight};
 use super::text::{approx_width, keep_inside, width as width_of};
-use super::{Chart, DataTable, Mark, Select};
+use super::{Chart, DataTable, Mark, Select, Words};
 use crate::career::Career;
 use crate::explanation::{period, source_in_sentence};
 use crate::figures::{Source, Standing, CURRENT_SOURCE, FIGURES};
@@ -215,10 +215,8 @@ pub struct Wording {
 #[derive(Clone, Debug, PartialEq)]
 pub struct RankedChart {
     pub bars: RankedBars,
-    pub columns: Vec<String>,
-    pub rows: Vec<Vec<String>>,
-    pub highlighted: Option<usize>,
-    pub summary: String,
+    /// The summary and the table, the current choice highlighted.
+    pub words: Words,
     /// Every period and source with its count, and the national means compared against.
     pub source_line: String,
 }
@@ -358,21 +356,26 @@ impl RankedChart {
             None => lang.text(Msg::ChartBarsEmpty).to_string(),
         };
 
+        let columns = [
+            wording.column,
+            Msg::ChartBarsAnnualMean,
+            Msg::ChartBarsPeriod,
+            Msg::ChartBarsVersusNational,
+            Msg::ChartBarsSource,
+        ]
+        .iter()
+        .map(|m| lang.text(*m).to_string())
+        .collect();
         RankedChart {
             bars: RankedBars::new(bars, lang, fmt),
-            columns: [
-                wording.column,
-                Msg::ChartBarsAnnualMean,
-                Msg::ChartBarsPeriod,
-                Msg::ChartBarsVersusNational,
-                Msg::ChartBarsSource,
-            ]
-            .iter()
-            .map(|m| lang.text(*m).to_string())
-            .collect(),
-            rows,
-            highlighted,
-            summary,
+            words: Words {
+                summary,
+                table: DataTable {
+                    columns,
+                    rows,
+                    highlighted,
+                },
+            },
             source_line,
         }
     }
@@ -386,15 +389,6 @@ impl RankedChart {
     pub fn source_line(&self) -> &str {
         &self.source_line
     }
-
-    /// The rows as a data table, the current choice highlighted.
-    pub fn table(&self) -> DataTable {
-        DataTable {
-            columns: self.columns.clone(),
-            rows: self.rows.clone(),
-            highlighted: self.highlighted,
-        }
-    }
 }
 
 impl Chart for RankedChart {
@@ -402,12 +396,8 @@ impl Chart for RankedChart {
         ranked_scene(&self.bars, width)
     }
 
-    fn summary(&self) -> String {
-        self.summary.clone()
-    }
-
-    fn table(&self) -> DataTable {
-        RankedChart::table(self)
+    fn words(&self) -> &Words {
+        &self.words
     }
 }
 

@@ -9,7 +9,7 @@ use super::scene::{Align, Role, Scene, Stroke, Weight};
 use super::strip::{percentile_strip, EMPHASISED, MEDIAN_OVERHANG, MUTED};
 use super::text::{self, keep_inside};
 use super::ChartRef;
-use super::{Chart, DataTable, Mark};
+use super::{Chart, DataTable, Mark, Words};
 use crate::career::{compiled_in, Career, ALL_OCCUPATIONS_SOC, RELATED_SOCS};
 use crate::estimator::base_for;
 use crate::explanation::place_name;
@@ -116,8 +116,7 @@ pub struct ComparisonChart {
     /// Axis domain in dollars and its tick values.
     pub domain: (f64, f64),
     pub ticks: Vec<(f64, String)>,
-    pub summary: String,
-    pub columns: Vec<String>,
+    pub words: Words,
 }
 
 impl ComparisonChart {
@@ -160,7 +159,7 @@ impl ComparisonChart {
         .chain([lang.text(Msg::ChartMean).to_string()])
         .collect();
 
-        ComparisonChart {
+        let mut chart = ComparisonChart {
             rows: ordered
                 .iter()
                 .map(|d| row(this_soc, d, &measure_names, lang, fmt))
@@ -170,9 +169,13 @@ impl ComparisonChart {
                 .into_iter()
                 .map(|t| (t, fmt.money_compact(t)))
                 .collect(),
+            words: Words::default(),
+        };
+        chart.words = Words {
             summary: summary(this_soc, &ordered, lang, fmt),
-            columns,
-        }
+            table: chart.data_table(columns),
+        };
+        chart
     }
 }
 
@@ -285,13 +288,16 @@ impl Chart for ComparisonChart {
         layout(self, width)
     }
 
-    fn summary(&self) -> String {
-        self.summary.clone()
+    fn words(&self) -> &Words {
+        &self.words
     }
+}
 
-    fn table(&self) -> DataTable {
+impl ComparisonChart {
+    /// The data table, once the model is built.
+    fn data_table(&self, columns: Vec<String>) -> DataTable {
         DataTable {
-            columns: self.columns.clone(),
+            columns,
             rows: self.rows.iter().map(|r| r.cells.clone()).collect(),
             highlighted: None,
         }

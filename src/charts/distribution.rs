@@ -10,7 +10,7 @@ use super::scene::{Align, Baseline, Role, Scene, Stroke};
 use super::strip::{percentile_strip, EMPHASISED};
 use super::text::{self, keep_inside};
 use super::ChartRef;
-use super::{Chart, DataTable, Mark};
+use super::{Chart, DataTable, Mark, Words};
 use crate::explanation::place_name;
 use crate::figures::{Distribution, PERCENTILE_POINTS};
 use crate::format::NumberFormat;
@@ -53,8 +53,7 @@ pub struct DistributionChart {
     pub estimate_source: String,
     /// Drawn above the estimate's marker: `Your estimate $51,100`.
     pub estimate_label: String,
-    pub summary: String,
-    pub columns: [String; 3],
+    pub words: Words,
 }
 
 impl DistributionChart {
@@ -129,7 +128,7 @@ impl DistributionChart {
                 &[d.source.short_name, d.period, d.soc_code],
             )
         };
-        DistributionChart {
+        let mut chart = DistributionChart {
             percentiles: [0, 1, 2, 3, 4].map(percentile),
             mean: marker(mean_name.clone(), mean_name, annual.mean, hourly.mean),
             estimate: estimate.map(|v| {
@@ -152,10 +151,15 @@ impl DistributionChart {
             estimate_label: estimate
                 .map(|v| lang.fill(Msg::LabelValue, &[&estimate_name, &fmt.money(v)]))
                 .unwrap_or_default(),
+            words: Words::default(),
+        };
+        let columns = [Msg::TableMeasure, Msg::TableAnnual, Msg::TableHourly]
+            .map(|m| lang.text(m).to_string());
+        chart.words = Words {
             summary,
-            columns: [Msg::TableMeasure, Msg::TableAnnual, Msg::TableHourly]
-                .map(|m| lang.text(m).to_string()),
-        }
+            table: chart.data_table(columns.to_vec()),
+        };
+        chart
     }
 
     /// The published points as (percentile, dollars), for tables and summaries.
@@ -180,13 +184,16 @@ impl Chart for DistributionChart {
         layout(self, width)
     }
 
-    fn summary(&self) -> String {
-        self.summary.clone()
+    fn words(&self) -> &Words {
+        &self.words
     }
+}
 
-    fn table(&self) -> DataTable {
+impl DistributionChart {
+    /// The data table, once the model is built.
+    fn data_table(&self, columns: Vec<String>) -> DataTable {
         DataTable {
-            columns: self.columns.to_vec(),
+            columns,
             rows: self
                 .published()
                 .chain(self.estimate.iter())

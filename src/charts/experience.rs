@@ -11,7 +11,7 @@ use super::scale::LinearScale;
 use super::scene::{Align, Baseline, Role, Scene, Stroke};
 use super::text::{self, keep_inside};
 use super::ChartRef;
-use super::{Chart, DataTable, Mark, Select};
+use super::{Chart, DataTable, Mark, Select, Words};
 use crate::career::Career;
 use crate::estimator::{estimate, Estimate, EstimateError, Inputs};
 use crate::experience_rule::{LEVEL_ANCHORS, MAX_YEARS};
@@ -80,8 +80,7 @@ pub struct ExperienceChart {
     pub source: String,
     /// Shown instead of the chart when there is no estimate.
     pub empty_text: String,
-    pub summary: String,
-    pub columns: Vec<String>,
+    pub words: Words,
 }
 
 impl ExperienceChart {
@@ -187,7 +186,7 @@ impl ExperienceChart {
             _ => empty_text.clone(),
         };
 
-        ExperienceChart {
+        let mut chart = ExperienceChart {
             points,
             current,
             current_label,
@@ -200,17 +199,22 @@ impl ExperienceChart {
             level_note,
             source: lang.text(Msg::EstimateSource).to_string(),
             empty_text,
+            words: Words::default(),
+        };
+        let columns = [
+            Msg::YearsLabel,
+            Msg::ChartExperienceEstimateColumn,
+            Msg::ChartExperienceLowColumn,
+            Msg::ChartExperienceHighColumn,
+        ]
+        .iter()
+        .map(|m| lang.text(*m).to_string())
+        .collect();
+        chart.words = Words {
             summary,
-            columns: [
-                Msg::YearsLabel,
-                Msg::ChartExperienceEstimateColumn,
-                Msg::ChartExperienceLowColumn,
-                Msg::ChartExperienceHighColumn,
-            ]
-            .iter()
-            .map(|m| lang.text(*m).to_string())
-            .collect(),
-        }
+            table: chart.data_table(columns),
+        };
+        chart
     }
 }
 
@@ -219,13 +223,16 @@ impl Chart for ExperienceChart {
         layout(self, width)
     }
 
-    fn summary(&self) -> String {
-        self.summary.clone()
+    fn words(&self) -> &Words {
+        &self.words
     }
+}
 
-    fn table(&self) -> DataTable {
+impl ExperienceChart {
+    /// The data table, once the model is built.
+    fn data_table(&self, columns: Vec<String>) -> DataTable {
         DataTable {
-            columns: self.columns.clone(),
+            columns,
             rows: self.points.iter().map(|p| p.row.clone()).collect(),
             highlighted: (!self.points.is_empty()).then_some(usize::from(self.current)),
         }

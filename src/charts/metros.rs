@@ -84,7 +84,7 @@ mod tests {
             trenton.mark_value,
             "$60,310 a year (+6% vs national $56,790)"
         );
-        assert!(chart.summary.contains("New York-Newark-Jersey City"));
+        assert!(chart.words.summary.contains("New York-Newark-Jersey City"));
     }
 
     #[test]

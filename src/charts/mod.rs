@@ -157,16 +157,30 @@ impl PartialEq for ChartRef {
     }
 }
 
+/// What a chart says in words, for readers who cannot see the canvas: the one fact it shows in
+/// a sentence, and its numbers as a table. Built with the model.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Words {
+    pub summary: String,
+    pub table: DataTable,
+}
+
 /// A chart the widget can show.
 pub trait Chart: PartialEq + 'static {
     /// The chart laid out `width` CSS pixels wide: a pure function of the model and the width.
     fn scene(&self, width: f64) -> Scene;
 
+    fn words(&self) -> &Words;
+
     /// The one fact the chart shows, in a sentence.
-    fn summary(&self) -> String;
+    fn summary(&self) -> String {
+        self.words().summary.clone()
+    }
 
     /// The same numbers as a table, with their source and period in the columns or the caption.
-    fn table(&self) -> DataTable;
+    fn table(&self) -> DataTable {
+        self.words().table.clone()
+    }
 }
 
 #[cfg(test)]

@@ -9,7 +9,7 @@ use super::scale::{nice_domain, LinearScale};
 use super::scene::{Align, Baseline, Font, Role, Scene, Stroke, Weight};
 use super::text::{self, keep_inside};
 use super::ChartRef;
-use super::{Chart, DataTable, Mark, Select};
+use super::{Chart, DataTable, Mark, Select, Words};
 use crate::career::state_by_usps;
 use crate::career::state_code;
 use crate::explanation::{source_in_sentence, standing_label};
@@ -72,8 +72,7 @@ pub struct OutlookChart {
     /// Axis domain in percent and its labelled ticks.
     pub domain: (f64, f64),
     pub ticks: Vec<(f64, String)>,
-    pub summary: String,
-    pub columns: [String; 5],
+    pub words: Words,
 }
 
 impl OutlookChart {
@@ -152,7 +151,7 @@ impl OutlookChart {
         };
 
         let summary = summary(figures, reference_projection, lang, fmt);
-        OutlookChart {
+        let mut chart = OutlookChart {
             national_heading: lang.text(Msg::OutlookNationalHeading).to_string(),
             national_note: outlined_note(figures.national_projections),
             states_heading: lang.fill(
@@ -163,18 +162,23 @@ impl OutlookChart {
             reference,
             domain,
             ticks,
-            summary,
-            columns: [
-                Msg::OutlookColProjection,
-                Msg::OutlookColArea,
-                Msg::OutlookColChange,
-                Msg::OutlookColBase,
-                Msg::OutlookColSource,
-            ]
-            .map(|m| lang.text(m).to_string()),
+            words: Words::default(),
             national,
             states,
-        }
+        };
+        let columns = [
+            Msg::OutlookColProjection,
+            Msg::OutlookColArea,
+            Msg::OutlookColChange,
+            Msg::OutlookColBase,
+            Msg::OutlookColSource,
+        ]
+        .map(|m| lang.text(m).to_string());
+        chart.words = Words {
+            summary,
+            table: chart.data_table(columns.to_vec()),
+        };
+        chart
     }
 
     /// Every bar in mark and table order: the editions, then the states.
@@ -409,13 +413,16 @@ impl Chart for OutlookChart {
         layout(self, width)
     }
 
-    fn summary(&self) -> String {
-        self.summary.clone()
+    fn words(&self) -> &Words {
+        &self.words
     }
+}
 
-    fn table(&self) -> DataTable {
+impl OutlookChart {
+    /// The data table, once the model is built.
+    fn data_table(&self, columns: Vec<String>) -> DataTable {
         DataTable {
-            columns: self.columns.to_vec(),
+            columns,
             rows: self.bars().map(|b| b.cells.to_vec()).collect(),
             highlighted: self
                 .states

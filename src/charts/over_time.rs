@@ -12,7 +12,7 @@ use super::scale::LinearScale;
 use super::scene::{Align, Baseline, Role, Scene, Stroke};
 use super::text::{self, keep_inside};
 use super::ChartRef;
-use super::{Chart, DataTable, Mark};
+use super::{Chart, DataTable, Mark, Words};
 use crate::figures::FIGURES;
 use crate::figures::{Distribution, PERCENTILE_POINTS};
 use crate::format::NumberFormat;
@@ -85,8 +85,7 @@ pub struct OverTimeChart {
     /// The median's and the mean's labels at the latest year.
     pub median_label: Option<EndLabel>,
     pub mean_label: Option<EndLabel>,
-    pub summary: String,
-    pub columns: Vec<String>,
+    pub words: Words,
 }
 
 impl OverTimeChart {
@@ -248,16 +247,20 @@ impl OverTimeChart {
         }));
         columns.push(lang.text(Msg::ChartMean).to_string());
 
-        OverTimeChart {
+        let mut chart = OverTimeChart {
             years,
             runs,
             gaps,
             y,
             median_label,
             mean_label,
+            words: Words::default(),
+        };
+        chart.words = Words {
             summary,
-            columns,
-        }
+            table: chart.data_table(columns),
+        };
+        chart
     }
 
     /// The x domain: first to last published year.
@@ -274,13 +277,16 @@ impl Chart for OverTimeChart {
         layout(self, width)
     }
 
-    fn summary(&self) -> String {
-        self.summary.clone()
+    fn words(&self) -> &Words {
+        &self.words
     }
+}
 
-    fn table(&self) -> DataTable {
+impl OverTimeChart {
+    /// The data table, once the model is built.
+    fn data_table(&self, columns: Vec<String>) -> DataTable {
         DataTable {
-            columns: self.columns.clone(),
+            columns,
             rows: self.years.iter().map(|p| p.row.clone()).collect(),
             highlighted: None,
         }
@@ -776,7 +782,11 @@ mod tests {
                 .collect();
             assert!(codes.iter().all(|c| *c == codes[0]), "{codes:?}");
         }
-        assert!(chart.summary.contains("Two series"), "{}", chart.summary);
+        assert!(
+            chart.summary().contains("Two series"),
+            "{}",
+            chart.summary()
+        );
         for width in [320.0, 390.0, 640.0] {
             let scene = chart.scene(width);
             assert!(

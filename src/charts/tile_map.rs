@@ -5,7 +5,7 @@ use super::axes::TEXT;
 use super::bars::RankedChart;
 use super::registry::{Built, Depends, Spec};
 use super::scene::{Align, Baseline, Role, Scene, Stroke};
-use super::{Chart, ChartRef, DataTable};
+use super::{Chart, ChartRef, Words};
 use crate::career::state_code;
 use crate::messages::Msg;
 use crate::options::Section;
@@ -111,12 +111,8 @@ impl Chart for TileMapChart {
         scene
     }
 
-    fn summary(&self) -> String {
-        self.states.summary.clone()
-    }
-
-    fn table(&self) -> DataTable {
-        self.states.table()
+    fn words(&self) -> &Words {
+        &self.states.words
     }
 }
 
