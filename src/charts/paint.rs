@@ -57,14 +57,12 @@ pub fn paint<DB: DrawingBackend>(
     for item in &scene.items {
         match item {
             Item::Rect {
-                x0,
-                y0,
-                x1,
-                y1,
+                from,
+                to,
                 fill,
                 stroke,
             } => {
-                let corners = [at((*x0, *y0)), at((*x1, *y1))];
+                let corners = [at(*from), at(*to)];
                 if let Some(role) = fill {
                     area.draw(&Rectangle::new(corners, palette.colour(*role).filled()))?;
                 }

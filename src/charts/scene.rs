@@ -131,10 +131,8 @@ impl Font {
 pub enum Item {
     /// A rectangle from corner to corner, filled, outlined or both.
     Rect {
-        x0: f64,
-        y0: f64,
-        x1: f64,
-        y1: f64,
+        from: (f64, f64),
+        to: (f64, f64),
         fill: Option<Role>,
         stroke: Option<Stroke>,
     },
@@ -181,19 +179,18 @@ impl Scene {
     /// A rectangle from corner to corner, filled, outlined or both.
     pub fn boxed(
         &mut self,
-        (x0, y0): (f64, f64),
-        (x1, y1): (f64, f64),
+        from: (f64, f64),
+        to: (f64, f64),
         fill: Option<Role>,
         stroke: Option<Stroke>,
     ) {
-        self.items.push(Item::Rect {
-            x0,
-            y0,
-            x1,
-            y1,
+        let rect = Item::Rect {
+            from,
+            to,
             fill,
             stroke,
-        });
+        };
+        self.items.push(rect);
     }
 
     pub fn rect(&mut self, from: (f64, f64), to: (f64, f64), fill: Role) {
@@ -275,13 +272,11 @@ impl Scene {
             .iter()
             .filter_map(|item| match item {
                 Item::Rect {
-                    x0,
-                    y0,
-                    x1,
-                    y1,
+                    from,
+                    to,
                     fill: Some(role),
                     ..
-                } => Some((*role, bounds(&[(*x0, *y0), (*x1, *y1)]))),
+                } => Some((*role, bounds(&[*from, *to]))),
                 Item::Area { points, fill } => Some((*fill, bounds(points))),
                 Item::Circle {
                     x,

@@ -72,14 +72,7 @@ pub fn percentile_strip(
             colours.inner_line,
         ),
     ] {
-        scene.items.push(super::scene::Item::Rect {
-            x0,
-            y0,
-            x1,
-            y1,
-            fill: Some(fill),
-            stroke: hairline(line),
-        });
+        scene.boxed((x0, y0), (x1, y1), Some(fill), hairline(line));
     }
     scene.segment(
         (p50, top - MEDIAN_OVERHANG),

@@ -216,13 +216,11 @@ mod tests {
                 .iter()
                 .find_map(|item| match item {
                     Item::Rect {
-                        x0,
-                        y0,
-                        x1,
-                        y1,
+                        from,
+                        to,
                         fill,
                         stroke,
-                    } if (*x0..*x1).contains(&at.0) && (*y0..*y1).contains(&at.1) => {
+                    } if (from.0..to.0).contains(&at.0) && (from.1..to.1).contains(&at.1) => {
                         Some((*fill, *stroke))
                     }
                     _ => None,
