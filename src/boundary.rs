@@ -92,6 +92,21 @@ fn the_pure_core_imports_nothing_from_the_browser() {
 }
 
 #[test]
+fn charts_reach_plotters_only_through_the_painter() {
+    let allowed = ["paint.rs", "palette.rs"];
+    let offenders: Vec<String> = files_of("charts")
+        .into_iter()
+        .filter(|f| !f.file_name().is_some_and(|n| allowed.iter().any(|a| n == *a)))
+        .filter(|f| {
+            let text = std::fs::read_to_string(f).unwrap_or_default();
+            text.lines().any(|l| names(l.split("//").next().unwrap_or(""), "plotters"))
+        })
+        .map(|f| f.display().to_string())
+        .collect();
+    assert!(offenders.is_empty(), "charts drawing without the painter: {offenders:?}");
+}
+
+#[test]
 fn every_module_is_on_one_side() {
     let lib = include_str!("lib.rs");
     for line in lib.lines() {
