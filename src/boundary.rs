@@ -96,14 +96,21 @@ fn charts_reach_plotters_only_through_the_painter() {
     let allowed = ["paint.rs", "palette.rs"];
     let offenders: Vec<String> = files_of("charts")
         .into_iter()
-        .filter(|f| !f.file_name().is_some_and(|n| allowed.iter().any(|a| n == *a)))
+        .filter(|f| {
+            !f.file_name()
+                .is_some_and(|n| allowed.iter().any(|a| n == *a))
+        })
         .filter(|f| {
             let text = std::fs::read_to_string(f).unwrap_or_default();
-            text.lines().any(|l| names(l.split("//").next().unwrap_or(""), "plotters"))
+            text.lines()
+                .any(|l| names(l.split("//").next().unwrap_or(""), "plotters"))
         })
         .map(|f| f.display().to_string())
         .collect();
-    assert!(offenders.is_empty(), "charts drawing without the painter: {offenders:?}");
+    assert!(
+        offenders.is_empty(),
+        "charts drawing without the painter: {offenders:?}"
+    );
 }
 
 #[test]

@@ -1,58 +1,117 @@
-//! `cargo xtask bench`: release build, size table against the budget, cold-load time (`measure-load`)
-//! and input-to-redraw time (`measure-input`), both from the e2e crate.
+//! `cargo xtask bench [--base REV]`: release build, size table against the budget, cold-load time
+//! (`measure-load`) and input-to-redraw time (`measure-input`), both from the e2e crate. With
+//! `--base REV`, the same for REV (built in a git worktree) and a side-by-side table of both.
 
 use crate::{browser, bundle, process, setup, trunk, units, workspace, Result};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 
 /// Cold load to the first chart drawn.
 const MEASURE_LOAD: &str = "measure-load";
 /// One input change to the estimate and every affected chart redrawn.
 const MEASURE_INPUT: &str = "measure-input";
+/// Where `--base` checks out and builds the revision compared against.
+const BASE_TREE: &str = "target/bench-base";
 
-pub fn run(root: &Path) -> Result<ExitCode> {
+/// One build's numbers.
+struct Measured {
+    label: String,
+    report: bundle::Report,
+    /// The summary lines of the two measurements (`first-chart-drawn median …`, `years median …`).
+    lines: Vec<String>,
+    /// Whether both measurements ran and the input stayed within its budget.
+    ok: bool,
+}
+
+pub fn run(root: &Path, args: &[String]) -> Result<ExitCode> {
+    let base = match args {
+        [] => None,
+        [flag, rev] if flag == "--base" => Some(rev.clone()),
+        _ => return Err("usage: cargo xtask bench [--base REV]".to_string()),
+    };
     setup::run(setup::Options { browser: true })?;
-    let dist = root.join(workspace::WIDGET_DIST);
-    if dist.exists() {
-        std::fs::remove_dir_all(&dist)
-            .map_err(|e| format!("cannot clear {}: {e}", dist.display()))?;
+    // One build at a time: Trunk writes wasm-opt's output to one shared path, so two builds at
+    // once can corrupt each other.
+    let before = match &base {
+        Some(rev) => {
+            let tree = checkout(root, rev)?;
+            Some(measure_build(&tree, root, &format!("base {rev}"))?)
+        }
+        None => None,
+    };
+    let now = measure_build(root, root, "this tree")?;
+    if let Some(before) = &before {
+        side_by_side(before, &now);
     }
-    println!("\n==> release build");
-    trunk::release_build(&dist)?;
-
-    println!("\n==> bundle size");
-    let report = bundle::measure(&dist)?;
-    report.print();
-
-    let load = measure(MEASURE_LOAD, &dist);
-    let input = measure(MEASURE_INPUT, &dist);
-
-    let verdict = |ok: bool| {
-        if ok {
+    println!(
+        "xtask bench: bundle {} brotli (budget {} KB{}); cold load and input to redraw {}",
+        units::kb(now.report.total_brotli()),
+        bundle::BUDGET_BYTES / 1024,
+        if now.report.within_budget() {
+            ""
+        } else {
+            ", OVER"
+        },
+        if now.ok {
             "see above"
         } else {
             "FAILED or OVER budget, see above"
-        }
-    };
-    println!(
-        "xtask bench: bundle {} brotli (budget {} KB{}); cold load {}; input to redraw {}",
-        units::kb(report.total_brotli()),
-        bundle::BUDGET_BYTES / 1024,
-        if report.within_budget() { "" } else { ", OVER" },
-        verdict(load),
-        verdict(input),
+        },
     );
     // Over budget is a failed rule, even in a benchmark.
-    Ok(if report.within_budget() && load && input {
+    Ok(if now.report.within_budget() && now.ok {
         ExitCode::SUCCESS
     } else {
         ExitCode::FAILURE
     })
 }
 
-/// Runs one of the e2e crate's measurement binaries against `dist`; true when it succeeded
-/// (which for `measure-input` includes staying within its budget).
-fn measure(bin: &str, dist: &Path) -> bool {
+/// A fresh worktree of `rev` under [`BASE_TREE`].
+fn checkout(root: &Path, rev: &str) -> Result<PathBuf> {
+    let tree = root.join(BASE_TREE);
+    if tree.exists() {
+        let mut remove = Command::new("git");
+        remove.args(["worktree", "remove", "--force"]).arg(&tree);
+        if process::run(&mut remove).is_err() {
+            std::fs::remove_dir_all(&tree)
+                .map_err(|e| format!("cannot clear {}: {e}", tree.display()))?;
+        }
+    }
+    let mut add = Command::new("git");
+    add.args(["worktree", "add", "--force", "--detach"])
+        .arg(&tree)
+        .arg(rev);
+    process::run(&mut add)?;
+    Ok(tree)
+}
+
+/// Release-builds the tree at `dir` into its own dist (compiling in `root`'s target directory),
+/// then measures size, load and input.
+fn measure_build(dir: &Path, root: &Path, label: &str) -> Result<Measured> {
+    let dist = dir.join(workspace::WIDGET_DIST);
+    if dist.exists() {
+        std::fs::remove_dir_all(&dist)
+            .map_err(|e| format!("cannot clear {}: {e}", dist.display()))?;
+    }
+    println!("\n==> {label}: release build");
+    trunk::release_build_in(dir, &dist, &root.join("target"))?;
+    println!("\n==> {label}: bundle size");
+    let report = bundle::measure(&dist)?;
+    report.print();
+    let (load_ok, mut lines) = measure(MEASURE_LOAD, &dist);
+    let (input_ok, input_lines) = measure(MEASURE_INPUT, &dist);
+    lines.extend(input_lines);
+    Ok(Measured {
+        label: label.to_string(),
+        report,
+        lines,
+        ok: load_ok && input_ok,
+    })
+}
+
+/// Runs one of the e2e crate's measurement binaries (always this tree's) against `dist`: whether
+/// it succeeded (for `measure-input`, within its budget too) and its summary lines.
+fn measure(bin: &str, dist: &Path) -> (bool, Vec<String>) {
     println!("\n==> {bin}");
     let mut cmd = Command::new("cargo");
     // A dev build: it only drives the browser, and it reuses what the e2e tests compiled
@@ -62,11 +121,55 @@ fn measure(bin: &str, dist: &Path) -> bool {
         .env("WIDGET_DIST", dist)
         .env("CHROMEDRIVER", browser::CHROMEDRIVER)
         .env("CHROME_BIN", browser::CHROMIUM);
-    match process::run(&mut cmd) {
-        Ok(()) => true,
-        Err(e) => {
-            eprintln!("{e}");
-            false
-        }
+    let captured = process::run_captured(&mut cmd);
+    let lines = captured
+        .stdout
+        .lines()
+        .filter(|l| l.contains(" median "))
+        .map(str::to_string)
+        .collect();
+    if let Some(e) = &captured.error {
+        eprintln!("{e}");
     }
+    (captured.error.is_none(), lines)
+}
+
+/// Both builds' numbers, one line each, the base first.
+fn side_by_side(before: &Measured, now: &Measured) {
+    println!("\n==> side by side");
+    let kind = |report: &bundle::Report, ext: &str| -> u64 {
+        (report.files.iter())
+            .filter(|f| f.name.ends_with(ext))
+            .map(|f| f.brotli)
+            .sum()
+    };
+    println!(
+        "{:<28}  {:>12}  {:>12}  {:>9}",
+        "brotli -11", before.label, now.label, "change"
+    );
+    for (name, ext) in [
+        ("wasm", ".wasm"),
+        ("js", ".js"),
+        ("css", ".css"),
+        ("html", ".html"),
+    ] {
+        let (b, n) = (kind(&before.report, ext), kind(&now.report, ext));
+        println!("{name:<28}  {b:>12}  {n:>12}  {:>+8.1}%", percent(b, n));
+    }
+    let (b, n) = (before.report.total_brotli(), now.report.total_brotli());
+    println!(
+        "{:<28}  {b:>12}  {n:>12}  {:>+8.1}%",
+        "total",
+        percent(b, n)
+    );
+    for (b, n) in before.lines.iter().zip(&now.lines) {
+        println!("{:<12} {b}\n{:<12} {n}", before.label, now.label);
+    }
+}
+
+fn percent(before: u64, now: u64) -> f64 {
+    if before == 0 {
+        return 0.0;
+    }
+    (now as f64 - before as f64) / before as f64 * 100.0
 }

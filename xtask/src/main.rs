@@ -31,7 +31,9 @@ commands:
           and the demo host page examples/school-page.html on http://127.0.0.1:8081/
   test    setup (+ Chromium), then fmt, clippy (host and wasm32), native tests, browser tests,
           release build with size budgets (bundle, embed.js), end-to-end tests; one summary line
-  bench   setup (+ Chromium), release build, size table, cold-load time (e2e's measure-load)";
+  bench   setup (+ Chromium), release build, size table, cold-load time (e2e's measure-load),
+          input-to-redraw time (measure-input); `--base REV` also builds and measures REV and
+          prints both side by side";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -53,8 +55,9 @@ fn run(args: &[String]) -> Result<ExitCode> {
         println!("{USAGE}");
         return Ok(ExitCode::SUCCESS);
     }
-    // Only `serve` forwards arguments; elsewhere a stray argument is more likely a typo than intent.
-    if command != "serve" && !rest.is_empty() {
+    // Only `serve` and `bench` take arguments; elsewhere a stray argument is more likely a typo
+    // than intent.
+    if !matches!(command.as_str(), "serve" | "bench") && !rest.is_empty() {
         return Err(format!(
             "`{command}` takes no arguments (got: {})\n\n{USAGE}",
             rest.join(" ")
@@ -75,7 +78,7 @@ fn run(args: &[String]) -> Result<ExitCode> {
         }
         "serve" => serve::run(rest),
         "test" => test::run(&root),
-        "bench" => bench::run(&root),
+        "bench" => bench::run(&root, rest),
         other => Err(format!("unknown command `{other}`\n\n{USAGE}")),
     }
 }
