@@ -10,8 +10,11 @@ use std::process::{Command, ExitCode};
 const MEASURE_LOAD: &str = "measure-load";
 /// One input change to the estimate and every affected chart redrawn.
 const MEASURE_INPUT: &str = "measure-input";
-/// Where `--base` checks out and builds the revision compared against.
+/// Where `--base` checks out the revision compared against.
 const BASE_TREE: &str = "target/bench-base";
+/// Its own target directory, kept between runs. Not this tree's: cargo would take the other
+/// checkout's sources for the same package as unchanged and hand back this tree's build.
+const BASE_TARGET: &str = "target/bench-base-target";
 
 /// One build's numbers.
 struct Measured {
@@ -35,11 +38,12 @@ pub fn run(root: &Path, args: &[String]) -> Result<ExitCode> {
     let before = match &base {
         Some(rev) => {
             let tree = checkout(root, rev)?;
-            Some(measure_build(&tree, root, &format!("base {rev}"))?)
+            let target = root.join(BASE_TARGET);
+            Some(measure_build(&tree, &target, &format!("base {rev}"))?)
         }
         None => None,
     };
-    let now = measure_build(root, root, "this tree")?;
+    let now = measure_build(root, &root.join("target"), "this tree")?;
     if let Some(before) = &before {
         side_by_side(before, &now);
     }
@@ -85,16 +89,16 @@ fn checkout(root: &Path, rev: &str) -> Result<PathBuf> {
     Ok(tree)
 }
 
-/// Release-builds the tree at `dir` into its own dist (compiling in `root`'s target directory),
-/// then measures size, load and input.
-fn measure_build(dir: &Path, root: &Path, label: &str) -> Result<Measured> {
+/// Release-builds the tree at `dir` into its own dist (compiling in `target`), then measures
+/// size, load and input.
+fn measure_build(dir: &Path, target: &Path, label: &str) -> Result<Measured> {
     let dist = dir.join(workspace::WIDGET_DIST);
     if dist.exists() {
         std::fs::remove_dir_all(&dist)
             .map_err(|e| format!("cannot clear {}: {e}", dist.display()))?;
     }
     println!("\n==> {label}: release build");
-    trunk::release_build_in(dir, &dist, &root.join("target"))?;
+    trunk::release_build_in(dir, &dist, target)?;
     println!("\n==> {label}: bundle size");
     let report = bundle::measure(&dist)?;
     report.print();

@@ -33,8 +33,8 @@ pub fn release_build(dist: &Path) -> Result<()> {
     process::run(&mut release_build_command(dist))
 }
 
-/// The release build of the tree at `dir` (another checkout, for a side-by-side benchmark), in
-/// this tree's target directory so the dependencies compiled for it are reused.
+/// The release build of the tree at `dir` (another checkout, for a side-by-side benchmark),
+/// compiled in `target`.
 pub fn release_build_in(dir: &Path, dist: &Path, target: &Path) -> Result<()> {
     let mut cmd = release_build_command(dist);
     cmd.current_dir(dir).env("CARGO_TARGET_DIR", target);
