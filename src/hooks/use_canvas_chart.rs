@@ -1,8 +1,11 @@
-//! Keeps a [`Chart`] drawn on a `<canvas>`: redrawn when its model changes and when the canvas's
+//! Keeps a chart drawn on a `<canvas>`: redrawn when its model changes and when the canvas's
 //! width changes (ResizeObserver), with the backing store scaled by `devicePixelRatio` so lines
-//! and text stay crisp on HiDPI screens.
+//! and text stay crisp on HiDPI screens. A chart off screen (IntersectionObserver) is only laid
+//! out when its model changes, so the page keeps its height, and painted when it comes into view:
+//! an input costs the charts a reader can see, not all of them.
 
 use crate::charts::palette::{parse_hex, Palette};
+use crate::charts::scene::Scene;
 use crate::charts::{AnyChart, ChartRef, Drawn};
 use crate::web::page::device_pixel_ratio;
 use plotters::prelude::IntoDrawingArea;
@@ -11,7 +14,10 @@ use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
-use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, ResizeObserver};
+use web_sys::{
+    CanvasRenderingContext2d, HtmlCanvasElement, IntersectionObserver, IntersectionObserverEntry,
+    IntersectionObserverInit, ResizeObserver,
+};
 use yew::prelude::*;
 
 /// The canvas's CSS size and colours, kept between draws: reading them from the page on every
@@ -34,14 +40,13 @@ impl Surface {
     }
 }
 
-/// Lays `chart` out at the surface's width, sizes the canvas to the scene's height (times the
-/// pixel ratio) and paints it, once: the height is known before painting. `None` when nothing
-/// could be drawn (the canvas is hidden or has no 2D context).
-pub fn paint(
+/// Lays `chart` out at the surface's width and sizes the canvas's CSS height to the scene's;
+/// `None` when the canvas has no width (hidden).
+fn lay_out(
     canvas: &HtmlCanvasElement,
     chart: &dyn AnyChart,
     surface: &mut Surface,
-) -> Option<Drawn> {
+) -> Option<Scene> {
     if surface.css_width <= 0.0 {
         return None;
     }
@@ -52,6 +57,18 @@ pub fn paint(
             .style()
             .set_property("height", &format!("{}px", surface.css_height as i32));
     }
+    Some(scene)
+}
+
+/// Lays `chart` out, sizes the canvas's backing store to the scene's height (times the pixel
+/// ratio) and paints it, once: the height is known before painting. `None` when nothing could be
+/// drawn (the canvas is hidden or has no 2D context).
+pub fn paint(
+    canvas: &HtmlCanvasElement,
+    chart: &dyn AnyChart,
+    surface: &mut Surface,
+) -> Option<Drawn> {
+    let scene = lay_out(canvas, chart, surface)?;
     let ratio = device_pixel_ratio();
     let (w, h) = (
         (surface.css_width * ratio).round() as u32,
@@ -119,6 +136,38 @@ fn palette_from_css(canvas: &HtmlCanvasElement) -> Palette {
     palette
 }
 
+/// How far outside the viewport a canvas still counts as on screen.
+const NEAR_SCREEN: &str = "300px 0px";
+
+/// Whether the canvas is (near) on screen, and whether a model change is waiting to be painted.
+#[derive(Default)]
+struct View {
+    off_screen: bool,
+    stale: bool,
+}
+
+/// The intersection observer's callback: records whether the canvas is near the screen and
+/// paints a chart whose model changed while it was away.
+fn watch_view(view: Rc<RefCell<View>>, redraw: Rc<dyn Fn()>) -> Closure<dyn FnMut(js_sys::Array)> {
+    Closure::new(move |entries: js_sys::Array| {
+        let Some(entry) = entries
+            .iter()
+            .last()
+            .and_then(|e| e.dyn_into::<IntersectionObserverEntry>().ok())
+        else {
+            return;
+        };
+        let repaint = {
+            let mut view = view.borrow_mut();
+            view.off_screen = !entry.is_intersecting();
+            !view.off_screen && view.stale
+        };
+        if repaint {
+            redraw();
+        }
+    })
+}
+
 /// Keeps `chart` drawn on the returned canvas. `on_drawn` gets the canvas, what was drawn and the
 /// canvas's CSS width after every draw (new model or new width).
 #[hook]
@@ -131,10 +180,13 @@ pub fn use_canvas_chart(
     let latest: Rc<RefCell<ChartRef>> = use_mut_ref(|| chart.clone());
     // Read from the page once, then kept current by the resize observer.
     let surface: Rc<RefCell<Option<Surface>>> = use_mut_ref(|| None);
+    // On screen until the intersection observer says otherwise (the first paint is never held).
+    let view: Rc<RefCell<View>> = use_mut_ref(View::default);
     let redraw = {
         let canvas = canvas.clone();
         let latest = Rc::clone(&latest);
         let surface = Rc::clone(&surface);
+        let view = Rc::clone(&view);
         Rc::new(move || {
             let Some(el) = canvas.cast::<HtmlCanvasElement>() else {
                 return;
@@ -142,7 +194,12 @@ pub fn use_canvas_chart(
             let mut surface = surface.borrow_mut();
             let surface = surface.get_or_insert_with(|| Surface::read(&el));
             let model = Rc::clone(&latest.borrow().0);
-            if let Some(drawn) = paint(&el, &*model, surface) {
+            let mut view = view.borrow_mut();
+            if view.off_screen {
+                // Keep the page's height right; paint when it comes into view.
+                view.stale = lay_out(&el, &*model, surface).is_some();
+            } else if let Some(drawn) = paint(&el, &*model, surface) {
+                view.stale = false;
                 on_drawn.emit((el, drawn, surface.css_width));
             }
         })
@@ -179,14 +236,30 @@ pub fn use_canvas_chart(
                 }
             });
             let observer = ResizeObserver::new(on_resize.as_ref().unchecked_ref()).ok();
-            if let (Some(observer), Some(el)) = (&observer, canvas.cast::<HtmlCanvasElement>()) {
-                observer.observe(&el);
+            let on_view = watch_view(Rc::clone(&view), Rc::clone(&redraw));
+            let init = IntersectionObserverInit::new();
+            // Paint a little before the chart scrolls in, so it is never seen blank.
+            init.set_root_margin(NEAR_SCREEN);
+            let visibility =
+                IntersectionObserver::new_with_options(on_view.as_ref().unchecked_ref(), &init)
+                    .ok();
+            if let Some(el) = canvas.cast::<HtmlCanvasElement>() {
+                if let Some(observer) = &observer {
+                    observer.observe(&el);
+                }
+                if let Some(visibility) = &visibility {
+                    visibility.observe(&el);
+                }
             }
             move || {
                 if let Some(observer) = observer {
                     observer.disconnect();
                 }
+                if let Some(visibility) = visibility {
+                    visibility.disconnect();
+                }
                 drop(on_resize);
+                drop(on_view);
             }
         });
     }
