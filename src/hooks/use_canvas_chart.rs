@@ -215,6 +215,7 @@ pub fn use_canvas_chart(
         let canvas = canvas.clone();
         use_effect_with((), move |_| {
             let target = canvas.cast::<HtmlCanvasElement>();
+            let on_view = watch_view(Rc::clone(&view), Rc::clone(&redraw) as Rc<dyn Fn()>);
             let on_resize = Closure::<dyn FnMut()>::new(move || {
                 let Some(el) = &target else { return };
                 let fresh = Surface::read(el);
@@ -236,7 +237,6 @@ pub fn use_canvas_chart(
                 }
             });
             let observer = ResizeObserver::new(on_resize.as_ref().unchecked_ref()).ok();
-            let on_view = watch_view(Rc::clone(&view), Rc::clone(&redraw));
             let init = IntersectionObserverInit::new();
             // Paint a little before the chart scrolls in, so it is never seen blank.
             init.set_root_margin(NEAR_SCREEN);
