@@ -511,6 +511,8 @@ async fn arrow_keys_walk_the_marks_with_a_tooltip_each() {
 async fn a_resize_redraws_at_the_new_width() {
     let root = mount().await;
     let canvas: HtmlCanvasElement = find(&root, "chart-distribution");
+    // On screen, as a reader sees it: charts off screen are painted when they come into view.
+    canvas.scroll_into_view();
     let ratio = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio());
     let before = canvas.width();
     root.set_attribute("style", "width:420px").expect("style");
@@ -524,6 +526,51 @@ async fn a_resize_redraws_at_the_new_width() {
     assert!(css_width < 420.0, "{css_width}");
     assert_eq!(f64::from(canvas.width()), (css_width * ratio).round());
     assert!(canvas.width() < before);
+}
+
+#[wasm_bindgen_test]
+async fn a_chart_off_screen_is_laid_out_at_once_but_painted_when_it_comes_into_view() {
+    let root = mount().await;
+    let canvas: HtmlCanvasElement = find(&root, "chart-distribution");
+    canvas.scroll_into_view();
+    settle().await;
+    // A spacer twice the window's height pushes the chart out of view, then it narrows.
+    let tall = web_sys::window()
+        .and_then(|w| w.inner_height().ok())
+        .and_then(|h| h.as_f64())
+        .unwrap_or(900.0)
+        * 2.0;
+    let document = root.owner_document().expect("a document");
+    let spacer: HtmlElement = document
+        .create_element("div")
+        .expect("a div")
+        .dyn_into()
+        .expect("an element");
+    spacer
+        .set_attribute("style", &format!("height:{tall}px"))
+        .expect("style");
+    root.parent_node()
+        .expect("a parent")
+        .insert_before(&spacer, Some(&root))
+        .expect("inserted");
+    spacer.scroll_into_view();
+    settle().await;
+    settle().await;
+    let before = canvas.width();
+    root.set_attribute("style", "width:420px").expect("style");
+    for _ in 0..5 {
+        settle().await;
+    }
+    assert_eq!(canvas.width(), before, "not painted while off screen");
+    canvas.scroll_into_view();
+    for _ in 0..10 {
+        settle().await;
+        if canvas.width() != before {
+            break;
+        }
+    }
+    assert!(canvas.width() < before, "painted once in view");
+    spacer.remove();
 }
 
 #[wasm_bindgen_test]
