@@ -2,9 +2,9 @@
 //! (this one first and emphasised, then all occupations, then the related careers) on a shared
 //! dollar axis, with each median labelled. Every strip is for the same place and release.
 
-use super::axes::{value_labels, TEXT};
+use super::axes::{dollar_ticks, value_labels, Ticks, TEXT};
 use super::registry::{Built, Depends, Spec, BAND_KEYS};
-use super::scale::{nice_domain, LinearScale};
+use super::scale::LinearScale;
 use super::scene::{Align, Role, Scene, Stroke, Weight};
 use super::strip::{percentile_strip, EMPHASISED, MEDIAN_OVERHANG, MUTED};
 use super::text::{self, keep_inside};
@@ -69,8 +69,8 @@ pub const SPEC: Spec = Spec {
     },
 };
 
-/// Axis ticks every $10,000.
-const TICK_STEP: f64 = 10_000.0;
+/// The dollar axis has at most this many ticks (ten: the shared axis spans all occupations, wider than any one career).
+const MAX_TICKS: usize = 10;
 
 /// Medians within this share of each other are "close to" rather than "above" or "below".
 const CLOSE_SHARE: f64 = 0.02;
@@ -140,7 +140,7 @@ impl ComparisonChart {
             .iter()
             .flat_map(|d| d.annual.percentiles.iter().copied().chain([d.annual.mean]))
             .collect();
-        let (domain, ticks) = nice_domain(&values, TICK_STEP);
+        let Ticks { domain, ticks } = dollar_ticks(&values, MAX_TICKS, fmt);
         let measure_names: [String; 6] = [0, 1, 2, 3, 4, 5].map(|i| match i {
             2 => lang.text(Msg::ChartMedian).to_string(),
             5 => lang.text(Msg::ChartMean).to_string(),
@@ -165,10 +165,7 @@ impl ComparisonChart {
                 .map(|d| row(this_soc, d, &measure_names, lang, fmt))
                 .collect(),
             domain,
-            ticks: ticks
-                .into_iter()
-                .map(|t| (t, fmt.money_compact(t)))
-                .collect(),
+            ticks,
             words: Words::default(),
         };
         chart.words = Words {

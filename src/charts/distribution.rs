@@ -2,10 +2,10 @@
 //! 25th–75th percentile bands, the median and the mean, each labelled with its published value —
 //! with the nation's median as a reference and the current estimate marked above it.
 
-use super::axes::{value_labels, TEXT};
+use super::axes::{dollar_ticks, value_labels, Ticks, TEXT};
 use super::labels::{place_in_rows, LabelBox};
 use super::registry::{Built, Depends, Spec, BAND_KEYS};
-use super::scale::{nice_domain, LinearScale};
+use super::scale::LinearScale;
 use super::scene::{Align, Baseline, Role, Scene, Stroke};
 use super::strip::{percentile_strip, EMPHASISED};
 use super::text::{self, keep_inside};
@@ -18,8 +18,8 @@ use crate::messages::{Lang, Msg};
 use crate::options::Section;
 use career_pack::AreaKind;
 
-/// Axis ticks every $10,000.
-const TICK_STEP: f64 = 10_000.0;
+/// The dollar axis has at most this many ticks (eight: round $10K steps for most careers on a phone-wide strip).
+const MAX_TICKS: usize = 8;
 
 /// One labelled value on the strip.
 #[derive(Clone, Debug, PartialEq)]
@@ -101,7 +101,7 @@ impl DistributionChart {
         values.push(annual.mean);
         values.extend(estimate);
         values.extend(reference.as_ref().map(|r| r.value));
-        let (domain, ticks) = nice_domain(&values, TICK_STEP);
+        let Ticks { domain, ticks } = dollar_ticks(&values, MAX_TICKS, fmt);
         let p = annual.percentiles;
         let money = |v: f64| fmt.money(v);
         let mut summary = lang.fill(
@@ -140,10 +140,7 @@ impl DistributionChart {
                 )
             }),
             domain,
-            ticks: ticks
-                .into_iter()
-                .map(|t| (t, fmt.money_compact(t)))
-                .collect(),
+            ticks,
             source: source_of(distribution),
             reference_source: national.map(source_of).unwrap_or_default(),
             reference,
