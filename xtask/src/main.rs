@@ -7,6 +7,7 @@ mod browser;
 mod bundle;
 mod counts;
 mod demo;
+mod oews_data;
 mod process;
 mod serve;
 mod setup;

