@@ -1,15 +1,15 @@
-//! Reads a pack and a gazetteer back from the layout [`crate::format`] describes. This is the
+//! Reads a pack, a gazetteer and a career index back from the layout [`crate::format`] describes. This is the
 //! part that ships in the wasm, so it has no dependencies and stays small; and since its input is
 //! bytes from a network or a file, it never panics: every read is bounds-checked, every length is
 //! capped by the bytes that remain before anything is allocated, and arithmetic is checked.
 
 use crate::format::{
     annual_prediction, place_from_code, quotient_prediction, unzigzag, CELL_COLUMNS, FIRST_VALUE,
-    FORMAT_VERSION, GAZETTEER_MAGIC, NOT_PUBLISHED, PACK_MAGIC, TOP_CODED,
+    FORMAT_VERSION, GAZETTEER_MAGIC, INDEX_MAGIC, NOT_PUBLISHED, PACK_MAGIC, TOP_CODED,
 };
 use crate::model::{
-    AreaCode, AreaFigures, AreaKind, Cell, Figure, Gazetteer, Industry, IndustryCode,
-    IndustryFigures, Pack, Place, Projection, Release, SeriesPoint, Wages,
+    AreaCode, AreaFigures, AreaKind, CareerIndex, Cell, Figure, Gazetteer, IndexEntry, Industry,
+    IndustryCode, IndustryFigures, Pack, Place, Projection, Release, SeriesPoint, Wages,
 };
 use core::fmt;
 
@@ -150,6 +150,29 @@ pub fn decode_gazetteer(bytes: &[u8]) -> Result<Gazetteer, DecodeError> {
     }
     r.end()?;
     Ok(Gazetteer { places, industries })
+}
+
+/// A career index from its bytes; never panics, whatever the bytes.
+pub fn decode_index(bytes: &[u8]) -> Result<CareerIndex, DecodeError> {
+    let mut r = Reader::start(bytes, INDEX_MAGIC, "career index")?;
+    let year = u16::try_from(r.varint()?).map_err(|_| DecodeError::BadValue("a release year"))?;
+    let count = r.length()?;
+    let mut careers = Vec::with_capacity(count.min(r.remaining()));
+    for _ in 0..count {
+        careers.push(IndexEntry {
+            soc: r.string()?,
+            title: r.string()?,
+            file: r.string()?,
+        });
+    }
+    if !careers.windows(2).all(|w| w[0].soc < w[1].soc) {
+        return Err(DecodeError::BadValue("careers out of SOC order"));
+    }
+    r.end()?;
+    Ok(CareerIndex {
+        release: Release { year },
+        careers,
+    })
 }
 
 /// A cursor over the input.

@@ -6,9 +6,10 @@
 
 use crate::format::{
     annual_prediction, kind_byte, place_from_code, quotient_prediction, zigzag, CELL_COLUMNS,
-    FIRST_VALUE, FORMAT_VERSION, GAZETTEER_MAGIC, NOT_PUBLISHED, PACK_MAGIC, TOP_CODED,
+    FIRST_VALUE, FORMAT_VERSION, GAZETTEER_MAGIC, INDEX_MAGIC, NOT_PUBLISHED, PACK_MAGIC,
+    TOP_CODED,
 };
-use crate::model::{Cell, Figure, Gazetteer, IndustryCode, Pack, Projection};
+use crate::model::{CareerIndex, Cell, Figure, Gazetteer, IndustryCode, Pack, Projection};
 
 /// The bytes of a pack.
 pub fn encode_pack(pack: &Pack) -> Vec<u8> {
@@ -61,6 +62,29 @@ pub fn encode_gazetteer(gazetteer: &Gazetteer) -> Vec<u8> {
         out.string(&industry.title);
     }
     out.0
+}
+
+/// The bytes of a career index.
+pub fn encode_index(index: &CareerIndex) -> Vec<u8> {
+    let mut out = Writer::start(INDEX_MAGIC);
+    out.varint(u64::from(index.release.year));
+    out.length(index.careers.len());
+    for entry in &index.careers {
+        out.string(&entry.soc);
+        out.string(&entry.title);
+        out.string(&entry.file);
+    }
+    out.0
+}
+
+/// A file name that changes whenever `bytes` do: `<stem>.<16 hex digits of FNV-1a 64>.<ext>`.
+/// Not a security hash: it only makes a changed file a new URL, so every file can be cached
+/// forever.
+pub fn content_name(stem: &str, bytes: &[u8], ext: &str) -> String {
+    let hash = bytes.iter().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+        (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3)
+    });
+    format!("{stem}.{hash:016x}.{ext}")
 }
 
 /// Builds the bytes.

@@ -37,6 +37,9 @@
 //! almost always −10, 0 or +10 dollars and compresses to under two bits, yet any value round-trips
 //! exactly.
 //!
+//! **Career index** (`CIDX`, version 1): the release year; the count; for each career in SOC
+//! order its SOC code, title and pack file name (strings).
+//!
 //! **Gazetteer** (`CGAZ`, version 1): the places (count; codes as signed deltas; for each place a
 //! byte, `0` when its kind and state FIPS follow from its code (see [`place_from_code`]), else
 //! `1 + kind` and a FIPS byte; then the titles); the industries (count, codes front-coded, titles).
@@ -47,6 +50,8 @@ use crate::model::{AreaCode, AreaKind};
 pub const PACK_MAGIC: [u8; 4] = *b"CPAK";
 /// The first bytes of a gazetteer.
 pub const GAZETTEER_MAGIC: [u8; 4] = *b"CGAZ";
+/// The first bytes of a career index.
+pub const INDEX_MAGIC: [u8; 4] = *b"CIDX";
 /// The layout version this build writes and reads.
 pub const FORMAT_VERSION: u8 = 1;
 

@@ -183,3 +183,32 @@ pub struct Gazetteer {
     /// In code order.
     pub industries: Vec<Industry>,
 }
+
+/// Every career a build offers, and the file holding each one's pack: fetched when a reader asks
+/// for a career the page does not hold yet.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CareerIndex {
+    pub release: Release,
+    /// In SOC order.
+    pub careers: Vec<IndexEntry>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct IndexEntry {
+    /// `31-9092`.
+    pub soc: String,
+    /// BLS's title, `Medical Assistants`.
+    pub title: String,
+    /// The pack's file name, content-hashed so it can be cached forever: `31-9092.1a2b…cpak`.
+    pub file: String,
+}
+
+impl CareerIndex {
+    /// The entry for `soc`, if the build offers it.
+    pub fn career(&self, soc: &str) -> Option<&IndexEntry> {
+        self.careers
+            .binary_search_by(|e| e.soc.as_str().cmp(soc))
+            .ok()
+            .and_then(|i| self.careers.get(i))
+    }
+}

@@ -4,6 +4,10 @@
 //! validated importer in `career-pack` turns every occupation into a pack the same way it does
 //! the CSV files BLS publishes.
 
+use career_pack::{
+    content_name, encode_gazetteer, encode_index, encode_pack, import_gazetteer_from, import_pack,
+    CareerIndex, IndexEntry,
+};
 use rusqlite::{Connection, OpenFlags};
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -287,6 +291,84 @@ fn cell_text(datatype: usize, value: &str, footnote: &str) -> String {
         (_, NOT_RELEASED | NOT_PUBLISHED_FOR_UNIT) => "*".to_string(),
         _ => String::new(),
     }
+}
+
+/// What [`build_packs`] wrote.
+pub struct Built {
+    pub index: CareerIndex,
+    /// The index's own file name (content-hashed), which the app is told at build time.
+    pub index_file: String,
+    /// The gazetteer every pack's places and industries are named from.
+    pub gazetteer_file: String,
+}
+
+/// Writes into `out` a content-hashed pack for every detailed occupation, the gazetteer of every
+/// area and industry in the release, and the index of careers; removes packs and indexes of
+/// earlier builds. `projections` is BLS's Employment Projections table 1.2 (CSV). Stops at the
+/// first occupation that does not import, with the importer's `file:line` problems.
+pub fn build_packs(release: &Release, projections: &Path, out: &Path) -> Result<Built, String> {
+    let scratch = out.join(".scratch");
+    let io = |what: &Path, e: std::io::Error| format!("{}: {e}", what.display());
+    std::fs::create_dir_all(&scratch).map_err(|e| io(&scratch, e))?;
+    let projections_copy = scratch.join(
+        projections
+            .file_name()
+            .ok_or_else(|| format!("{} is not a file", projections.display()))?,
+    );
+    std::fs::copy(projections, &projections_copy).map_err(|e| io(projections, e))?;
+    let mut careers = Vec::new();
+    let mut keep = Vec::new();
+    for occupation in release.detailed() {
+        release.write_csv(&occupation.soc, &scratch)?;
+        let pack = import_pack(&scratch, &occupation.soc).map_err(|e| e.to_string())?;
+        let bytes = encode_pack(&pack);
+        let file = content_name(&occupation.soc, &bytes, "cpak");
+        write(&out.join(&file), &bytes)?;
+        keep.push(file.clone());
+        careers.push(IndexEntry {
+            soc: occupation.soc.clone(),
+            title: pack.title,
+            file,
+        });
+    }
+    // Every area and industry of the release: the all-occupations rows name them all.
+    let all = release.write_csv("00-0000", &scratch)?;
+    let (areas, industries): (Vec<PathBuf>, Vec<PathBuf>) = all
+        .into_iter()
+        .partition(|p| p.to_string_lossy().ends_with("_areas.csv"));
+    let gazetteer = import_gazetteer_from(&areas, &industries).map_err(|e| e.to_string())?;
+    let bytes = encode_gazetteer(&gazetteer);
+    let gazetteer_file = content_name("gazetteer", &bytes, "cgaz");
+    write(&out.join(&gazetteer_file), &bytes)?;
+    keep.push(gazetteer_file.clone());
+    let index = CareerIndex {
+        release: career_pack::Release { year: release.year },
+        careers,
+    };
+    let bytes = encode_index(&index);
+    let index_file = content_name("careers", &bytes, "cidx");
+    write(&out.join(&index_file), &bytes)?;
+    keep.push(index_file.clone());
+    // Earlier builds' files would otherwise pile up in the dist.
+    for entry in std::fs::read_dir(out).map_err(|e| io(out, e))?.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let ours = [".cpak", ".cgaz", ".cidx"]
+            .iter()
+            .any(|ext| name.ends_with(ext));
+        if ours && !keep.contains(&name) {
+            std::fs::remove_file(entry.path()).map_err(|e| io(&entry.path(), e))?;
+        }
+    }
+    let _ = std::fs::remove_dir_all(&scratch);
+    Ok(Built {
+        index,
+        index_file,
+        gazetteer_file,
+    })
+}
+
+fn write(path: &Path, bytes: &[u8]) -> Result<(), String> {
+    std::fs::write(path, bytes).map_err(|e| format!("cannot write {}: {e}", path.display()))
 }
 
 #[cfg(test)]

@@ -59,40 +59,55 @@ fn the_extract_gives_the_same_packs_as_the_published_csv_files() {
 }
 
 #[test]
-fn every_detailed_occupation_imports_and_validates() {
+fn every_detailed_occupation_builds_a_pack_the_index_and_gazetteer_can_serve() {
     let release = release();
-    let detailed: Vec<&Occupation> = release.detailed().collect();
-    assert_eq!(detailed.len(), 830, "BLS's 830 detailed occupations");
-    let dir = scratch("all");
-    let projections = workspace().join("data/current/ep_projections_all_occupations_2024-34.csv");
-    std::fs::copy(
-        &projections,
-        dir.join("ep_projections_all_occupations_2024-34.csv"),
-    )
-    .expect("the projections copied");
-    let mut failed = Vec::new();
-    let mut with_projection = 0;
-    for occupation in &detailed {
-        release.write_csv(&occupation.soc, &dir).expect("written");
-        match import_pack(&dir, &occupation.soc) {
-            Ok(pack) => {
-                assert_eq!(pack.title, occupation.title);
-                assert!(!pack.areas.is_empty(), "{}: no areas", occupation.soc);
-                with_projection += usize::from(pack.projection.is_some());
-            }
-            Err(e) => failed.push(format!("{}: {e}", occupation.soc)),
-        }
-    }
-    let _ = std::fs::remove_dir_all(&dir);
-    assert!(
-        failed.is_empty(),
-        "{} failed:\n{}",
-        failed.len(),
-        failed.join("\n")
+    assert_eq!(
+        release.detailed().count(),
+        830,
+        "BLS's 830 detailed occupations"
     );
+    let out = scratch("packs");
+    let projections = workspace().join("data/current/ep_projections_all_occupations_2024-34.csv");
+    let built = build_packs(release, &projections, &out).unwrap_or_else(|e| panic!("{e}"));
+    let read = |name: &str| std::fs::read(out.join(name)).expect("a written file");
+    let index = career_pack::decode_index(&read(&built.index_file)).expect("the index decodes");
+    assert_eq!(index, built.index);
+    assert_eq!(index.careers.len(), 830);
+    let gazetteer =
+        career_pack::decode_gazetteer(&read(&built.gazetteer_file)).expect("the gazetteer decodes");
+    let mut with_projection = 0;
+    for entry in &index.careers {
+        let pack = career_pack::decode_pack(&read(&entry.file))
+            .unwrap_or_else(|e| panic!("{}: {e}", entry.soc));
+        assert_eq!((&pack.soc, &pack.title), (&entry.soc, &entry.title));
+        assert!(!pack.areas.is_empty(), "{}: no areas", entry.soc);
+        // Every place and industry a pack has figures for can be named.
+        for area in &pack.areas {
+            assert!(
+                gazetteer.place(area.area).is_some(),
+                "{}: {}",
+                entry.soc,
+                area.area
+            );
+        }
+        for industry in &pack.industries {
+            let named = gazetteer
+                .industries
+                .iter()
+                .any(|i| i.code == industry.industry);
+            assert!(named, "{}: industry {:?}", entry.soc, industry.industry);
+        }
+        with_projection += usize::from(pack.projection.is_some());
+    }
     // Employment Projections cover nearly every detailed occupation (a few OEWS codes are
     // aggregated differently there).
     assert!(with_projection > 780, "{with_projection} with projections");
+    // A second build into the same place writes the same names and leaves nothing stale.
+    std::fs::write(out.join("00-0000.0000000000000000.cpak"), b"stale").expect("planted");
+    let again = build_packs(release, &projections, &out).expect("rebuilt");
+    assert_eq!(again.index_file, built.index_file);
+    assert!(!out.join("00-0000.0000000000000000.cpak").exists());
+    let _ = std::fs::remove_dir_all(&out);
 }
 
 #[test]

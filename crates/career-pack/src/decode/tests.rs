@@ -1,7 +1,7 @@
 //! Round trips through the encoder, and the decoder against damaged and hostile bytes.
 
 use super::*;
-use crate::encode::{encode_gazetteer, encode_pack};
+use crate::encode::{content_name, encode_gazetteer, encode_index, encode_pack};
 use crate::model::Figure::{NotPublished as Np, TopCoded as Tc, Value as V};
 use proptest::prelude::*;
 
@@ -418,5 +418,63 @@ proptest! {
             bytes[at] ^= mask;
         }
         let _ = decode_pack(&bytes);
+    }
+}
+
+fn an_index() -> CareerIndex {
+    let entry = |soc: &str, title: &str| IndexEntry {
+        soc: soc.to_string(),
+        title: title.to_string(),
+        file: content_name(soc, title.as_bytes(), "cpak"),
+    };
+    CareerIndex {
+        release: Release { year: 2025 },
+        careers: vec![
+            entry("29-2072", "Medical Records Specialists"),
+            entry("31-9092", "Medical Assistants"),
+            entry("53-7065", "Stockers and Order Fillers"),
+        ],
+    }
+}
+
+#[test]
+fn a_career_index_round_trips_and_finds_its_careers() {
+    let index = an_index();
+    let decoded = decode_index(&encode_index(&index)).expect("decodes");
+    assert_eq!(decoded, index);
+    assert_eq!(
+        decoded.career("31-9092").map(|e| e.title.as_str()),
+        Some("Medical Assistants")
+    );
+    assert!(decoded.career("99-9999").is_none());
+    let file = &decoded.careers[0].file;
+    assert!(
+        file.starts_with("29-2072.") && file.ends_with(".cpak") && file.len() == 29,
+        "{file}"
+    );
+    // A changed pack is a new name, so a cached old one is never used for it.
+    assert_ne!(
+        content_name("29-2072", b"a", "cpak"),
+        content_name("29-2072", b"b", "cpak")
+    );
+}
+
+#[test]
+fn a_damaged_career_index_is_refused_without_panicking() {
+    let bytes = encode_index(&an_index());
+    for end in 0..bytes.len() {
+        assert!(decode_index(&bytes[..end]).is_err(), "prefix of {end}");
+    }
+    assert!(matches!(
+        decode_index(&encode_pack(&odd_pack())),
+        Err(DecodeError::BadMagic { .. })
+    ));
+    let mut unordered = an_index();
+    unordered.careers.swap(0, 1);
+    assert!(decode_index(&encode_index(&unordered)).is_err());
+    for i in 0..bytes.len() {
+        let mut flipped = bytes.clone();
+        flipped[i] ^= 0xff;
+        let _ = decode_index(&flipped);
     }
 }
