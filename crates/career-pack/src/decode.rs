@@ -5,11 +5,13 @@
 
 use crate::format::{
     annual_prediction, place_from_code, quotient_prediction, unzigzag, CELL_COLUMNS, FIRST_VALUE,
-    FORMAT_VERSION, GAZETTEER_MAGIC, INDEX_MAGIC, NOT_PUBLISHED, PACK_MAGIC, TOP_CODED,
+    FORMAT_VERSION, GAZETTEER_MAGIC, INDEX_MAGIC, NOT_PUBLISHED, PACK_MAGIC, PROGRAMS_MAGIC,
+    TOP_CODED,
 };
 use crate::model::{
     AreaCode, AreaFigures, AreaKind, CareerIndex, Cell, Figure, Gazetteer, IndexEntry, Industry,
-    IndustryCode, IndustryFigures, Pack, Place, Projection, Release, SeriesPoint, Wages,
+    IndustryCode, IndustryFigures, Pack, Place, Program, Programs, Projection, Release,
+    SeriesPoint, Wages,
 };
 use core::fmt;
 
@@ -163,6 +165,12 @@ pub fn decode_index(bytes: &[u8]) -> Result<CareerIndex, DecodeError> {
             soc: r.string()?,
             title: r.string()?,
             file: r.string()?,
+            employment: match r.varint()? {
+                0 => None,
+                n => {
+                    Some(u32::try_from(n - 1).map_err(|_| DecodeError::BadValue("an employment"))?)
+                }
+            },
         });
     }
     if !careers.windows(2).all(|w| w[0].soc < w[1].soc) {
@@ -173,6 +181,37 @@ pub fn decode_index(bytes: &[u8]) -> Result<CareerIndex, DecodeError> {
         release: Release { year },
         careers,
     })
+}
+
+/// A programs catalogue from its bytes; never panics. Each program's careers must be positions
+/// in an index of `careers` careers.
+pub fn decode_programs(bytes: &[u8], careers: usize) -> Result<Programs, DecodeError> {
+    let mut r = Reader::start(bytes, PROGRAMS_MAGIC, "programs catalogue")?;
+    let count = r.length()?;
+    let mut programs = Vec::with_capacity(count.min(r.remaining()));
+    for _ in 0..count {
+        let cip = r.string()?;
+        let title = r.string()?;
+        let n = r.length()?;
+        let mut list = Vec::with_capacity(n.min(r.remaining()));
+        for _ in 0..n {
+            let career = u16::try_from(r.varint()?)
+                .ok()
+                .filter(|c| usize::from(*c) < careers)
+                .ok_or(DecodeError::BadValue("a career not in the index"))?;
+            list.push(career);
+        }
+        programs.push(Program {
+            cip,
+            title,
+            careers: list,
+        });
+    }
+    if !programs.windows(2).all(|w| w[0].cip < w[1].cip) {
+        return Err(DecodeError::BadValue("programs out of CIP order"));
+    }
+    r.end()?;
+    Ok(Programs { programs })
 }
 
 /// A cursor over the input.

@@ -7,9 +7,11 @@
 use crate::format::{
     annual_prediction, kind_byte, place_from_code, quotient_prediction, zigzag, CELL_COLUMNS,
     FIRST_VALUE, FORMAT_VERSION, GAZETTEER_MAGIC, INDEX_MAGIC, NOT_PUBLISHED, PACK_MAGIC,
-    TOP_CODED,
+    PROGRAMS_MAGIC, TOP_CODED,
 };
-use crate::model::{CareerIndex, Cell, Figure, Gazetteer, IndustryCode, Pack, Projection};
+use crate::model::{
+    CareerIndex, Cell, Figure, Gazetteer, IndustryCode, Pack, Programs, Projection,
+};
 
 /// The bytes of a pack.
 pub fn encode_pack(pack: &Pack) -> Vec<u8> {
@@ -73,6 +75,22 @@ pub fn encode_index(index: &CareerIndex) -> Vec<u8> {
         out.string(&entry.soc);
         out.string(&entry.title);
         out.string(&entry.file);
+        out.varint(entry.employment.map_or(0, |e| u64::from(e) + 1));
+    }
+    out.0
+}
+
+/// The bytes of a programs catalogue.
+pub fn encode_programs(programs: &Programs) -> Vec<u8> {
+    let mut out = Writer::start(PROGRAMS_MAGIC);
+    out.length(programs.programs.len());
+    for program in &programs.programs {
+        out.string(&program.cip);
+        out.string(&program.title);
+        out.length(program.careers.len());
+        for career in &program.careers {
+            out.varint(u64::from(*career));
+        }
     }
     out.0
 }

@@ -38,7 +38,11 @@
 //! exactly.
 //!
 //! **Career index** (`CIDX`, version 1): the release year; the count; for each career in SOC
-//! order its SOC code, title and pack file name (strings).
+//! order its SOC code, title and pack file name (strings) and national employment (varint, 0 for
+//! not released, else employment + 1).
+//!
+//! **Programs** (`CPRG`, version 1): the count; for each program in CIP order its code and title
+//! (strings), the number of its careers and each one's position in the career index (varints).
 //!
 //! **Gazetteer** (`CGAZ`, version 1): the places (count; codes as signed deltas; for each place a
 //! byte, `0` when its kind and state FIPS follow from its code (see [`place_from_code`]), else
@@ -52,6 +56,8 @@ pub const PACK_MAGIC: [u8; 4] = *b"CPAK";
 pub const GAZETTEER_MAGIC: [u8; 4] = *b"CGAZ";
 /// The first bytes of a career index.
 pub const INDEX_MAGIC: [u8; 4] = *b"CIDX";
+/// The first bytes of a programs catalogue.
+pub const PROGRAMS_MAGIC: [u8; 4] = *b"CPRG";
 /// The layout version this build writes and reads.
 pub const FORMAT_VERSION: u8 = 1;
 

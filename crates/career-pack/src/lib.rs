@@ -16,8 +16,8 @@ mod testdata;
 #[cfg(feature = "import")]
 pub mod import;
 
-pub use decode::{decode_gazetteer, decode_index, decode_pack, DecodeError};
-pub use encode::{content_name, encode_gazetteer, encode_index, encode_pack};
+pub use decode::{decode_gazetteer, decode_index, decode_pack, decode_programs, DecodeError};
+pub use encode::{content_name, encode_gazetteer, encode_index, encode_pack, encode_programs};
 pub use lookup::{CodeError, IndustryLevel};
 pub use model::*;
 pub use validate::{CellProblem, Measure, Statistic};

@@ -201,6 +201,38 @@ pub struct IndexEntry {
     pub title: String,
     /// The pack's file name, content-hashed so it can be cached forever: `31-9092.1a2b…cpak`.
     pub file: String,
+    /// National employment in the release, for ordering a program's careers; `None` where BLS
+    /// did not release it.
+    pub employment: Option<u32>,
+}
+
+/// The instructional programs a school teaches (NCES CIP 2020) and the careers each prepares
+/// for (the NCES CIP–SOC crosswalk), as careers of the index.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Programs {
+    /// In CIP order.
+    pub programs: Vec<Program>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Program {
+    /// `51.0707`.
+    pub cip: String,
+    /// `Health Information/Medical Records Technology/Technician`.
+    pub title: String,
+    /// Positions in the career index, largest national employment first. Empty for a program
+    /// NCES matched to no occupation ("NO MATCH"), or whose occupations BLS does not publish.
+    pub careers: Vec<u16>,
+}
+
+impl Programs {
+    /// The program with CIP code `cip`, if there is one.
+    pub fn program(&self, cip: &str) -> Option<&Program> {
+        self.programs
+            .binary_search_by(|p| p.cip.as_str().cmp(cip))
+            .ok()
+            .and_then(|i| self.programs.get(i))
+    }
 }
 
 impl CareerIndex {

@@ -5,8 +5,8 @@
 //! the CSV files BLS publishes.
 
 use career_pack::{
-    content_name, encode_gazetteer, encode_index, encode_pack, import_gazetteer_from, import_pack,
-    CareerIndex, IndexEntry,
+    content_name, encode_gazetteer, encode_index, encode_pack, encode_programs,
+    import_gazetteer_from, import_pack, CareerIndex, IndexEntry, Program, Programs,
 };
 use rusqlite::{Connection, OpenFlags};
 use std::collections::BTreeMap;
@@ -300,13 +300,21 @@ pub struct Built {
     pub index_file: String,
     /// The gazetteer every pack's places and industries are named from.
     pub gazetteer_file: String,
+    pub programs: Programs,
+    pub programs_file: String,
 }
 
 /// Writes into `out` a content-hashed pack for every detailed occupation, the gazetteer of every
 /// area and industry in the release, and the index of careers; removes packs and indexes of
-/// earlier builds. `projections` is BLS's Employment Projections table 1.2 (CSV). Stops at the
-/// first occupation that does not import, with the importer's `file:line` problems.
-pub fn build_packs(release: &Release, projections: &Path, out: &Path) -> Result<Built, String> {
+/// earlier builds. `projections` is BLS's Employment Projections table 1.2 (CSV), `crosswalk`
+/// NCES's CIP 2020–SOC 2018 crosswalk (CSV). Stops at the first occupation that does not import,
+/// with the importer's `file:line` problems.
+pub fn build_packs(
+    release: &Release,
+    projections: &Path,
+    crosswalk: &Path,
+    out: &Path,
+) -> Result<Built, String> {
     let scratch = out.join(".scratch");
     let io = |what: &Path, e: std::io::Error| format!("{}: {e}", what.display());
     std::fs::create_dir_all(&scratch).map_err(|e| io(&scratch, e))?;
@@ -327,6 +335,7 @@ pub fn build_packs(release: &Release, projections: &Path, out: &Path) -> Result<
         keep.push(file.clone());
         careers.push(IndexEntry {
             soc: occupation.soc.clone(),
+            employment: pack.national().and_then(|n| n.cell.employment.value()),
             title: pack.title,
             file,
         });
@@ -349,10 +358,15 @@ pub fn build_packs(release: &Release, projections: &Path, out: &Path) -> Result<
     let index_file = content_name("careers", &bytes, "cidx");
     write(&out.join(&index_file), &bytes)?;
     keep.push(index_file.clone());
+    let programs = read_programs(crosswalk, &index)?;
+    let bytes = encode_programs(&programs);
+    let programs_file = content_name("programs", &bytes, "cprg");
+    write(&out.join(&programs_file), &bytes)?;
+    keep.push(programs_file.clone());
     // Earlier builds' files would otherwise pile up in the dist.
     for entry in std::fs::read_dir(out).map_err(|e| io(out, e))?.flatten() {
         let name = entry.file_name().to_string_lossy().into_owned();
-        let ours = [".cpak", ".cgaz", ".cidx"]
+        let ours = [".cpak", ".cgaz", ".cidx", ".cprg"]
             .iter()
             .any(|ext| name.ends_with(ext));
         if ours && !keep.contains(&name) {
@@ -364,7 +378,83 @@ pub fn build_packs(release: &Release, projections: &Path, out: &Path) -> Result<
         index,
         index_file,
         gazetteer_file,
+        programs,
+        programs_file,
     })
+}
+
+/// NCES's "NO MATCH": a program that prepares for no particular occupation.
+const NO_MATCH: &str = "99-9999";
+
+/// The programs of NCES's CIP–SOC crosswalk (columns `CIP2020Code`, `CIP2020Title`,
+/// `SOC2018Code`), each with the careers of `index` it prepares for, largest national employment
+/// first. An occupation the release does not publish is left out of its programs (the
+/// crosswalk names 867; OEWS publishes 830); a program left with none keeps its title, so a
+/// page asking for it can say so.
+pub fn read_programs(crosswalk: &Path, index: &CareerIndex) -> Result<Programs, String> {
+    let mut reader = csv::Reader::from_path(crosswalk)
+        .map_err(|e| format!("cannot read {}: {e}", crosswalk.display()))?;
+    let headers = reader.headers().map_err(|e| e.to_string())?.clone();
+    let column = |name: &str| {
+        headers
+            .iter()
+            .position(|h| h == name)
+            .ok_or_else(|| format!("{}: no column {name}", crosswalk.display()))
+    };
+    let (cip_col, title_col, soc_col) = (
+        column("CIP2020Code")?,
+        column("CIP2020Title")?,
+        column("SOC2018Code")?,
+    );
+    let mut programs: BTreeMap<String, (String, Vec<u16>)> = BTreeMap::new();
+    for (line, record) in reader.records().enumerate() {
+        let at = |what: &str| format!("{}:{}: {what}", crosswalk.display(), line + 2);
+        let record = record.map_err(|e| at(&e.to_string()))?;
+        let field = |i: usize| record.get(i).unwrap_or("").trim();
+        let (cip, title, soc) = (field(cip_col), field(title_col), field(soc_col));
+        if !is_cip(cip) {
+            return Err(at(&format!(
+                "`{cip}` is not a CIP code (two digits, a point, four digits)"
+            )));
+        }
+        let entry = programs
+            .entry(cip.to_string())
+            .or_insert_with(|| (title.trim_end_matches('.').to_string(), Vec::new()));
+        if soc == NO_MATCH {
+            continue;
+        }
+        if let Ok(position) = index.careers.binary_search_by(|e| e.soc.as_str().cmp(soc)) {
+            let position = u16::try_from(position).map_err(|_| at("too many careers"))?;
+            if !entry.1.contains(&position) {
+                entry.1.push(position);
+            }
+        }
+    }
+    let employment = |i: &u16| index.careers[usize::from(*i)].employment;
+    Ok(Programs {
+        programs: programs
+            .into_iter()
+            .map(|(cip, (title, mut careers))| {
+                // Largest first; a career without published employment last; ties by SOC.
+                careers.sort_by_key(|c| (std::cmp::Reverse(employment(c)), *c));
+                Program {
+                    cip,
+                    title,
+                    careers,
+                }
+            })
+            .collect(),
+    })
+}
+
+/// `51.0707`: two digits, a point, four digits.
+fn is_cip(code: &str) -> bool {
+    let b = code.as_bytes();
+    b.len() == 7
+        && b[2] == b'.'
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 2 || c.is_ascii_digit())
 }
 
 fn write(path: &Path, bytes: &[u8]) -> Result<(), String> {

@@ -68,7 +68,9 @@ fn every_detailed_occupation_builds_a_pack_the_index_and_gazetteer_can_serve() {
     );
     let out = scratch("packs");
     let projections = workspace().join("data/current/ep_projections_all_occupations_2024-34.csv");
-    let built = build_packs(release, &projections, &out).unwrap_or_else(|e| panic!("{e}"));
+    let crosswalk = workspace().join("data/current/cip2020_soc2018_crosswalk.csv");
+    let built =
+        build_packs(release, &projections, &crosswalk, &out).unwrap_or_else(|e| panic!("{e}"));
     let read = |name: &str| std::fs::read(out.join(name)).expect("a written file");
     let index = career_pack::decode_index(&read(&built.index_file)).expect("the index decodes");
     assert_eq!(index, built.index);
@@ -104,9 +106,42 @@ fn every_detailed_occupation_builds_a_pack_the_index_and_gazetteer_can_serve() {
     assert!(with_projection > 780, "{with_projection} with projections");
     // A second build into the same place writes the same names and leaves nothing stale.
     std::fs::write(out.join("00-0000.0000000000000000.cpak"), b"stale").expect("planted");
-    let again = build_packs(release, &projections, &out).expect("rebuilt");
+    let again = build_packs(release, &projections, &crosswalk, &out).expect("rebuilt");
     assert_eq!(again.index_file, built.index_file);
     assert!(!out.join("00-0000.0000000000000000.cpak").exists());
+
+    // Programs: the article's own, a program with many careers, and a NO MATCH.
+    let programs = career_pack::decode_programs(&read(&built.programs_file), 830)
+        .expect("the programs decode");
+    assert_eq!(programs, built.programs);
+    let socs = |cip: &str| -> Vec<&str> {
+        let program = programs.program(cip).unwrap_or_else(|| panic!("{cip}"));
+        (program.careers.iter())
+            .map(|c| index.careers[usize::from(*c)].soc.as_str())
+            .collect()
+    };
+    assert_eq!(
+        socs("51.0707"),
+        ["29-2072", "29-9021"],
+        "largest employment first"
+    );
+    assert_eq!(
+        programs.program("51.0707").map(|p| p.title.as_str()),
+        Some("Health Information/Medical Records Technology/Technician")
+    );
+    // Medical/Clinical Assistant: the assistants, then the teachers of health specialties.
+    assert_eq!(socs("51.0801"), ["31-9092", "25-1071"]);
+    assert!(socs("01.0508").is_empty(), "Taxidermy: NO MATCH");
+    let computing = socs("11.0701");
+    assert!(
+        computing.len() > 5 && computing.contains(&"15-1252"),
+        "{computing:?}"
+    );
+    let employment = |soc: &str| index.career(soc).and_then(|e| e.employment);
+    assert!(computing
+        .windows(2)
+        .all(|w| employment(w[0]).unwrap_or(0) >= employment(w[1]).unwrap_or(0)));
+    assert!(programs.programs.len() > 2_000);
     let _ = std::fs::remove_dir_all(&out);
 }
 

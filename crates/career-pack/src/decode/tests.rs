@@ -1,7 +1,7 @@
 //! Round trips through the encoder, and the decoder against damaged and hostile bytes.
 
 use super::*;
-use crate::encode::{content_name, encode_gazetteer, encode_index, encode_pack};
+use crate::encode::{content_name, encode_gazetteer, encode_index, encode_pack, encode_programs};
 use crate::model::Figure::{NotPublished as Np, TopCoded as Tc, Value as V};
 use proptest::prelude::*;
 
@@ -426,6 +426,7 @@ fn an_index() -> CareerIndex {
         soc: soc.to_string(),
         title: title.to_string(),
         file: content_name(soc, title.as_bytes(), "cpak"),
+        employment: Some(title.len() as u32 * 1000),
     };
     CareerIndex {
         release: Release { year: 2025 },
@@ -476,5 +477,47 @@ fn a_damaged_career_index_is_refused_without_panicking() {
         let mut flipped = bytes.clone();
         flipped[i] ^= 0xff;
         let _ = decode_index(&flipped);
+    }
+}
+
+fn some_programs() -> Programs {
+    let program = |cip: &str, title: &str, careers: &[u16]| Program {
+        cip: cip.to_string(),
+        title: title.to_string(),
+        careers: careers.to_vec(),
+    };
+    Programs {
+        programs: vec![
+            program("01.0508", "Taxidermy/Taxidermist", &[]),
+            program(
+                "51.0707",
+                "Health Information/Medical Records Technology",
+                &[0, 1],
+            ),
+            program("51.0801", "Medical/Clinical Assistant", &[1]),
+        ],
+    }
+}
+
+#[test]
+fn programs_round_trip_and_point_only_into_the_index() {
+    let programs = some_programs();
+    let bytes = encode_programs(&programs);
+    let decoded = decode_programs(&bytes, 3).expect("decodes");
+    assert_eq!(decoded, programs);
+    assert_eq!(decoded.program("51.0707").map(|p| p.careers.len()), Some(2));
+    assert!(decoded.program("51.0708").is_none());
+    // Against an index of one career, a program naming the second is refused.
+    assert!(decode_programs(&bytes, 1).is_err());
+    for end in 0..bytes.len() {
+        assert!(
+            decode_programs(&bytes[..end], 3).is_err(),
+            "prefix of {end}"
+        );
+    }
+    for i in 0..bytes.len() {
+        let mut flipped = bytes.clone();
+        flipped[i] ^= 0xff;
+        let _ = decode_programs(&flipped, 3);
     }
 }

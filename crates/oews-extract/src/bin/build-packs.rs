@@ -13,12 +13,15 @@ fn main() -> Result<(), String> {
     let release = Release::open(&root.join(DATA_FILE))?;
     std::fs::create_dir_all(&out).map_err(|e| format!("{}: {e}", out.display()))?;
     let projections = root.join("data/current/ep_projections_all_occupations_2024-34.csv");
-    let built = build_packs(&release, &projections, &out)?;
+    let crosswalk = root.join("data/current/cip2020_soc2018_crosswalk.csv");
+    let built = build_packs(&release, &projections, &crosswalk, &out)?;
     println!(
-        "{} careers, gazetteer {}, index {}",
+        "{} careers, {} programs; gazetteer {}, index {}, programs {}",
         built.index.careers.len(),
+        built.programs.programs.len(),
         built.gazetteer_file,
-        built.index_file
+        built.index_file,
+        built.programs_file
     );
     Ok(())
 }
