@@ -165,6 +165,17 @@ pub struct Words {
     pub table: DataTable,
 }
 
+/// A shared model is the chart it holds (the map and the ranked bars share the states model).
+impl<C: Chart> Chart for Rc<C> {
+    fn scene(&self, width: f64) -> Scene {
+        C::scene(self, width)
+    }
+
+    fn words(&self) -> &Words {
+        C::words(self)
+    }
+}
+
 /// A chart the widget can show.
 pub trait Chart: PartialEq + 'static {
     /// The chart laid out `width` CSS pixels wide: a pure function of the model and the width.

@@ -2,7 +2,7 @@
 //! the same release (BLS OEWS), drawn as the percent difference, ranked.
 
 use super::bars::{Entry, RankedChart, Wording};
-use super::registry::{Built, Depends, Spec, SELECTION_KEYS};
+use super::registry::{Built, Context, Depends, Spec, SELECTION_KEYS};
 use super::ChartRef;
 use super::Select;
 use crate::career::Career;
@@ -10,6 +10,8 @@ use crate::format::NumberFormat;
 use crate::messages::{Lang, Msg};
 use crate::options::Section;
 use career_pack::{AreaCode, AreaKind};
+use std::cell::RefCell;
+use std::rc::Rc;
 
 /// Every state, DC and territory this career has a row for, ranked; `selected` is the state of
 /// the reader's place (`None` for the nation).
@@ -32,6 +34,38 @@ pub fn states_chart(
     RankedChart::new(entries, selected.map(Select::Place), wording, lang, fmt)
 }
 
+thread_local! {
+    /// The last states model built, with what it was built from: the map and the ranked bars
+    /// show the same model, so a place change builds it once for both.
+    static LAST: RefCell<Option<(Key, Rc<RankedChart>)>> = const { RefCell::new(None) };
+}
+
+/// What a states model is built from: the career, the selected state, the language and the
+/// formatter (by address: one formatter object serves a page).
+type Key = (*const Career, Option<AreaCode>, Lang, *const ());
+
+/// The states model for `cx`, shared by the charts that show it.
+pub fn shared_states_chart(cx: &Context) -> Rc<RankedChart> {
+    let selected = cx.state().map(|p| p.code);
+    let key: Key = (
+        std::ptr::from_ref(cx.career),
+        selected,
+        cx.lang,
+        std::ptr::from_ref(cx.fmt).cast::<()>(),
+    );
+    LAST.with(|last| {
+        let mut last = last.borrow_mut();
+        match &*last {
+            Some((k, chart)) if *k == key => Rc::clone(chart),
+            _ => {
+                let chart = Rc::new(states_chart(cx.career, selected, cx.lang, cx.fmt));
+                *last = Some((key, Rc::clone(&chart)));
+                chart
+            }
+        }
+    })
+}
+
 /// The registry entry: every state, the reader's highlighted; choosing one selects it.
 pub const SPEC: Spec = Spec {
     section: Section::States,
@@ -39,7 +73,7 @@ pub const SPEC: Spec = Spec {
     when_empty: None,
     depends: |cx| Depends::Place(cx.state().map(|p| p.code)),
     build: |cx| {
-        let chart = states_chart(cx.career, cx.state().map(|p| p.code), cx.lang, cx.fmt);
+        let chart = shared_states_chart(cx);
         let source = chart.source_line().to_string();
         Some(Built {
             chart: ChartRef::new(chart),

@@ -9,6 +9,7 @@ use super::{Chart, ChartRef, Words};
 use crate::career::state_code;
 use crate::messages::Msg;
 use crate::options::Section;
+use std::rc::Rc;
 
 /// The grid, drawn as it looks: each state in its rough geographic place, the territories in
 /// the bottom row.
@@ -42,7 +43,7 @@ const CHOSEN: Stroke = Stroke::solid(Role::Estimate, 3.0);
 /// The states chart's figures, placed on the grid.
 #[derive(Clone, Debug, PartialEq)]
 pub struct TileMapChart {
-    states: RankedChart,
+    states: Rc<RankedChart>,
     /// Per tile: its (row, column), USPS code and index into the ranked bars; in reading order.
     tiles: Vec<((u8, u8), &'static str, usize)>,
     /// Each shade's legend text, lowest first.
@@ -51,7 +52,7 @@ pub struct TileMapChart {
 
 impl TileMapChart {
     /// Places the states chart's rows; a row for a place not on the grid is left out.
-    pub fn new(states: RankedChart, legend: [String; 5]) -> Self {
+    pub fn new(states: Rc<RankedChart>, legend: [String; 5]) -> Self {
         let mut tiles: Vec<_> = (states.bars.bars.iter().enumerate())
             .filter_map(|(i, bar)| {
                 let usps = state_code(bar.select?.place()?.state_fips()?)?.usps;
@@ -123,8 +124,7 @@ pub const SPEC: Spec = Spec {
     when_empty: None,
     depends: |cx| Depends::Place(cx.state().map(|p| p.code)),
     build: |cx| {
-        let states =
-            super::states::states_chart(cx.career, cx.state().map(|p| p.code), cx.lang, cx.fmt);
+        let states = super::states::shared_states_chart(cx);
         let pct = |p: f64| super::bars::signed_percent(p, cx.lang, cx.fmt);
         let [a, b, c, d] = BOUNDS.map(pct);
         let legend = [
