@@ -44,6 +44,8 @@ pub fn write(out_dir: &Path) -> Result<(), String> {
             pack.areas
                 .retain(|a| a.area.0 == 0 || a.area.0 % 100_000 == 0);
             pack.industries.clear();
+            // Named in the comparison only: their definitions are not shown.
+            pack.definition.clear();
         }
         write_file(
             &out_dir.join(format!("career-{soc}.pack")),

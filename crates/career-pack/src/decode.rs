@@ -57,6 +57,7 @@ pub fn decode_pack(bytes: &[u8]) -> Result<Pack, DecodeError> {
     let mut r = Reader::start(bytes, PACK_MAGIC, "career pack")?;
     let soc = r.string()?;
     let title = r.string()?;
+    let definition = r.string()?;
     let release = Release {
         year: r.u16("a release year above 65535")?,
     };
@@ -103,6 +104,7 @@ pub fn decode_pack(bytes: &[u8]) -> Result<Pack, DecodeError> {
     Ok(Pack {
         soc,
         title,
+        definition,
         release,
         areas,
         industries,

@@ -18,6 +18,7 @@ pub fn encode_pack(pack: &Pack) -> Vec<u8> {
     let mut out = Writer::start(PACK_MAGIC);
     out.string(&pack.soc);
     out.string(&pack.title);
+    out.string(&pack.definition);
     out.varint(u64::from(pack.release.year));
 
     out.length(pack.areas.len());

@@ -58,8 +58,8 @@ pub const GAZETTEER_MAGIC: [u8; 4] = *b"CGAZ";
 pub const INDEX_MAGIC: [u8; 4] = *b"CIDX";
 /// The first bytes of a programs catalogue.
 pub const PROGRAMS_MAGIC: [u8; 4] = *b"CPRG";
-/// The layout version this build writes and reads.
-pub const FORMAT_VERSION: u8 = 1;
+/// The layout version this build writes and reads (2: a pack holds its occupation's definition).
+pub const FORMAT_VERSION: u8 = 2;
 
 /// Figure code: not published.
 pub const NOT_PUBLISHED: u64 = 0;

@@ -503,10 +503,16 @@ pub fn import_pack_release(dir: &Path, soc: &str, release: Release) -> Result<Pa
         .rfind(|name| name.starts_with("ep_projections") && name.ends_with(".csv"))
         .and_then(|name| read_projection(&dir.join(name), soc, &mut problems));
 
+    let definition = file_names(dir)
+        .into_iter()
+        .rfind(|name| name.starts_with("soc2018_definitions") && name.ends_with(".csv"))
+        .and_then(|name| read_definition(&dir.join(name), soc, &mut problems))
+        .unwrap_or_default();
     let title = title.unwrap_or_default();
     problems.finish(Pack {
         soc: soc.to_string(),
         title,
+        definition,
         release,
         areas,
         industries,
@@ -798,6 +804,29 @@ fn read_series(
 
 /// BLS's `—`: not given.
 const NOT_GIVEN: &str = "—";
+
+/// The official definition of `soc` from BLS's 2018 SOC definitions file (columns `SOC Code`,
+/// `SOC Definition`), if it has one.
+fn read_definition(path: &Path, soc: &str, problems: &mut Problems) -> Option<String> {
+    let table = Table::read(path, problems)?;
+    let (code, definition) = match (
+        table.find(|n| n == "SOC Code"),
+        table.find(|n| n == "SOC Definition"),
+    ) {
+        (Some((_, code)), Some((_, definition))) => (code, definition),
+        _ => {
+            problems.at(&table.path, 1, "missing column SOC Code or SOC Definition");
+            return None;
+        }
+    };
+    table
+        .rows
+        .iter()
+        .find(|(_, record)| record.get(code).map(str::trim) == Some(soc))
+        .and_then(|(_, record)| record.get(definition))
+        .map(|d| d.trim().to_string())
+        .filter(|d| !d.is_empty())
+}
 
 /// The Employment Projections row for `soc`, if the file has one.
 fn read_projection(path: &Path, soc: &str, problems: &mut Problems) -> Option<Projection> {

@@ -163,6 +163,8 @@ pub struct Pack {
     pub soc: String,
     /// BLS's title, `Medical Records Specialists`.
     pub title: String,
+    /// The official 2018 SOC definition (BLS), empty when the definitions file has none.
+    pub definition: String,
     /// The OEWS release of `areas` and `industries`.
     pub release: Release,
     /// National first, then states and territories, then metropolitan and nonmetropolitan areas;

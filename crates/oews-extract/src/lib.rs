@@ -306,7 +306,8 @@ pub struct Built {
 
 /// Writes into `out` a content-hashed pack for every detailed occupation, the gazetteer of every
 /// area and industry in the release, and the index of careers; removes packs and indexes of
-/// earlier builds. `projections` is BLS's Employment Projections table 1.2 (CSV), `crosswalk`
+/// earlier builds. `projections` is BLS's Employment Projections table 1.2 (CSV; BLS's 2018 SOC
+/// definitions are read from `soc2018_definitions.csv` beside it when present), `crosswalk`
 /// NCES's CIP 2020–SOC 2018 crosswalk (CSV). Stops at the first occupation that does not import,
 /// with the importer's `file:line` problems.
 pub fn build_packs(
@@ -324,6 +325,11 @@ pub fn build_packs(
             .ok_or_else(|| format!("{} is not a file", projections.display()))?,
     );
     std::fs::copy(projections, &projections_copy).map_err(|e| io(projections, e))?;
+    let definitions = projections.with_file_name("soc2018_definitions.csv");
+    if definitions.is_file() {
+        std::fs::copy(&definitions, scratch.join("soc2018_definitions.csv"))
+            .map_err(|e| io(&definitions, e))?;
+    }
     let mut careers = Vec::new();
     let mut keep = Vec::new();
     for occupation in release.detailed() {

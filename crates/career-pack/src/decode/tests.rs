@@ -36,6 +36,7 @@ fn odd_pack() -> Pack {
     Pack {
         soc: String::new(),
         title: "Ünïcode — title".into(),
+        definition: "Compile, process, and maintain — “records”.".into(),
         release: Release { year: u16::MAX },
         areas: vec![
             AreaFigures {
@@ -252,12 +253,21 @@ fn wrong_magic_and_other_versions_are_told_apart() {
         })
     );
     let mut next = pack.clone();
-    next[4] = 2;
+    next[4] = FORMAT_VERSION + 1;
     assert_eq!(
         decode_pack(&next),
         Err(DecodeError::OtherVersion {
-            found: 2,
-            supported: 1
+            found: FORMAT_VERSION + 1,
+            supported: FORMAT_VERSION
+        })
+    );
+    // A pack of the first layout (no definition) is told apart, not misread.
+    next[4] = 1;
+    assert_eq!(
+        decode_pack(&next),
+        Err(DecodeError::OtherVersion {
+            found: 1,
+            supported: FORMAT_VERSION
         })
     );
     let mut longer = pack;
@@ -296,7 +306,7 @@ fn errors_say_what_is_wrong_in_plain_words() {
 
 #[test]
 fn hostile_lengths_and_numbers_are_refused_without_allocating() {
-    let header = |rest: &[u8]| [&b"CPAK\x01"[..], rest].concat();
+    let header = |rest: &[u8]| [&b"CPAK"[..], &[FORMAT_VERSION], rest].concat();
     // A string claiming 2^63 bytes.
     let huge = header(&[0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x01]);
     assert!(decode_pack(&huge).is_err());
@@ -316,10 +326,10 @@ fn hostile_lengths_and_numbers_are_refused_without_allocating() {
         Err(DecodeError::BadValue("text that is not UTF-8"))
     );
     // A million areas in a few bytes.
-    let many = header(&[0, 0, 0xe9, 0x07, 0xc0, 0x84, 0x3d, 0, 0, 0]);
+    let many = header(&[0, 0, 0, 0xe9, 0x07, 0xc0, 0x84, 0x3d, 0, 0, 0]);
     assert_eq!(decode_pack(&many), Err(DecodeError::Truncated));
     // A gazetteer place with kind byte 9.
-    let kind = [&b"CGAZ\x01"[..], &[1, 0, 9]].concat();
+    let kind = [&b"CGAZ"[..], &[FORMAT_VERSION, 1, 0, 9]].concat();
     assert_eq!(
         decode_gazetteer(&kind),
         Err(DecodeError::BadValue("a kind of place"))
@@ -364,6 +374,7 @@ fn pack() -> impl Strategy<Value = Pack> {
     )
         .prop_map(|(title, areas, industries, series, year)| Pack {
             soc: "29-2072".into(),
+            definition: title.clone(),
             title,
             release: Release { year },
             areas: areas

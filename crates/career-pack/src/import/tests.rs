@@ -14,6 +14,14 @@ fn medical_records_specialists_may_2025_national_figures() {
     let p = pack("29-2072");
     assert_eq!(p.soc, "29-2072");
     assert_eq!(p.title, "Medical Records Specialists");
+    assert!(
+        p.definition.starts_with(
+            "Compile, process, and maintain medical records of hospital and clinic patients"
+        ),
+        "the official 2018 SOC definition: {}",
+        p.definition
+    );
+    assert_eq!(pack("00-0000").definition, "", "a total has no definition");
     assert_eq!(p.release, Release { year: 2025 });
     let n = p.national().expect("a national row").cell;
     assert_eq!(p.areas[0].area, AreaCode::NATIONAL);
