@@ -77,45 +77,27 @@ impl Release {
             .map_err(sql)?
             .parse()
             .map_err(|e| format!("the file's data_year is not a year: {e}"))?;
-        let mut occupations = Vec::new();
-        let mut stmt = db
-            .prepare(
-                "SELECT occupation_code, occupation_name, display_level FROM occupation ORDER BY 1",
-            )
-            .map_err(sql)?;
-        for row in stmt
-            .query_map([], |r| {
-                Ok((
-                    r.get::<_, String>(0)?,
-                    r.get::<_, String>(1)?,
-                    r.get::<_, u8>(2)?,
-                ))
-            })
-            .map_err(sql)?
-        {
-            let (code, title, level) = row.map_err(sql)?;
-            occupations.push(Occupation {
+        let occupations = text_rows(
+            &db,
+            "SELECT occupation_code, occupation_name, display_level FROM occupation ORDER BY 1",
+        )?
+        .into_iter()
+        .map(|[code, title, level]| {
+            let level = level
+                .parse()
+                .map_err(|_| format!("occupation {code}: display level `{level}`"))?;
+            Ok(Occupation {
                 soc: dashed(&code),
                 title,
                 level,
-            });
-        }
-        let mut areas = BTreeMap::new();
-        let mut stmt = db
-            .prepare("SELECT area_code, areatype_code, state_code, area_name FROM area")
-            .map_err(sql)?;
-        for row in stmt
-            .query_map([], |r| {
-                Ok((
-                    r.get::<_, String>(0)?,
-                    r.get::<_, String>(1)?,
-                    r.get::<_, String>(2)?,
-                    r.get::<_, String>(3)?,
-                ))
             })
-            .map_err(sql)?
-        {
-            let (code, kind, state, name) = row.map_err(sql)?;
+        })
+        .collect::<Result<Vec<_>, String>>()?;
+        let mut areas = BTreeMap::new();
+        for [code, kind, state, name] in text_rows(
+            &db,
+            "SELECT area_code, areatype_code, state_code, area_name FROM area",
+        )? {
             let kind = match kind.as_str() {
                 "N" => "national",
                 "S" => "state",
@@ -124,17 +106,10 @@ impl Release {
             };
             areas.insert(code, (name, kind.to_string(), state));
         }
-        let mut industries = BTreeMap::new();
-        let mut stmt = db
-            .prepare("SELECT industry_code, industry_name FROM industry")
-            .map_err(sql)?;
-        for row in stmt
-            .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))
-            .map_err(sql)?
-        {
-            let (code, name) = row.map_err(sql)?;
-            industries.insert(code, name);
-        }
+        let industries = text_rows(&db, "SELECT industry_code, industry_name FROM industry")?
+            .into_iter()
+            .map(|[code, name]| (code, name))
+            .collect();
         let mut cells: BTreeMap<String, Vec<Row>> = BTreeMap::new();
         let columns: Vec<String> = (1..=17)
             .map(|i| format!("v{i:02}"))
@@ -257,6 +232,27 @@ impl Release {
         }
         Ok(written)
     }
+}
+
+/// Every row of a small table's `query`, its `N` columns as text (numbers written out).
+fn text_rows<const N: usize>(db: &Connection, query: &str) -> Result<Vec<[String; N]>, String> {
+    use rusqlite::types::ValueRef;
+    let mut stmt = db.prepare(query).map_err(sql)?;
+    let mut rows = stmt.query([]).map_err(sql)?;
+    let mut out = Vec::new();
+    while let Some(row) = rows.next().map_err(sql)? {
+        let mut fields: [String; N] = std::array::from_fn(|_| String::new());
+        for (i, field) in fields.iter_mut().enumerate() {
+            *field = match row.get_ref(i).map_err(sql)? {
+                ValueRef::Null => String::new(),
+                ValueRef::Integer(n) => n.to_string(),
+                ValueRef::Real(x) => x.to_string(),
+                ValueRef::Text(t) | ValueRef::Blob(t) => String::from_utf8_lossy(t).into_owned(),
+            };
+        }
+        out.push(fields);
+    }
+    Ok(out)
 }
 
 /// `292072` -> `29-2072`.
