@@ -8,6 +8,7 @@ mod bundle;
 mod counts;
 mod demo;
 mod oews_data;
+mod packs;
 mod process;
 mod serve;
 mod setup;
@@ -28,6 +29,8 @@ usage: cargo xtask <command>
 commands:
   setup   install what is missing: wasm32 target, Trunk 0.22.1, the wasm-bindgen CLI of Cargo.lock,
           wasm-opt 132 (npm binaryen), then `cargo fetch`
+  packs   every occupation's career pack into target/packs (skipped when up to date); run by
+          Trunk after each build, it also puts them in the build as packs/
   serve   setup, then `trunk serve` on http://127.0.0.1:8080/ (extra arguments go to trunk serve),
           and the demo host page examples/school-page.html on http://127.0.0.1:8081/
   test    setup (+ Chromium), then fmt, clippy (host and wasm32), native tests, browser tests,
@@ -75,6 +78,10 @@ fn run(args: &[String]) -> Result<ExitCode> {
     match command.as_str() {
         "setup" => {
             setup::run(setup::Options { browser: false })?;
+            Ok(ExitCode::SUCCESS)
+        }
+        "packs" => {
+            packs::run(&root)?;
             Ok(ExitCode::SUCCESS)
         }
         "serve" => serve::run(rest),

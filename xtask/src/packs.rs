@@ -1,0 +1,137 @@
+//! `cargo xtask packs`: every occupation's career pack, built into `target/packs` (skipped when
+//! its inputs have not changed). Run by Trunk as a post-build hook (`Trunk.toml`), it also copies
+//! them into the build as `packs/` and names the shared files in the page's
+//! `<meta name="cpw-packs">`, which the widget reads to find them: their names are content
+//! hashes, known only once they are built, and the wasm need not be rebuilt when they change.
+
+use crate::{oews_data, process, Result};
+use std::fs;
+use std::path::Path;
+use std::process::Command;
+
+/// Where the packs are built, from the repository root.
+pub const BUILT: &str = "target/packs";
+/// Where they go in the widget's build, from its root.
+pub const SERVED: &str = "packs";
+/// The `<meta>` name the widget looks for.
+const META_NAME: &str = "cpw-packs";
+
+/// Builds the packs and, when run as Trunk's hook (`TRUNK_STAGING_DIR` set), puts them in the
+/// build it is finishing.
+pub fn run(root: &Path) -> Result<()> {
+    ensure_built(root)?;
+    if let Some(staging) = std::env::var_os("TRUNK_STAGING_DIR") {
+        install(&root.join(BUILT), Path::new(&staging))?;
+    }
+    Ok(())
+}
+
+/// The release data (fetched and hash-checked if missing), then the packs from it.
+pub fn ensure_built(root: &Path) -> Result<()> {
+    oews_data::ensure(root)?;
+    process::run(
+        Command::new("cargo")
+            .args([
+                "run",
+                "--quiet",
+                "-p",
+                "oews-extract",
+                "--bin",
+                "build-packs",
+                "--",
+            ])
+            .arg(root.join(BUILT))
+            .current_dir(root),
+    )
+}
+
+/// Copies the built packs into `<site>/packs/` and names the shared files in `<site>/index.html`.
+pub fn install(built: &Path, site: &Path) -> Result<()> {
+    let manifest_path = built.join("manifest");
+    let manifest = fs::read_to_string(&manifest_path)
+        .map_err(|e| format!("cannot read {}: {e}", manifest_path.display()))?;
+    let served = site.join(SERVED);
+    fs::create_dir_all(&served).map_err(|e| format!("cannot create {}: {e}", served.display()))?;
+    let entries =
+        fs::read_dir(built).map_err(|e| format!("cannot list {}: {e}", built.display()))?;
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        if name.to_string_lossy().starts_with('.') || !entry.path().is_file() {
+            continue;
+        }
+        fs::copy(entry.path(), served.join(&name))
+            .map_err(|e| format!("cannot copy {}: {e}", entry.path().display()))?;
+    }
+    let page = site.join("index.html");
+    let html =
+        fs::read_to_string(&page).map_err(|e| format!("cannot read {}: {e}", page.display()))?;
+    let named = with_meta(&html, &meta(&manifest)?).ok_or_else(|| {
+        format!(
+            "{} has no <title> to put the packs' names before",
+            page.display()
+        )
+    })?;
+    fs::write(&page, named).map_err(|e| format!("cannot write {}: {e}", page.display()))
+}
+
+/// `<meta name="cpw-packs" data-index=… data-gazetteer=… data-programs=…>` from the manifest's
+/// `index=`, `gazetteer=` and `programs=` lines.
+fn meta(manifest: &str) -> Result<String> {
+    let mut tag = format!("<meta name=\"{META_NAME}\" content=\"{SERVED}/\"");
+    for key in ["index", "gazetteer", "programs"] {
+        let file = manifest
+            .lines()
+            .find_map(|l| l.strip_prefix(key)?.strip_prefix('='))
+            .filter(|f| {
+                f.bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b"-._".contains(&b))
+            })
+            .ok_or_else(|| format!("the packs' manifest names no {key} file"))?;
+        tag.push_str(&format!(" data-{key}=\"{file}\""));
+    }
+    tag.push('>');
+    Ok(tag)
+}
+
+/// The page with `tag` before its `<title>` (kept by every minifier, unlike `</head>`), replacing
+/// a tag an earlier run put there; `None` without a title.
+fn with_meta(html: &str, tag: &str) -> Option<String> {
+    let mut html = html.to_string();
+    let marker = format!("<meta name=\"{META_NAME}\"");
+    if let Some(start) = html.find(&marker) {
+        let end = start + html[start..].find('>')? + 1;
+        html.replace_range(start..end, "");
+    }
+    let at = html.find("<title")?;
+    html.insert_str(at, tag);
+    Some(html)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MANIFEST: &str = "inputs=x\nindex=careers.00ff.cidx\ngazetteer=gazetteer.01.cgaz\nprograms=programs.02.cprg\n";
+
+    #[test]
+    fn the_page_names_the_shared_files_once() {
+        let tag = meta(MANIFEST).expect("a full manifest");
+        assert_eq!(
+            tag,
+            "<meta name=\"cpw-packs\" content=\"packs/\" data-index=\"careers.00ff.cidx\" \
+             data-gazetteer=\"gazetteer.01.cgaz\" data-programs=\"programs.02.cprg\">"
+        );
+        let page = "<html><head><meta charset=utf-8><title>T</title></head></html>";
+        let once = with_meta(page, &tag).expect("a title");
+        assert_eq!(with_meta(&once, &tag).as_deref(), Some(once.as_str()));
+        assert!(once.contains(&format!("{tag}<title>")));
+        assert_eq!(with_meta("<p>no title</p>", &tag), None);
+    }
+
+    #[test]
+    fn a_manifest_without_a_file_or_with_markup_in_one_is_refused() {
+        assert!(meta("inputs=x\nindex=careers.cidx\n").is_err());
+        let hostile = MANIFEST.replace("careers.00ff.cidx", "a\"><script>");
+        assert!(meta(&hostile).is_err());
+    }
+}
