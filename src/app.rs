@@ -134,7 +134,12 @@ fn widget(props: &WidgetProps) -> Html {
         .options
         .title
         .clone()
-        .unwrap_or_else(|| ui.t(Msg::Title).to_string());
+        .unwrap_or_else(|| career.pack.title.clone());
+    // The browser tab (and the page a plain iframe shows) names the career too.
+    {
+        let page_title = ui.f(Msg::PageTitle, &[&career.pack.title]);
+        use_effect_with(page_title, |page_title| page::set_title(page_title));
+    }
     let inputs = state.inputs;
     let section = |section: Section| -> Html {
         match section {
@@ -147,7 +152,7 @@ fn widget(props: &WidgetProps) -> Html {
                 </div>
             },
             Section::Facts => html! { <Facts career={career} place={inputs.place} /> },
-            Section::Job => html! { <Job /> },
+            Section::Job => html! { <Job career={career} /> },
             Section::Share => html! {
                 <Share inputs={inputs} options={Rc::clone(&state.options)} title={title.clone()} />
             },

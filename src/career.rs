@@ -102,12 +102,24 @@ impl Career {
         })
     }
 
-    /// National ten-year projections, oldest first: the Occupational Outlook Handbook editions
-    /// held for the article's occupation (history), then BLS Employment Projections for this
-    /// career (2024–34 for 29-2072). Each keeps its own SOC code in its source.
+    /// Whether this is the article's occupation (29-2072, the successor of the article's
+    /// 29-2071). Only it carries the article's content: its 2002–2018 history, the Handbook
+    /// editions, the article's claims and correction, "The job" in the article's words, and the
+    /// two related careers the article names. Another career's figures never sit beside them.
+    pub fn is_article_career(&self) -> bool {
+        self.pack.soc == DEFAULT_SOC
+    }
+
+    /// National ten-year projections, oldest first: for the article's occupation, the
+    /// Occupational Outlook Handbook editions held for 29-2071 (history); then BLS Employment
+    /// Projections for this career (2024–34). Each keeps its own SOC code in its source.
     pub fn outlook_projections(&'static self) -> &'static [Projection] {
         self.outlook.get_or_init(|| {
-            let mut all: Vec<Projection> = FIGURES.national_projections.to_vec();
+            let mut all: Vec<Projection> = if self.is_article_career() {
+                FIGURES.national_projections.to_vec()
+            } else {
+                Vec::new()
+            };
             let current = self.pack.projection.as_ref().and_then(|p| {
                 let period: &'static str =
                     Box::leak(format!("{}-{}", p.base_year, p.target_year).into_boxed_str());

@@ -30,8 +30,14 @@ pub fn rows_for(
 ) -> (&'static Place, Vec<Distribution>) {
     let state = career.state_of(place).unwrap_or(place);
     let place = base_for(career, state).map_or(state, |b| b.place);
+    // The article names the related careers of its own occupation only.
+    let related: &[&str] = if career.is_article_career() {
+        &RELATED_SOCS
+    } else {
+        &[]
+    };
     let others = std::iter::once(ALL_OCCUPATIONS_SOC)
-        .chain(RELATED_SOCS)
+        .chain(related.iter().copied())
         .filter_map(|soc| compiled_in(soc)?.ok());
     let rows = std::iter::once(career)
         .chain(others)

@@ -450,8 +450,7 @@ pub const SPEC: Spec = Spec {
     // it was, so it is not rebuilt or redrawn for them.
     depends: |cx| {
         Depends::Place(cx.state().map(|p| p.code).filter(|code| {
-            FIGURES
-                .state_projections
+            article_states(cx)
                 .iter()
                 .any(|p| state_by_usps(p.area).map(|s| AreaCode::state(s.fips)) == Some(*code))
         }))
@@ -459,6 +458,7 @@ pub const SPEC: Spec = Spec {
     build: |cx| {
         let figures = Figures {
             national_projections: cx.career.outlook_projections(),
+            state_projections: article_states(cx),
             ..FIGURES
         };
         let usps = cx
@@ -473,6 +473,15 @@ pub const SPEC: Spec = Spec {
         })
     },
 };
+
+/// The article's fastest-growing states (29-2071, 2012–22): for the article's occupation only.
+fn article_states(cx: &Context) -> &'static [Projection] {
+    if cx.career.is_article_career() {
+        FIGURES.state_projections
+    } else {
+        &[]
+    }
+}
 
 /// The outlook has several sources: each once, in the order the chart shows them, with its
 /// period, then the SOC codes they are for.

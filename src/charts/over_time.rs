@@ -294,15 +294,25 @@ impl OverTimeChart {
 }
 
 /// The registry entry: national pay since May 2002, two series with a break where the SOC code
-/// changes (29-2071 to May 2018, this career's from May 2021).
+/// changes (29-2071 to May 2018, this career's from May 2021). A career whose pack holds one
+/// release only says so instead of drawing a single point.
 pub const SPEC: Spec = Spec {
     section: Section::OverTime,
     selectable: false,
-    when_empty: None,
+    when_empty: Some((Msg::ChartOverTimeHeading, Msg::ChartOverTimeOneRelease)),
     depends: |_| Depends::Nothing,
     build: |cx| {
-        let mut years: Vec<&Distribution> = FIGURES.national.iter().collect();
+        // The 29-2071 history belongs to the article's occupation only.
+        let history = if cx.career.is_article_career() {
+            FIGURES.national
+        } else {
+            &[]
+        };
+        let mut years: Vec<&Distribution> = history.iter().collect();
         years.extend(cx.career.national_series());
+        if years.len() < 2 {
+            return None;
+        }
         let owned: Vec<Distribution> = years.iter().map(|d| (*d).clone()).collect();
         let (first, last) = (years.first()?, years.last()?);
         let codes = cx.lang.list(&[first.soc_code, last.soc_code]);

@@ -150,6 +150,37 @@ mod tests {
     }
 
     #[test]
+    fn another_careers_charts_name_only_its_own_code_and_all_occupations() {
+        // 29-9021 is compiled in (nation and states) for the comparison; as the career shown,
+        // none of the article's 29-2071 history, editions or related careers may join it.
+        let other = crate::career::compiled_in("29-9021")
+            .expect("compiled in")
+            .expect("decodes");
+        assert!(!other.is_article_career() && career().is_article_career());
+        let cx = Context {
+            career: other,
+            inputs: crate::estimator::Inputs {
+                place: other.nation().expect("a national row"),
+                ..inputs(0, "all", 5)
+            },
+            ..context(0)
+        };
+        let over_time = spec(Section::OverTime).expect("a chart");
+        assert!((over_time.build)(&cx).is_none(), "one release: no trend");
+        assert!(over_time.when_empty.is_some(), "and it says why");
+        for section in [Section::Outlook, Section::Comparison] {
+            let built = (spec(section).expect("a chart").build)(&cx)
+                .unwrap_or_else(|| panic!("{section:?} builds"));
+            let chart = &built.chart.0;
+            let all = format!("{} {:?} {}", built.source, chart.table(), chart.summary());
+            assert!(all.contains("29-9021"), "{section:?}: {all}");
+            for foreign in ["29-2071", "29-2072", "31-9094", "2014-15", "2002"] {
+                assert!(!all.contains(foreign), "{section:?} names {foreign}: {all}");
+            }
+        }
+    }
+
+    #[test]
     fn a_chart_is_rebuilt_only_when_what_it_depends_on_changes() {
         let states = spec(Section::States).expect("the states chart");
         let (nj, trenton) = (context(3_400_000), context(45_940));

@@ -66,9 +66,13 @@ pub fn facts(props: &FactsProps) -> Html {
             ),
         )
     });
-    // The article's headline claim, kept in the data with its verdict, against May 2014's file.
-    let correction = FIGURES
-        .national(2014)
+    // The article's headline claim, kept in the data with its verdict, against May 2014's file:
+    // for the article's occupation only.
+    let article_2014 = career
+        .is_article_career()
+        .then(|| FIGURES.national(2014))
+        .flatten();
+    let correction = article_2014
         .and_then(|d| {
             FIGURES
                 .article_claims

@@ -1,13 +1,76 @@
-//! "The job": what these technicians do, how they train, and two specializations, summarised from
-//! the article in our own words and cited.
+//! "The job": what the occupation is (its official 2018 SOC definition, cited) and what it
+//! takes to start (BLS Employment Projections' typical entry education, experience and
+//! training, cited); for the article's occupation, also the article's own description of the
+//! work, summarised in our own words and cited.
 
+use crate::career::Career;
+use crate::figures::{Source, FIGURES, PROJECTIONS_SOURCE};
 use crate::messages::Msg;
 use crate::ui::use_ui;
 use yew::prelude::*;
 
+/// The source of every occupation's definition.
+const DEFINITIONS_SOURCE: &str = "bls-soc-2018";
+
+#[derive(Properties, PartialEq)]
+pub struct JobProps {
+    pub career: &'static Career,
+}
+
 #[function_component(Job)]
-pub fn job() -> Html {
+pub fn job(props: &JobProps) -> Html {
     let ui = use_ui();
+    let career = props.career;
+    let soc = career.pack.soc.as_str();
+    let cite = |msg: Msg, source: &Source| ui.f(msg, &[source.publisher, source.title, soc]);
+    let definition = (!career.pack.definition.is_empty())
+        .then_some(())
+        .and(FIGURES.source(DEFINITIONS_SOURCE))
+        .map(|source| {
+            html! {
+                <>
+                    <p data-testid="job-definition">{ career.pack.definition.as_str() }</p>
+                    <p class="cpw-source-line">{ cite(Msg::JobDefinitionSource, source) }</p>
+                </>
+            }
+        });
+    let entry = career
+        .pack
+        .projection
+        .as_ref()
+        .zip(FIGURES.source(PROJECTIONS_SOURCE))
+        .map(|(p, source)| {
+            let rows = [
+                (Msg::JobEntryEducation, p.education()),
+                (Msg::JobEntryExperience, p.experience()),
+                (Msg::JobEntryTraining, p.training()),
+            ];
+            html! {
+                <>
+                    <h3>{ ui.t(Msg::JobEntryHeading) }</h3>
+                    <dl class="cpw-entry" data-testid="job-entry">
+                        { for rows.into_iter().filter_map(|(label, value)| Some(html! {
+                            <div><dt>{ ui.t(label) }</dt><dd>{ value? }</dd></div>
+                        })) }
+                    </dl>
+                    <p class="cpw-source-line">{ cite(Msg::JobEntrySource, source) }</p>
+                </>
+            }
+        });
+    html! {
+        <section class="cpw-job" aria-labelledby="cpw-job-heading" data-testid="section-job">
+            <h2 id="cpw-job-heading">{ ui.t(Msg::JobHeading) }</h2>
+            { definition }
+            { entry }
+            if career.is_article_career() {
+                { article(&ui) }
+            }
+        </section>
+    }
+}
+
+/// The article's description of the work (29-2071, 2014), in our words, cited.
+fn article(ui: &crate::ui::Ui) -> Html {
     let duties = [
         Msg::JobDuties1,
         Msg::JobDuties2,
@@ -15,8 +78,8 @@ pub fn job() -> Html {
         Msg::JobDuties4,
     ];
     html! {
-        <section class="cpw-job" aria-labelledby="cpw-job-heading" data-testid="section-job">
-            <h2 id="cpw-job-heading">{ ui.t(Msg::JobHeading) }</h2>
+        <>
+            <h3>{ ui.t(Msg::JobArticleHeading) }</h3>
             <p>{ ui.t(Msg::JobIntro) }</p>
             <p>{ ui.t(Msg::JobDutiesLead) }</p>
             <ul>{ for duties.into_iter().map(|d| html! { <li>{ ui.t(d) }</li> }) }</ul>
@@ -28,6 +91,6 @@ pub fn job() -> Html {
                 <li>{ ui.t(Msg::JobRegistrars) }</li>
             </ul>
             <p class="cpw-source-line">{ ui.t(Msg::JobCitation) }</p>
-        </section>
+        </>
     }
 }

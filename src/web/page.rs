@@ -59,6 +59,13 @@ pub fn origin_and_path() -> (String, String) {
     (origin, path)
 }
 
+/// Sets the document's title (the browser tab, and what a plain iframe's page is called).
+pub fn set_title(title: &str) {
+    if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+        document.set_title(title);
+    }
+}
+
 /// The current page URL.
 pub fn href() -> String {
     web_sys::window()
