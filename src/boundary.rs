@@ -5,7 +5,7 @@
 use std::path::Path;
 
 /// Modules of the pure core: no Yew, no web APIs.
-const PURE: [&str; 15] = [
+const PURE: [&str; 16] = [
     "career",
     "charts",
     "choices",
@@ -21,6 +21,7 @@ const PURE: [&str; 15] = [
     "options",
     "order",
     "place_search",
+    "subject",
 ];
 
 /// Modules that run in the browser: components, hooks, the app and its state, web helpers.

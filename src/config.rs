@@ -50,6 +50,22 @@ pub enum Notice {
     UnsupportedLang(String),
     /// The title was longer than [`crate::options::TITLE_LIMIT`] characters and was shortened.
     LongTitle,
+    /// Not a SOC code (`31-9092`).
+    UnknownCareer(String),
+    /// A code BLS publishes no May 2025 figures for.
+    CareerNotPublished(String),
+    /// A replaced code (old, successor).
+    CareerSucceeded(String, String),
+    /// More careers than [`crate::subject::MAX_CAREERS`]: the rest were left out.
+    TooManyCareers,
+    /// Not a CIP 2020 code, or not one in the crosswalk.
+    UnknownProgram(String),
+    /// A program that prepares for no occupation BLS publishes (its title).
+    ProgramWithoutCareers(String),
+    /// A career's figures could not be loaded (its title or code, and why in words).
+    CareerUnavailable(String, String),
+    /// Nothing asked for could be shown: the default career is (its title).
+    ShowingDefault(String),
 }
 
 /// The default inputs: national, all industries, [`DEFAULT_YEARS`].

@@ -20,6 +20,7 @@ pub mod order;
 pub mod percentile_model;
 pub mod place_search;
 pub mod state;
+pub mod subject;
 pub mod ui;
 
 // The browser side: components and hooks compile natively too (so `cargo clippy` and `cargo test`

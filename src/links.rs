@@ -13,11 +13,12 @@ pub const PLAIN_IFRAME_HEIGHT: u32 = 7000;
 /// The query parameters for `inputs` and every option that differs from its default, in a fixed
 /// order: (name, value) pairs, not yet encoded.
 pub fn parameters(inputs: &Inputs, options: &Options) -> Vec<(&'static str, String)> {
-    let mut params = vec![
+    let mut params = options.subject.parameters();
+    params.extend([
         ("place", place_value(inputs)),
         ("industry", industry_value(inputs)),
         ("years", inputs.years.to_string()),
-    ];
+    ]);
     if options.sections != Section::ALL {
         let ids: Vec<&str> = options.sections.iter().map(|s| s.id()).collect();
         params.push(("sections", ids.join(",")));
@@ -162,6 +163,19 @@ mod tests {
             let (inputs, options) = parse(&format!("place={place}"));
             assert!(to_query(&inputs, &options).starts_with(&format!("place={place}&")));
         }
+    }
+
+    #[test]
+    fn the_careers_asked_for_lead_the_query() {
+        let (inputs, options) = parse("program=510707&career=29-2071,31-9092.00&show=31-9092");
+        let written = to_query(&inputs, &options);
+        assert_eq!(
+            written,
+            "program=51.0707&career=29-2072,31-9092&show=31-9092&place=US&industry=all&years=0"
+        );
+        assert_eq!(parse(&written), (inputs, options));
+        let (inputs, options) = parse("career=29-2072");
+        assert_eq!(to_query(&inputs, &options), "place=US&industry=all&years=0");
     }
 
     #[test]

@@ -1,9 +1,11 @@
 //! Embed options from the URL (the same names the loader takes as `data-` attributes):
-//! `sections`, `accent`, `dark`, `lang` and `title`. Like the inputs, every bad value falls back
+//! `sections`, `accent`, `dark`, `lang`, `title`, and the careers (`career`, `program`, `show`:
+//! see [`crate::subject`]). Like the inputs, every bad value falls back
 //! to its default with a [`Notice`], and nothing given is ever rendered as markup.
 
 use crate::config::{pairs, quote, Notice};
 use crate::messages::Lang;
+use crate::subject::Subject;
 
 /// The longest title shown; longer ones are shortened, with a notice.
 pub const TITLE_LIMIT: usize = 120;
@@ -111,6 +113,8 @@ pub struct Options {
     pub lang: Lang,
     /// A heading in place of the occupation's title.
     pub title: Option<String>,
+    /// The careers the page is about (`career=`, `program=`, `show=`).
+    pub subject: Subject,
 }
 
 impl Default for Options {
@@ -121,6 +125,7 @@ impl Default for Options {
             theme: Theme::Auto,
             lang: Lang::En,
             title: None,
+            subject: Subject::default(),
         }
     }
 }
@@ -174,6 +179,9 @@ pub fn from_query(query: &str) -> (Options, Vec<Notice>) {
                     options.title = Some(cleaned.to_string());
                 }
             }
+            "career" | "careers" | "soc" => options.subject.read_careers(value, &mut notices),
+            "program" | "cip" => options.subject.read_program(value, &mut notices),
+            "show" => options.subject.read_show(value),
             _ => {}
         }
     }

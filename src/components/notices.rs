@@ -4,6 +4,7 @@ use crate::config::Notice;
 use crate::experience_rule::MAX_YEARS;
 use crate::messages::Msg;
 use crate::options::{Section, TITLE_LIMIT};
+use crate::subject::MAX_CAREERS;
 use crate::ui::use_ui;
 use yew::prelude::*;
 
@@ -40,6 +41,18 @@ pub fn notices(props: &NoticesProps) -> Html {
             Notice::BadDark(given) => ui.f(Msg::NoticeBadDark, &[given]),
             Notice::UnsupportedLang(given) => ui.f(Msg::NoticeBadLang, &[given]),
             Notice::LongTitle => ui.f(Msg::NoticeLongTitle, &[&TITLE_LIMIT.to_string()]),
+            Notice::UnknownCareer(given) => ui.f(Msg::NoticeBadCareer, &[given]),
+            Notice::CareerNotPublished(soc) => ui.f(Msg::NoticeCareerNotPublished, &[soc]),
+            Notice::CareerSucceeded(old, new) => ui.f(Msg::NoticeCareerSucceeded, &[old, new]),
+            Notice::TooManyCareers => ui.f(Msg::NoticeTooManyCareers, &[&MAX_CAREERS.to_string()]),
+            Notice::UnknownProgram(given) => ui.f(Msg::NoticeBadProgram, &[given]),
+            Notice::ProgramWithoutCareers(title) => {
+                ui.f(Msg::NoticeProgramWithoutCareers, &[title])
+            }
+            Notice::CareerUnavailable(what, why) => {
+                ui.f(Msg::NoticeCareerUnavailable, &[what, why])
+            }
+            Notice::ShowingDefault(title) => ui.f(Msg::NoticeShowingDefault, &[title]),
         })
         .chain(props.extra.iter().cloned());
     html! {
