@@ -23,6 +23,24 @@ const wasm = preload && preload.integrity
   ? new Request(wasmUrl, { integrity: preload.integrity })
   : wasmUrl;
 
+// A page about other careers (`career=`, `program=`) needs the index of careers and the shared
+// place names (and, for a program, the programs) before its pack: ask for them now, while the
+// wasm downloads, instead of after it starts. The files are named in <meta name="cpw-packs">
+// (content-hashed, written by `cargo xtask packs`); `fetch` in the widget reuses these responses.
+const packs = document.querySelector('meta[name="cpw-packs"]');
+const params = new URLSearchParams(location.search);
+const others = (params.get('career') || '').replace(/29-?207[12]/g, '');
+if (packs && (params.has('program') || /\d/.test(others))) {
+  const files = [packs.dataset.index, packs.dataset.gazetteer];
+  if (params.has('program')) files.push(packs.dataset.programs);
+  for (const file of files) {
+    const link = document.createElement('link');
+    Object.assign(link, { rel: 'preload', as: 'fetch', crossOrigin: 'anonymous' });
+    link.href = new URL(packs.content + file, document.baseURI).href;
+    document.head.append(link);
+  }
+}
+
 // The wasm-bindgen glue (also preloaded with its hash by Trunk's <link rel="modulepreload">).
 const { default: init } = await import(jsUrl.href);
 const instance = await init({ module_or_path: wasm });

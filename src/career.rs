@@ -309,6 +309,12 @@ pub fn compiled_in(soc: &str) -> Option<Result<&'static Career, &'static CareerE
     )
 }
 
+/// A career compiled in whole (every area and industry), by SOC code: only the default one. The
+/// others compiled in hold the nation and states for the comparison, not a whole career.
+pub fn compiled_whole(soc: &str) -> Option<Result<&'static Career, &'static CareerError>> {
+    (soc == DEFAULT_SOC).then(current)
+}
+
 /// The career the widget shows, decoded on first use.
 pub fn current() -> Result<&'static Career, &'static CareerError> {
     static NOT_COMPILED_IN: CareerError = CareerError::NotCompiledIn;

@@ -56,6 +56,21 @@ pub fn industry_value(inputs: &Inputs) -> String {
     }
 }
 
+/// `query` (with or without its `?`) with `show=` set to `soc`, or removed when `soc` is `None`
+/// (the first career is shown without it); every other parameter kept as it was.
+pub fn with_show(query: &str, soc: Option<&str>) -> String {
+    let mut kept: Vec<String> = query
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|pair| !pair.is_empty() && pair.split('=').next() != Some("show"))
+        .map(str::to_string)
+        .collect();
+    if let Some(soc) = soc {
+        kept.push(format!("show={}", encode(soc)));
+    }
+    kept.join("&")
+}
+
 /// `place=NJ&industry=all&years=5&accent=%237a1f5c`.
 pub fn to_query(inputs: &Inputs, options: &Options) -> String {
     parameters(inputs, options)
@@ -176,6 +191,20 @@ mod tests {
         assert_eq!(parse(&written), (inputs, options));
         let (inputs, options) = parse("career=29-2072");
         assert_eq!(to_query(&inputs, &options), "place=US&industry=all&years=0");
+    }
+
+    #[test]
+    fn showing_another_career_changes_only_show() {
+        let query = "?program=51.0707&place=NJ&show=29-9021&title=a%26b";
+        assert_eq!(
+            with_show(query, Some("31-9092")),
+            "program=51.0707&place=NJ&title=a%26b&show=31-9092"
+        );
+        assert_eq!(
+            with_show(query, None),
+            "program=51.0707&place=NJ&title=a%26b"
+        );
+        assert_eq!(with_show("", Some("29-9021")), "show=29-9021");
     }
 
     #[test]

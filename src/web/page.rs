@@ -76,13 +76,27 @@ pub fn href() -> String {
 /// Replaces the page's query without adding a history entry, so a copied link reproduces the
 /// view while Back still leaves the page.
 pub fn replace_query(query: &str) {
+    write_query(query, false);
+}
+
+/// Sets the page's query as a new history entry, so Back returns to the one before.
+pub fn push_query(query: &str) {
+    write_query(query, true);
+}
+
+fn write_query(query: &str, new_entry: bool) {
     let Some(window) = web_sys::window() else {
         return;
     };
     let path = window.location().pathname().unwrap_or_default();
     if let Ok(history) = window.history() {
-        let url = format!("{path}?{query}");
-        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+        let url = Some(format!("{path}?{query}"));
+        let null = wasm_bindgen::JsValue::NULL;
+        let _ = if new_entry {
+            history.push_state_with_url(&null, "", url.as_deref())
+        } else {
+            history.replace_state_with_url(&null, "", url.as_deref())
+        };
     }
 }
 

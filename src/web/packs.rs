@@ -1,0 +1,185 @@
+//! Other careers' figures, fetched from the widget's own origin when a page asks for them: the
+//! index of careers, the programs, the shared names (gazetteer) and each career's pack. The
+//! build names them in `<meta name="cpw-packs">` (content-hashed, so cached forever; see
+//! `xtask/src/packs.rs`). Each file is fetched and decoded once per page and kept for it; a
+//! career lives for the page like the compiled-in one. Relative URLs only: nothing leaves the
+//! widget's origin, so a strict `connect-src 'self'` allows every request.
+
+use crate::career::{self, Career, CareerError};
+use crate::messages::{Lang, Msg};
+use career_pack::{
+    decode_gazetteer, decode_index, decode_programs, CareerIndex, DecodeError, Gazetteer,
+    IndexEntry, Programs,
+};
+use std::cell::RefCell;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+/// Why a career's figures could not be loaded.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LoadError {
+    /// The page names no packs (a build without them, or `cargo test`).
+    NotBuilt,
+    /// The request did not complete.
+    Network,
+    /// The server answered with this status.
+    Status(u16),
+    /// The bytes are not what they should be: truncated, corrupt, another version, another
+    /// career's.
+    Unreadable(DecodeError),
+}
+
+impl LoadError {
+    /// Why, in words, to follow "could not be loaded:".
+    pub fn reason(&self, lang: Lang) -> String {
+        match self {
+            LoadError::NotBuilt => lang.text(Msg::LoadFailedNotBuilt).to_string(),
+            LoadError::Network => lang.text(Msg::LoadFailedNetwork).to_string(),
+            LoadError::Status(code) => lang.fill(Msg::LoadFailedStatus, &[&code.to_string()]),
+            LoadError::Unreadable(_) => lang.text(Msg::LoadFailedUnreadable).to_string(),
+        }
+    }
+}
+
+/// Where the build put the packs and what it called the shared files.
+#[derive(Clone)]
+struct Site {
+    dir: String,
+    index: String,
+    gazetteer: String,
+    programs: String,
+}
+
+/// What has been fetched on this page, each decoded once and kept for the page.
+#[derive(Default)]
+struct Fetched {
+    index: Option<&'static CareerIndex>,
+    programs: Option<&'static Programs>,
+    gazetteer: Option<&'static Gazetteer>,
+    careers: Vec<&'static Career>,
+}
+
+thread_local! {
+    static FETCHED: RefCell<Fetched> = RefCell::new(Fetched::default());
+}
+
+/// The index of every career the build holds.
+pub async fn index() -> Result<&'static CareerIndex, LoadError> {
+    if let Some(index) = FETCHED.with_borrow(|f| f.index) {
+        return Ok(index);
+    }
+    let site = site()?;
+    let bytes = fetch(&format!("{}{}", site.dir, site.index)).await?;
+    let index: &'static CareerIndex = Box::leak(Box::new(
+        decode_index(&bytes).map_err(LoadError::Unreadable)?,
+    ));
+    FETCHED.with_borrow_mut(|f| f.index = Some(index));
+    Ok(index)
+}
+
+/// The programs (CIP 2020) and the careers of the index each prepares for.
+pub async fn programs() -> Result<&'static Programs, LoadError> {
+    if let Some(programs) = FETCHED.with_borrow(|f| f.programs) {
+        return Ok(programs);
+    }
+    let careers = index().await?.careers.len();
+    let site = site()?;
+    let bytes = fetch(&format!("{}{}", site.dir, site.programs)).await?;
+    let programs: &'static Programs = Box::leak(Box::new(
+        decode_programs(&bytes, careers).map_err(LoadError::Unreadable)?,
+    ));
+    FETCHED.with_borrow_mut(|f| f.programs = Some(programs));
+    Ok(programs)
+}
+
+/// A career of the index, with every figure of its pack: the compiled-in one without a
+/// request, any other fetched (with the whole release's names, the first time).
+pub async fn career(entry: &IndexEntry) -> Result<&'static Career, LoadError> {
+    if let Some(compiled_in) = career::compiled_whole(&entry.soc) {
+        return compiled_in.map_err(|e| unreadable(e.clone()));
+    }
+    if let Some(found) =
+        FETCHED.with_borrow(|f| f.careers.iter().copied().find(|c| c.pack.soc == entry.soc))
+    {
+        return Ok(found);
+    }
+    let site = site()?;
+    let names = gazetteer(&site).await?;
+    let bytes = fetch(&format!("{}{}", site.dir, entry.file)).await?;
+    let career = Career::decode(&bytes, names).map_err(unreadable)?;
+    if career.pack.soc != entry.soc {
+        return Err(LoadError::Unreadable(DecodeError::BadValue(
+            "the pack is another career's",
+        )));
+    }
+    let career: &'static Career = Box::leak(Box::new(career));
+    FETCHED.with_borrow_mut(|f| f.careers.push(career));
+    Ok(career)
+}
+
+/// The names of every area and industry in the release.
+async fn gazetteer(site: &Site) -> Result<&'static Gazetteer, LoadError> {
+    if let Some(names) = FETCHED.with_borrow(|f| f.gazetteer) {
+        return Ok(names);
+    }
+    let bytes = fetch(&format!("{}{}", site.dir, site.gazetteer)).await?;
+    let names: &'static Gazetteer = Box::leak(Box::new(
+        decode_gazetteer(&bytes).map_err(LoadError::Unreadable)?,
+    ));
+    FETCHED.with_borrow_mut(|f| f.gazetteer = Some(names));
+    Ok(names)
+}
+
+fn unreadable(error: CareerError) -> LoadError {
+    match error {
+        CareerError::Decode(e) => LoadError::Unreadable(e),
+        CareerError::NotCompiledIn => LoadError::NotBuilt,
+    }
+}
+
+/// The packs' directory and shared files' names, from the page.
+fn site() -> Result<Site, LoadError> {
+    let meta = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector("meta[name=\"cpw-packs\"]").ok().flatten())
+        .ok_or(LoadError::NotBuilt)?;
+    let read = |name: &str| {
+        meta.get_attribute(name)
+            .filter(|v| is_relative_file(v))
+            .ok_or(LoadError::NotBuilt)
+    };
+    Ok(Site {
+        dir: read("content")?,
+        index: read("data-index")?,
+        gazetteer: read("data-gazetteer")?,
+        programs: read("data-programs")?,
+    })
+}
+
+/// A name the page may use as a same-origin relative URL: letters, digits, `-._/`, no `..`, not
+/// starting with `/` (which could name another host as `//host`).
+fn is_relative_file(name: &str) -> bool {
+    !name.is_empty()
+        && !name.starts_with('/')
+        && !name.contains("..")
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"-._/".contains(&b))
+}
+
+/// The bytes at `url` (relative to the page), or why not.
+async fn fetch(url: &str) -> Result<Vec<u8>, LoadError> {
+    let window = web_sys::window().ok_or(LoadError::Network)?;
+    let response: web_sys::Response = JsFuture::from(window.fetch_with_str(url))
+        .await
+        .map_err(|_| LoadError::Network)?
+        .dyn_into()
+        .map_err(|_| LoadError::Network)?;
+    if !response.ok() {
+        return Err(LoadError::Status(response.status()));
+    }
+    let buffer = JsFuture::from(response.array_buffer().map_err(|_| LoadError::Network)?)
+        .await
+        .map_err(|_| LoadError::Network)?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
