@@ -390,7 +390,7 @@ fn distribution_for_year(
         occupation: row.text("OCC_TITLE")?,
         area,
         employment: Some(row.number("TOT_EMP")? as u32),
-        hourly: row.stats('H')?,
+        hourly: Some(row.stats('H')?),
         annual: row.stats('A')?,
         source,
     })
@@ -468,7 +468,7 @@ fn emit(f: &Figures) -> String {
     let distributions = |items: &[Distribution]| {
         let rows: Vec<String> = items.iter().map(|d| format!(
             "Distribution {{ id: {:?}, year: {}, period: {:?}, soc_code: {:?}, occupation: {:?}, area: {:?}, employment: {:?}, hourly: {}, annual: {}, source: {} }}",
-            d.id, d.year, d.period, d.soc_code, d.occupation, d.area, d.employment, stats(&d.hourly), stats(&d.annual), source_ref(d.source)
+            d.id, d.year, d.period, d.soc_code, d.occupation, d.area, d.employment, d.hourly.as_ref().map_or("None".to_string(), |h| format!("Some({})", stats(h))), stats(&d.annual), source_ref(d.source)
         )).collect();
         format!("&[\n    {}\n]", rows.join(",\n    "))
     };

@@ -163,8 +163,8 @@ impl Career {
     }
 
     /// A place's published distribution in the shape the distribution, comparison and
-    /// over-time charts draw; `None` unless its mean and all five percentiles are published,
-    /// hourly and annual (a marker is never drawn as a number).
+    /// over-time charts draw; `None` unless its annual mean and all five percentiles are
+    /// published (a marker is never drawn as a number); hourly figures where BLS publishes them.
     pub fn distribution(&'static self, place: &'static Place) -> Option<Distribution> {
         let cell = self.cell(place)?;
         distribution_of(
@@ -253,7 +253,7 @@ pub fn distribution_of(
         occupation: &career.pack.title,
         area,
         employment: cell.employment.value(),
-        hourly: cents(&cell.hourly)?,
+        hourly: cents(&cell.hourly),
         annual: annual_stats(&cell.annual)?,
         source: FIGURES.source(CURRENT_SOURCE)?,
     })

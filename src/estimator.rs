@@ -112,8 +112,9 @@ pub struct Estimate {
     pub precision: Precision,
     /// Typical annual pay, rounded to [`ROUND_TO`].
     pub annual: f64,
-    /// `annual` / [`HOURS_PER_YEAR`].
-    pub hourly: f64,
+    /// `annual` / [`HOURS_PER_YEAR`], where BLS publishes hourly pay for the base place (not for
+    /// careers it publishes annual salaries for only, such as teachers).
+    pub hourly: Option<f64>,
     pub low: f64,
     pub high: f64,
     pub low_percentile: f64,
@@ -231,6 +232,7 @@ pub fn estimate(career: &'static Career, inputs: Inputs) -> Result<Estimate, Est
     let industry = industry_adjustment(career, inputs.industry);
     let scaled = scale(&base.annual, experience.percentile, industry.ratio());
     let wage_rse_tenths = base.cell.wage_rse.value();
+    let hourly_published = base.cell.hourly.percentiles[2].is_published();
     Ok(Estimate {
         inputs,
         experience,
@@ -243,7 +245,7 @@ pub fn estimate(career: &'static Career, inputs: Inputs) -> Result<Estimate, Est
         interpolation,
         industry,
         annual: scaled.annual,
-        hourly: scaled.annual / HOURS_PER_YEAR,
+        hourly: hourly_published.then(|| scaled.annual / HOURS_PER_YEAR),
         low: scaled.low,
         high: scaled.high,
         low_percentile: scaled.low_percentile,

@@ -31,6 +31,21 @@ pub fn annual_figure(figure: Figure, lang: Lang, fmt: &dyn NumberFormat) -> Stri
     }
 }
 
+/// An hourly wage (BLS cents) as published: "$29.05 an hour", "$115.00 an hour or more", or
+/// "not published".
+pub fn hourly_figure(figure: Figure, lang: Lang, fmt: &dyn NumberFormat) -> String {
+    let per_hour =
+        |cents: u32| lang.fill(Msg::PerHour, &[&fmt.money_cents(f64::from(cents) / 100.0)]);
+    match figure {
+        Figure::Value(v) => per_hour(v),
+        Figure::TopCoded => lang.fill(
+            Msg::TopCoded,
+            &[&per_hour(career_pack::TOP_CODE_HOURLY_CENTS)],
+        ),
+        Figure::NotPublished => lang.text(Msg::NotPublished).to_string(),
+    }
+}
+
 /// A count (employment) as published, or "not published".
 pub fn count_figure(figure: Figure, lang: Lang, fmt: &dyn NumberFormat) -> String {
     match figure {
@@ -130,6 +145,18 @@ mod tests {
             "not published"
         );
         assert_eq!(count_figure(Figure::Value(194_720), en, &EnUs), "194,720");
+        assert_eq!(
+            hourly_figure(Figure::Value(2_905), en, &EnUs),
+            "$29.05 an hour"
+        );
+        assert_eq!(
+            hourly_figure(Figure::TopCoded, en, &EnUs),
+            "$115.00 an hour or more"
+        );
+        assert_eq!(
+            hourly_figure(Figure::NotPublished, en, &EnUs),
+            "not published"
+        );
     }
 
     #[test]

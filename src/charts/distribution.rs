@@ -66,10 +66,11 @@ impl DistributionChart {
         lang: Lang,
         fmt: &dyn NumberFormat,
     ) -> Self {
-        let (annual, hourly) = (&distribution.annual, &distribution.hourly);
-        let marker = |name: String, long_name: String, value: f64, per_hour: f64| Marker {
+        let (annual, hourly) = (&distribution.annual, distribution.hourly.as_ref());
+        let not_published = lang.text(Msg::NotPublished);
+        let marker = |name: String, long_name: String, value: f64, per_hour: Option<f64>| Marker {
             value_text: fmt.money(value),
-            hourly_text: fmt.money_cents(per_hour),
+            hourly_text: per_hour.map_or_else(|| not_published.to_string(), |h| fmt.money_cents(h)),
             name,
             long_name,
             value,
@@ -88,14 +89,19 @@ impl DistributionChart {
                 name,
                 long_name,
                 annual.percentiles[i],
-                hourly.percentiles[i],
+                hourly.map(|h| h.percentiles[i]),
             )
         };
         let mean_name = lang.text(Msg::ChartMean).to_string();
         let estimate_name = lang.text(Msg::ChartEstimate).to_string();
         let reference = national.map(|n| {
             let name = lang.text(Msg::ChartNationalMedian).to_string();
-            marker(name.clone(), name, n.annual.median(), n.hourly.median())
+            marker(
+                name.clone(),
+                name,
+                n.annual.median(),
+                n.hourly.map(|h| h.median()),
+            )
         });
         let mut values: Vec<f64> = annual.percentiles.to_vec();
         values.push(annual.mean);
@@ -130,13 +136,19 @@ impl DistributionChart {
         };
         let mut chart = DistributionChart {
             percentiles: [0, 1, 2, 3, 4].map(percentile),
-            mean: marker(mean_name.clone(), mean_name, annual.mean, hourly.mean),
+            mean: marker(
+                mean_name.clone(),
+                mean_name,
+                annual.mean,
+                hourly.map(|h| h.mean),
+            ),
             estimate: estimate.map(|v| {
                 marker(
                     estimate_name.clone(),
                     estimate_name.clone(),
                     v,
-                    v / crate::estimator::HOURS_PER_YEAR,
+                    // An hourly estimate only where BLS publishes hourly pay for the career.
+                    hourly.map(|_| v / crate::estimator::HOURS_PER_YEAR),
                 )
             }),
             domain,

@@ -5,10 +5,10 @@ use crate::career::Career;
 use crate::components::source_note::SourceNote;
 use crate::explanation::{period, place_name};
 use crate::figures::{CURRENT_SOURCE, FIGURES, PROJECTIONS_SOURCE, SOC_CODE};
-use crate::format::{annual_figure, count_figure};
+use crate::format::{annual_figure, count_figure, hourly_figure};
 use crate::messages::Msg;
 use crate::ui::use_ui;
-use career_pack::{AreaKind, Cell, Figure, Place};
+use career_pack::{AreaKind, Cell, Figure, Place, Wages};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -17,16 +17,62 @@ pub struct FactsProps {
     pub place: &'static Place,
 }
 
-/// One fact: its test id, its label, and how to read its figure from a cell.
-type Fact = (&'static str, Msg, fn(&Cell) -> Figure);
+/// The pay a career's figures are published in: annual, or (for the few occupations BLS
+/// publishes hourly only, such as actors) hourly. Neither is ever made from the other.
+#[derive(Clone, Copy, PartialEq)]
+enum Pay {
+    Annual,
+    Hourly,
+}
+
+impl Pay {
+    /// Annual, unless the nation's annual median is not published and its hourly one is.
+    fn of(career: &Career) -> Pay {
+        match career.national_cell() {
+            Some(c)
+                if !c.annual.percentiles[2].is_published()
+                    && c.hourly.percentiles[2].is_published() =>
+            {
+                Pay::Hourly
+            }
+            _ => Pay::Annual,
+        }
+    }
+
+    fn wages(self, cell: &Cell) -> &Wages {
+        match self {
+            Pay::Annual => &cell.annual,
+            Pay::Hourly => &cell.hourly,
+        }
+    }
+}
+
+/// One fact: its test id, its label (annual, hourly), and how to read its figure from a cell.
+type Fact = (&'static str, [Msg; 2], fn(&Cell, Pay) -> Figure);
 
 /// The facts shown, in order.
 const FACTS: [Fact; 5] = [
-    ("fact-median", Msg::FactMedian, |c| c.annual.percentiles[2]),
-    ("fact-mean", Msg::FactMean, |c| c.annual.mean),
-    ("fact-p10", Msg::FactLow, |c| c.annual.percentiles[0]),
-    ("fact-p90", Msg::FactHigh, |c| c.annual.percentiles[4]),
-    ("fact-employment", Msg::FactEmployment, |c| c.employment),
+    (
+        "fact-median",
+        [Msg::FactMedian, Msg::FactMedianHourly],
+        |c, pay| pay.wages(c).percentiles[2],
+    ),
+    (
+        "fact-mean",
+        [Msg::FactMean, Msg::FactMeanHourly],
+        |c, pay| pay.wages(c).mean,
+    ),
+    ("fact-p10", [Msg::FactLow, Msg::FactLow], |c, pay| {
+        pay.wages(c).percentiles[0]
+    }),
+    ("fact-p90", [Msg::FactHigh, Msg::FactHigh], |c, pay| {
+        pay.wages(c).percentiles[4]
+    }),
+    (
+        "fact-employment",
+        [Msg::FactEmployment, Msg::FactEmployment],
+        |c, _| c.employment,
+    ),
 ];
 
 #[function_component(Facts)]
@@ -39,9 +85,12 @@ pub fn facts(props: &FactsProps) -> Html {
     let when = period(career.pack.release.year, lang);
     let place = place_name(props.place, lang);
     let local = props.place.kind != AreaKind::National;
+    let pay = Pay::of(career);
     let show = |id: &str, figure: Figure| {
         if id == "fact-employment" {
             count_figure(figure, lang, fmt)
+        } else if pay == Pay::Hourly {
+            hourly_figure(figure, lang, fmt)
         } else {
             annual_figure(figure, lang, fmt)
         }
@@ -98,14 +147,14 @@ pub fn facts(props: &FactsProps) -> Html {
         <section class="cpw-facts" aria-labelledby="cpw-facts-heading" data-testid="section-facts">
             <h2 id="cpw-facts-heading">{ ui.f(Msg::FactsHeading, &[&place, &when]) }</h2>
             <dl class="cpw-fact-list">
-                { for FACTS.into_iter().map(|(testid, label, read)| html! {
+                { for FACTS.into_iter().map(|(testid, [annual, hourly], read)| html! {
                     <div class="cpw-fact" data-testid={testid}>
-                        <dt>{ ui.t(label) }</dt>
+                        <dt>{ ui.t(if pay == Pay::Hourly { hourly } else { annual }) }</dt>
                         <dd>
-                            <span class="cpw-fact-value">{ show(testid, read(cell)) }</span>
+                            <span class="cpw-fact-value">{ show(testid, read(cell, pay)) }</span>
                             if local {
                                 <span class="cpw-fact-national">
-                                    { ui.f(Msg::FactNational, &[&show(testid, read(national))]) }
+                                    { ui.f(Msg::FactNational, &[&show(testid, read(national, pay))]) }
                                 </span>
                             }
                             <span class="cpw-fact-period">{ when.clone() }</span>

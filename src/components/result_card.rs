@@ -51,10 +51,14 @@ pub fn result_card(props: &ResultCardProps) -> Html {
             <p class="cpw-result-for" data-testid="estimate-for">{ context }</p>
             <div aria-live="polite" aria-atomic="true">
                 <p class="cpw-amount" data-testid="estimate-annual">{ fmt.money(e.annual) }</p>
-                <p class="cpw-hourly">
-                    <span data-testid="estimate-hourly">{ fmt.money_cents(e.hourly) }</span>
-                    { " " }{ ui.t(Msg::HourlyLabel) }
-                </p>
+                if let Some(hourly) = e.hourly {
+                    <p class="cpw-hourly">
+                        <span data-testid="estimate-hourly">{ fmt.money_cents(hourly) }</span>
+                        { " " }{ ui.t(Msg::HourlyLabel) }
+                    </p>
+                } else {
+                    <p class="cpw-hourly" data-testid="estimate-annual-only">{ ui.t(Msg::AnnualOnly) }</p>
+                }
                 <p class="cpw-range-text">
                     { ui.t(Msg::RangeLabel) }{ " " }
                     <span data-testid="estimate-low">{ fmt.money(e.low) }</span>

@@ -146,10 +146,10 @@ mod tests {
             occupation: "x",
             area: "US",
             employment: Some(1),
-            hourly: WageStats {
+            hourly: Some(WageStats {
                 mean: 17.26,
                 percentiles: [11.22, 13.58, 18.68, 18.0, 28.44],
-            },
+            }),
             annual: WageStats {
                 mean: 35_900.0,
                 percentiles: [23_340.0, 28_250.0, 38_860.0, 37_000.0, 59_160.0],

@@ -64,7 +64,9 @@ pub struct Distribution {
     pub area: &'static str,
     /// `None` where BLS did not release it.
     pub employment: Option<u32>,
-    pub hourly: WageStats,
+    /// `None` where BLS publishes annual pay only (its footnote 4: teachers and others who do
+    /// not work year-round): no hourly figure is made up from the annual one.
+    pub hourly: Option<WageStats>,
     pub annual: WageStats,
     pub source: &'static Source,
 }

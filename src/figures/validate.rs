@@ -121,12 +121,32 @@ fn check_provenance(
 fn check_distribution(d: &Distribution, sources: &[&Source], found: &mut Vec<String>) {
     let what = format!("distribution {}", d.id);
     check_provenance(&what, d.period, d.soc_code, d.source, sources, found);
-    check_stats(&format!("{what} hourly"), &d.hourly, found);
     check_stats(&format!("{what} annual"), &d.annual, found);
-    let pairs = [("mean", d.hourly.mean, d.annual.mean)].into_iter().chain(
+    if let Some(hourly) = &d.hourly {
+        check_stats(&format!("{what} hourly"), hourly, found);
+        check_hourly_matches_annual(&what, hourly, &d.annual, found);
+    }
+    // Wage distributions are right-skewed, so a mean below the median means the two were swapped
+    // (the very mistake the article made).
+    let swapped = |s: &WageStats| s.mean <= s.median();
+    if swapped(&d.annual) || d.hourly.as_ref().is_some_and(swapped) {
+        found.push(format!(
+            "{what}: mean is not above the median: mean and median swapped?"
+        ));
+    }
+}
+
+/// BLS's annual figures are its hourly ones x 2080 where both are published.
+fn check_hourly_matches_annual(
+    what: &str,
+    hourly: &WageStats,
+    annual: &WageStats,
+    found: &mut Vec<String>,
+) {
+    let pairs = [("mean", hourly.mean, annual.mean)].into_iter().chain(
         ["10th", "25th", "median", "75th", "90th"]
             .into_iter()
-            .zip(d.hourly.percentiles.into_iter().zip(d.annual.percentiles))
+            .zip(hourly.percentiles.into_iter().zip(annual.percentiles))
             .map(|(name, (h, a))| (name, h, a)),
     );
     for (name, hourly, annual) in pairs {
@@ -135,13 +155,6 @@ fn check_distribution(d: &Distribution, sources: &[&Source], found: &mut Vec<Str
                 "{what}: annual {name} {annual} is not hourly {name} {hourly} x 2080: columns mislabelled?"
             ));
         }
-    }
-    // Wage distributions are right-skewed, so a mean below the median means the two were swapped
-    // (the very mistake the article made).
-    if d.annual.mean <= d.annual.median() || d.hourly.mean <= d.hourly.median() {
-        found.push(format!(
-            "{what}: mean is not above the median: mean and median swapped?"
-        ));
     }
 }
 
