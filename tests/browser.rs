@@ -300,7 +300,8 @@ async fn the_slider_moves_years_and_the_estimate() {
     let e = expected("US", "all", 5);
     let f = BrowserFormat::new();
     assert_eq!(text(&root, "estimate-annual"), f.money(e.annual));
-    assert_eq!(text(&root, "estimate-hourly"), f.money_cents(e.hourly));
+    let hourly = e.hourly.expect("BLS publishes hourly pay for 29-2072");
+    assert_eq!(text(&root, "estimate-hourly"), f.money_cents(hourly));
     assert_eq!(text(&root, "estimate-low"), f.money(e.low));
     assert_eq!(text(&root, "estimate-high"), f.money(e.high));
     assert_ne!(f.money(e.annual), expected_annual("US", 0));
