@@ -29,7 +29,7 @@ use yew::platform::spawn_local;
 use yew::prelude::*;
 
 /// The careers on screen: the one shown, the ones offered beside it, and what could not be
-/// used while finding them (shown with the first career only).
+/// used or loaded while finding them.
 #[derive(Clone, PartialEq)]
 struct Showing {
     career: &'static Career,
@@ -188,19 +188,17 @@ pub fn app() -> Html {
                 }
             });
             match WidgetState::from_query(&page::query(), showing.career) {
-                Some(mut initial) => {
-                    initial.notices.extend(showing.notices.iter().cloned());
-                    html! {
-                        <>
-                            { switcher }
-                            <div class="cpw-panel" id={offered.then_some(PANEL_ID)}
-                                role={offered.then_some("tabpanel")}
-                                aria-labelledby={offered.then(|| tab_id(&soc))}>
-                                <Widget key={soc.clone()} {initial} />
-                            </div>
-                        </>
-                    }
-                }
+                Some(initial) => html! {
+                    <>
+                        { switcher }
+                        <div class="cpw-panel" id={offered.then_some(PANEL_ID)}
+                            role={offered.then_some("tabpanel")}
+                            aria-labelledby={offered.then(|| tab_id(&soc))}>
+                            <Widget key={soc.clone()} {initial}
+                                load_notices={Rc::clone(&showing.notices)} />
+                        </div>
+                    </>
+                },
                 None => html! {
                     <p class="cpw-notice" role="alert" data-testid="load-error">
                         { ui.t(Msg::FiguresUnreadable) }
@@ -295,6 +293,9 @@ async fn switch_to(showing: &Showing, entry: &IndexEntry, position: usize, lang:
 struct WidgetProps {
     /// The state the URL describes, read once.
     initial: WidgetState,
+    /// What could not be used or loaded while finding the careers (shown as they change, unlike
+    /// the URL's notices, which the reader clears by setting that input).
+    load_notices: Rc<Vec<Notice>>,
 }
 
 #[function_component(Widget)]
@@ -416,7 +417,8 @@ fn widget(props: &WidgetProps) -> Html {
                     <p class="cpw-kicker">{ ui.f(Msg::Kicker, &[&career.pack.soc]) }</p>
                     <h1 class="cpw-title" data-testid="widget-title">{ title.clone() }</h1>
                 </header>
-                <Notices notices={state.notices.clone()} extra={problems} />
+                <Notices notices={state.notices.iter().chain(props.load_notices.iter()).cloned().collect::<Vec<_>>()}
+                    extra={problems} />
                 { for state.options.sections.iter().map(|s| section(*s)) }
                 <footer class="cpw-footer"><p>{ ui.t(Msg::Footer) }</p></footer>
             </article>

@@ -388,6 +388,10 @@ pub fn build_packs(
 /// NCES's "NO MATCH": a program that prepares for no particular occupation.
 const NO_MATCH: &str = "99-9999";
 
+/// NCES's "NO MATCH" the other way round: the occupations no program prepares for, listed under
+/// this code. It is not a program, so it is not offered as one.
+const NO_PROGRAM: &str = "99.9999";
+
 /// The programs of NCES's CIP–SOC crosswalk (columns `CIP2020Code`, `CIP2020Title`,
 /// `SOC2018Code`), each with the careers of `index` it prepares for, largest national employment
 /// first. An occupation the release does not publish is left out of its programs (the
@@ -418,6 +422,9 @@ pub fn read_programs(crosswalk: &Path, index: &CareerIndex) -> Result<Programs, 
             return Err(at(&format!(
                 "`{cip}` is not a CIP code (two digits, a point, four digits)"
             )));
+        }
+        if cip == NO_PROGRAM {
+            continue;
         }
         let entry = programs
             .entry(cip.to_string())

@@ -146,6 +146,10 @@ fn every_detailed_occupation_builds_a_pack_the_index_and_gazetteer_can_serve() {
     // Medical/Clinical Assistant: the assistants, then the teachers of health specialties.
     assert_eq!(socs("51.0801"), ["31-9092", "25-1071"]);
     assert!(socs("01.0508").is_empty(), "Taxidermy: NO MATCH");
+    assert!(
+        programs.program("99.9999").is_none(),
+        "the occupations no program leads to are not a program"
+    );
     let computing = socs("11.0701");
     assert!(
         computing.len() > 5 && computing.contains(&"15-1252"),

@@ -1,6 +1,7 @@
 //! Accessibility: axe-core's WCAG 2.x A and AA rules find nothing on the widget, in the light and
 //! dark themes, with every "Show data" table and the estimate's explanation open, on a desktop
-//! and a 390 px phone, and with the place picker's listbox open. axe comes from `AXE_JS`
+//! and a 390 px phone, with the place picker's listbox open, and on a program's page with its
+//! careers as tabs. axe comes from `AXE_JS`
 //! (installed by `cargo xtask test`).
 
 use std::time::Duration;
@@ -89,6 +90,25 @@ async fn no_wcag_violations_in_the_dark_theme_on_a_phone() {
     check(
         BrowserOptions::default().size(390, 900),
         "?place=TX&years=12&dark=true",
+    )
+    .await;
+}
+
+/// A program's careers as tabs (the tablist above the widget, the widget as its tab panel).
+#[tokio::test]
+async fn no_wcag_violations_on_a_program_page_with_its_career_tabs() {
+    check(
+        BrowserOptions::default(),
+        "?program=51.0707&place=NJ&dark=false",
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn no_wcag_violations_on_a_program_page_dark_on_a_phone() {
+    check(
+        BrowserOptions::default().size(390, 900),
+        "?program=51.0801&show=25-1071&dark=true",
     )
     .await;
 }

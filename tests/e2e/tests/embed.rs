@@ -14,7 +14,9 @@ use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
 use e2e::widget::{dist_dir, READY_TIMEOUT};
-use e2e::{with_browser, BrowserOptions, Page, Result, StaticServer, TempDir, STRICT_CSP};
+use e2e::{
+    copy_dir, with_browser, BrowserOptions, Page, Result, StaticServer, TempDir, STRICT_CSP,
+};
 use serde_json::{json, Value};
 use thirtyfour::Key;
 
@@ -1226,20 +1228,6 @@ async fn widget_boots_from_a_sub_path_under_the_strict_csp() {
         page.assert_no_errors().await
     })
     .await;
-}
-
-fn copy_dir(from: &Path, to: &Path) -> std::io::Result<()> {
-    std::fs::create_dir_all(to)?;
-    for entry in std::fs::read_dir(from)? {
-        let entry = entry?;
-        let target = to.join(entry.file_name());
-        if entry.file_type()?.is_dir() {
-            copy_dir(&entry.path(), &target)?;
-        } else {
-            std::fs::copy(entry.path(), &target)?;
-        }
-    }
-    Ok(())
 }
 
 /// boot.js really uses the SRI hash: a bundle whose wasm was altered after the build does not

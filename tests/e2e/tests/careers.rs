@@ -1,0 +1,372 @@
+//! Every career and program: the release bundle's packs (`WIDGET_DIST/packs`) fetched in
+//! headless Chromium. The figures a career must show are read from its built pack with the
+//! decoder (the widget reaches them through its own fetch, decode and rendering).
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use career_pack::{decode_index, decode_pack, CareerIndex, Figure, IndexEntry, Pack};
+use e2e::{
+    copy_dir, open_widget, wait_chart_drawn, widget::dist_dir, with_browser, with_widget,
+    BrowserOptions, Page, Result, StaticServer, TempDir, STRICT_CSP,
+};
+use serde_json::json;
+use thirtyfour::Key;
+
+/// How long a career (index, names, pack) may take to appear.
+const LOAD_TIMEOUT: Duration = Duration::from_secs(20);
+
+/// How many careers the random sample opens (`E2E_CAREER_SAMPLE` to change it).
+const SAMPLE: usize = 5;
+
+/// The built packs of the bundle under test.
+struct Packs {
+    dir: PathBuf,
+    index: CareerIndex,
+}
+
+impl Packs {
+    fn of(dist: &Path) -> Packs {
+        let html = std::fs::read_to_string(dist.join("index.html")).expect("index.html");
+        let index_file = attribute(&html, "data-index").expect("<meta name=cpw-packs data-index>");
+        let dir = dist.join("packs");
+        let bytes = std::fs::read(dir.join(&index_file)).expect("the index in packs/");
+        Packs {
+            index: decode_index(&bytes).expect("the index decodes"),
+            dir,
+        }
+    }
+
+    fn entry(&self, soc: &str) -> &IndexEntry {
+        self.index
+            .careers
+            .iter()
+            .find(|c| c.soc == soc)
+            .unwrap_or_else(|| panic!("{soc} is in the index"))
+    }
+
+    fn pack(&self, soc: &str) -> Pack {
+        let bytes = std::fs::read(self.dir.join(&self.entry(soc).file)).expect("the pack");
+        decode_pack(&bytes).expect("the pack decodes")
+    }
+}
+
+/// The value of the first `name="…"` attribute in `html`.
+fn attribute(html: &str, name: &str) -> Option<String> {
+    let start = html.find(&format!("{name}=\""))? + name.len() + 2;
+    let len = html[start..].find('"')?;
+    Some(html[start..start + len].to_string())
+}
+
+/// `$63,970` from whole dollars.
+fn dollars(value: u32) -> String {
+    let digits = value.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    format!("${out}")
+}
+
+/// What the facts must show as the national median: the annual figure, the hourly one for a
+/// career BLS publishes hourly only, or the marker in words.
+fn median_shown(pack: &Pack) -> String {
+    let national = &pack.national().expect("a national row").cell;
+    let (annual, hourly) = (
+        national.annual.percentiles[2],
+        national.hourly.percentiles[2],
+    );
+    match (annual, hourly) {
+        (Figure::Value(v), _) => dollars(v),
+        (Figure::TopCoded, _) => "$239,200 or more".to_string(),
+        (Figure::NotPublished, Figure::Value(cents)) => {
+            format!("{}.{:02} an hour", dollars(cents / 100), cents % 100)
+        }
+        _ => "not published".to_string(),
+    }
+}
+
+/// Opens the widget at `query` and waits until it shows `soc`.
+async fn open_career(page: &Page, server: &StaticServer, query: &str, soc: &str) -> Result<()> {
+    open_widget(page, server, query).await?;
+    wait_showing(page, soc).await
+}
+
+/// Waits until the widget shows `soc` (after a load or a switch).
+async fn wait_showing(page: &Page, soc: &str) -> Result<()> {
+    page.wait_for(
+        &format!("the widget to show {soc}"),
+        &format!(
+            "(() => {{ const a = document.querySelector('article.cpw'); \
+               return !!a && a.getAttribute('data-career') === '{soc}'; }})()"
+        ),
+        LOAD_TIMEOUT,
+    )
+    .await?;
+    Ok(())
+}
+
+/// The visible text of each `[data-testid=notice]`.
+async fn notices(page: &Page) -> Result<Vec<String>> {
+    let found = page
+        .eval(
+            "return [...document.querySelectorAll('[data-testid=notice]')].map(n => n.textContent.trim());",
+            vec![],
+        )
+        .await?;
+    Ok(serde_json::from_value(found)?)
+}
+
+/// The text of the median fact's value.
+async fn median_fact(page: &Page) -> Result<String> {
+    let found = page
+        .eval(
+            "const v = document.querySelector('[data-testid=fact-median] .cpw-fact-value'); \
+             return v ? v.textContent.trim() : null;",
+            vec![],
+        )
+        .await?;
+    Ok(found.as_str().unwrap_or_default().to_string())
+}
+
+/// A seed from `E2E_SEED`, else the clock (printed, so a failing sample can be rerun).
+fn seed() -> u64 {
+    let seed = std::env::var("E2E_SEED")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or_else(|| {
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(1, |d| d.as_nanos() as u64)
+        });
+    println!("career sample seed: {seed} (rerun with E2E_SEED={seed})");
+    seed
+}
+
+/// `count` distinct positions below `len`, from `seed` (xorshift).
+fn sample(len: usize, count: usize, mut seed: u64) -> Vec<usize> {
+    let mut picked = Vec::new();
+    while picked.len() < count.min(len) {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        let at = (seed % len as u64) as usize;
+        if !picked.contains(&at) {
+            picked.push(at);
+        }
+    }
+    picked
+}
+
+#[tokio::test]
+async fn a_random_sample_of_careers_each_shows_its_title_and_bls_median() {
+    let packs = Packs::of(&dist_dir().unwrap_or_else(|e| panic!("{e}")));
+    let count = std::env::var("E2E_CAREER_SAMPLE")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(SAMPLE);
+    let seed = seed();
+    let chosen: Vec<Pack> = sample(packs.index.careers.len(), count, seed)
+        .into_iter()
+        .map(|i| packs.pack(&packs.index.careers[i].soc))
+        .collect();
+    with_widget(&BrowserOptions::default(), move |page, server| async move {
+        for pack in &chosen {
+            let soc = pack.soc.replace('-', "");
+            open_career(&page, server, &format!("?career={soc}"), &pack.soc).await?;
+            let title = page.text("widget-title").await?;
+            assert_eq!(title, pack.title, "seed {seed}, {}", pack.soc);
+            assert_eq!(
+                median_fact(&page).await?,
+                median_shown(pack),
+                "seed {seed}, {}",
+                pack.soc
+            );
+            let tab = page.eval("return document.title;", vec![]).await?;
+            assert_eq!(tab, json!(format!("{}: pay and job outlook", pack.title)));
+            page.assert_no_errors().await?;
+        }
+        Ok(())
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_program_offers_its_careers_as_tabs_and_remembers_the_choice() {
+    with_widget(&BrowserOptions::default(), |page, server| async move {
+        open_career(&page, server, "?program=51.0707&place=NJ", "29-2072").await?;
+        let program = page.text("program").await?;
+        assert!(program.contains("CIP 51.0707"), "{program}");
+        let tabs = page.find_all("[role=tablist] [role=tab]").await?;
+        let mut titles = Vec::new();
+        for tab in &tabs {
+            titles.push(tab.attr("data-soc").await?.unwrap_or_default());
+        }
+        // Largest national employment first.
+        assert_eq!(titles, ["29-2072", "29-9021"]);
+        assert_eq!(tabs[0].attr("aria-selected").await?.as_deref(), Some("true"));
+        // Keyboard: focus the selected tab, arrow to the next, Enter shows it.
+        tabs[0].focus().await?;
+        page.press(&tabs[0], Key::Right).await?;
+        let focused = page
+            .eval("return document.activeElement.getAttribute('data-soc');", vec![])
+            .await?;
+        assert_eq!(focused, json!("29-9021"), "the arrow key moves focus");
+        page.press(&tabs[1], Key::Enter).await?;
+        wait_showing(&page, "29-9021").await?;
+        assert_eq!(
+            page.text("widget-title").await?,
+            "Health Information Technologists and Medical Registrars"
+        );
+        // The reader's place carries over; the URL says which career is shown.
+        let place = page.eval("return new URLSearchParams(location.search).get('place');", vec![]).await?;
+        assert_eq!(place, json!("NJ"));
+        let show = page.eval("return new URLSearchParams(location.search).get('show');", vec![]).await?;
+        assert_eq!(show, json!("29-9021"));
+        let selected = page
+            .eval(
+                "return document.querySelector('[role=tab][aria-selected=true]').getAttribute('data-soc');",
+                vec![],
+            )
+            .await?;
+        assert_eq!(selected, json!("29-9021"));
+        // Back shows the first career again.
+        page.eval("history.back(); return true;", vec![]).await?;
+        wait_showing(&page, "29-2072").await?;
+        page.assert_no_errors().await
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn an_annual_only_career_gets_no_hourly_figure() {
+    with_widget(&BrowserOptions::default(), |page, server| async move {
+        // Elementary school teachers: BLS publishes annual salaries only (footnote 4).
+        open_career(&page, server, "?career=25-2021", "25-2021").await?;
+        wait_chart_drawn(&page).await?;
+        assert!(page.find_all("[data-testid=estimate-hourly]").await?.is_empty());
+        let note = page.text("estimate-annual-only").await?;
+        assert!(note.contains("annual salaries only"), "{note}");
+        let table = page
+            .eval(
+                "return document.querySelector('[data-testid=data-distribution] table').textContent;",
+                vec![],
+            )
+            .await?;
+        assert!(
+            table.as_str().unwrap_or_default().contains("not published"),
+            "the distribution's hourly column: {table}"
+        );
+        page.assert_no_errors().await
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_top_coded_figure_reads_or_more_and_the_estimate_says_so() {
+    with_widget(&BrowserOptions::default(), |page, server| async move {
+        // Radiologists in Allentown-Bethlehem-Easton: BLS top-codes the local percentiles.
+        open_career(&page, server, "?career=29-1224&place=10900", "29-1224").await?;
+        assert_eq!(median_fact(&page).await?, "$239,200 or more");
+        let notes = page
+            .eval(
+                "return document.querySelector('.cpw-result').textContent;",
+                vec![],
+            )
+            .await?;
+        let notes = notes.as_str().unwrap_or_default();
+        assert!(notes.contains("$239,200 or more"), "{notes}");
+        page.assert_no_errors().await
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_bad_code_gets_a_notice_and_the_default_career() {
+    with_widget(&BrowserOptions::default(), |page, server| async move {
+        open_career(&page, server, "?career=12-3456", "29-2072").await?;
+        let found = notices(&page).await?.join(" | ");
+        assert!(found.contains("occupation 12-3456"), "{found}");
+        assert!(
+            found.contains("Showing Medical Records Specialists"),
+            "{found}"
+        );
+        assert_eq!(
+            page.text("widget-title").await?,
+            "Medical Records Specialists"
+        );
+        open_career(&page, server, "?career=nurse&program=51", "29-2072").await?;
+        let found = notices(&page).await?.join(" | ");
+        assert!(
+            found.contains("“nurse” is not an occupation code"),
+            "{found}"
+        );
+        assert!(found.contains("“51” is not a program code"), "{found}");
+        open_career(&page, server, "?program=99.9999", "29-2072").await?;
+        let found = notices(&page).await?.join(" | ");
+        assert!(found.contains("“99.9999”"), "{found}");
+        page.assert_no_errors().await
+    })
+    .await;
+}
+
+/// A bundle copy whose packs are damaged three ways: truncated, another format version, gone.
+#[tokio::test]
+async fn a_damaged_or_missing_pack_gets_a_notice_and_the_default_career() {
+    let dist = dist_dir().unwrap_or_else(|e| panic!("{e}"));
+    let packs = Packs::of(&dist);
+    let copy = TempDir::new("careers-damaged").expect("temp dir");
+    copy_dir(&dist, copy.path()).expect("copy the bundle");
+    let file = |soc: &str| copy.path().join("packs").join(&packs.entry(soc).file);
+    let truncated = std::fs::read(file("31-9092")).expect("the pack");
+    std::fs::write(file("31-9092"), &truncated[..truncated.len() / 2]).expect("truncate");
+    let mut other_version = std::fs::read(file("29-1141")).expect("the pack");
+    other_version[4] = other_version[4].wrapping_add(1);
+    std::fs::write(file("29-1141"), other_version).expect("rewrite");
+    std::fs::remove_file(file("29-9021")).expect("remove");
+    let server = StaticServer::start(copy.path()).expect("serve the copy");
+    with_browser(&BrowserOptions::default(), |page| async move {
+        for (soc, why) in [
+            ("31-9092", "damaged or from another version"),
+            ("29-1141", "damaged or from another version"),
+            ("29-9021", "the server answered 404"),
+        ] {
+            open_career(&page, &server, &format!("?career={soc}"), "29-2072").await?;
+            let found = notices(&page).await?.join(" | ");
+            assert!(found.contains("could not be loaded") && found.contains(why), "{soc}: {found}");
+            assert!(found.contains("Showing Medical Records Specialists"), "{found}");
+            wait_chart_drawn(&page).await?;
+        }
+        // In a program, a failing switch keeps the career shown and says why.
+        open_career(&page, &server, "?program=51.0707", "29-2072").await?;
+        let tab = page.find("[role=tab][data-soc='29-9021']").await?;
+        tab.click().await?;
+        page.wait_for(
+            "a notice about 29-9021",
+            "[...document.querySelectorAll('[data-testid=notice]')].some(n => n.textContent.includes('404'))",
+            LOAD_TIMEOUT,
+        )
+        .await?;
+        assert_eq!(page.text("widget-title").await?, "Medical Records Specialists");
+        page.assert_no_errors().await
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_fetched_career_runs_under_the_strict_csp() {
+    let dist = dist_dir().unwrap_or_else(|e| panic!("{e}"));
+    let server =
+        StaticServer::start_with_headers(&dist, &[("Content-Security-Policy", STRICT_CSP)])
+            .expect("serve the bundle");
+    with_browser(&BrowserOptions::default(), |page| async move {
+        open_career(&page, &server, "?career=31-9092", "31-9092").await?;
+        assert_eq!(page.text("widget-title").await?, "Medical Assistants");
+        wait_chart_drawn(&page).await?;
+        page.assert_no_errors().await
+    })
+    .await;
+}
