@@ -1,20 +1,20 @@
 /* Career pay widget loader. On a host page:
- *   <div data-career-widget data-place="TX"></div>
+ *   <div data-career-widget data-career="31-9092" data-place="TX"></div>
  *   <script src="https://WIDGET-HOST/PATH/embed.js" async></script>
- * Each such div gets an iframe of the widget, whose height follows the widget's content.
- * No dependencies; sets no cookies or storage and makes no request itself. */
+ * Each such div becomes an iframe of the widget, as tall as its content. No dependencies,
+ * cookies, storage or requests of its own. */
 (() => {
   'use strict';
   // Option names: data-<name> on the div, the same <name> in the widget's query string.
-  const OPTIONS = ['place', 'state', 'industry', 'years', 'sections', 'accent', 'dark', 'lang', 'title'];
-  const TITLE = 'Career pay for Medical Records Specialists';
+  const OPTIONS = ['career', 'program', 'show', 'place', 'state', 'industry', 'years', 'sections', 'accent', 'dark', 'lang', 'title'];
+  const TITLE = 'Career pay and job outlook'; // until the widget names the career
   const MESSAGE = 'career-pay-widget:height';
 
   // The widget lives in the directory this file was loaded from.
   const me = document.currentScript;
   const base = me && me.src ? new URL('./', me.src).href : null;
 
-  // Included twice: the first copy's state (frames, listener) is reused; only scan again.
+  // Included twice: the first copy's state is reused; only scan again.
   const KEY = Symbol.for('career-pay-widget.loader');
   if (window[KEY]) {
     window[KEY](base);
@@ -23,6 +23,7 @@
 
   const done = new WeakSet(); // divs already turned into a frame
   const frames = new Map(); // iframe -> the origin its messages must come from
+  const auto = new WeakSet(); // frames the widget names (the host gave no data-title)
 
   const embed = (div, fallbackBase) => {
     const src = div.getAttribute('data-src') || fallbackBase;
@@ -33,7 +34,7 @@
     } catch (_) {
       return;
     }
-    // Never javascript:, data: and the like.
+    // No javascript:, data: and the like.
     if (url.protocol !== 'https:' && url.protocol !== 'http:') return;
     for (const name of OPTIONS) {
       const value = div.getAttribute('data-' + name);
@@ -47,14 +48,14 @@
     frame.referrerPolicy = 'no-referrer';
     frame.setAttribute('allow', 'clipboard-write');
     frame.setAttribute('scrolling', 'no');
-    // Scripts, and its own origin (to load its .js/.wasm/.css and keep its URL in sync); source
-    // links may open a new, unsandboxed tab. No top navigation, forms, modals or downloads.
+    // Scripts and its own origin (its files, its URL); links may open an unsandboxed tab.
+    // No top navigation, forms, modals or downloads.
     frame.setAttribute('sandbox', 'allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox');
-    // Inline !important styles beat the host's CSS; `all: initial` first undoes whatever it says
-    // about iframes (borders, radius, shadows, filters, sizes), then only what the frame needs.
+    // Inline !important beats the host's CSS; `all: initial` undoes what it says about iframes.
     const css = { all: 'initial', display: 'block', width: '100%', height: '900px', border: '0', overflow: 'hidden' };
     for (const name in css) frame.style.setProperty(name, css[name], 'important');
     frames.set(frame, url.origin);
+    if (!div.hasAttribute('data-title')) auto.add(frame);
     div.replaceChildren(frame); // drops any fallback link written inside the div
   };
 
@@ -64,7 +65,8 @@
     }
   };
 
-  // Height messages: only from a frame made here, from its origin, in the documented shape.
+  // Messages only from a frame made here, from its origin, in the documented shape: its height
+  // and the title naming its career.
   window.addEventListener('message', (event) => {
     let frame = null;
     for (const [f, origin] of frames) {
@@ -76,6 +78,7 @@
     if (data.type !== MESSAGE || typeof height !== 'number' || !Number.isFinite(height)) return;
     if (height < 50 || height > 20000) return;
     frame.style.setProperty('height', Math.ceil(height) + 'px', 'important');
+    if (auto.has(frame) && typeof data.title === 'string') frame.title = data.title.slice(0, 200);
   });
 
   Object.defineProperty(window, KEY, { value: scan });

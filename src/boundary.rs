@@ -5,8 +5,9 @@
 use std::path::Path;
 
 /// Modules of the pure core: no Yew, no web APIs.
-const PURE: [&str; 16] = [
+const PURE: [&str; 17] = [
     "career",
+    "catalog_search",
     "charts",
     "choices",
     "config",

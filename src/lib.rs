@@ -5,6 +5,7 @@
 //! `src/boundary.rs` checks; the Yew app on top of it only runs in a browser.
 
 pub mod career;
+pub mod catalog_search;
 pub mod charts;
 pub mod choices;
 pub mod config;

@@ -1,6 +1,7 @@
 //! One file per piece of the widget. Components only arrange and word what the pure core
 //! computed; none computes a figure.
 
+pub mod career_search;
 pub mod career_switcher;
 pub mod chart_frame;
 pub mod chart_section;

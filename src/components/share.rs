@@ -1,7 +1,9 @@
 //! Sharing and embedding: "Copy link" for the current view, and the "Embed this" panel with the
-//! loader and plain-iframe snippets for the current inputs and options.
+//! loader and plain-iframe snippets for the current inputs and options, or for any other career
+//! or program an editor finds with the panel's search.
 
-use crate::estimator::Inputs;
+use crate::components::career_search::{CareerSearch, Chosen};
+use crate::estimator::{IndustryChoice, Inputs};
 use crate::links::{base_url, iframe_snippet, loader_snippet};
 use crate::messages::Msg;
 use crate::options::Options;
@@ -24,10 +26,38 @@ pub fn share(props: &ShareProps) -> Html {
     let ui = use_ui();
     let status = use_state(String::new);
     let (loader_ref, iframe_ref) = (use_node_ref(), use_node_ref());
+    let chosen = use_state(|| None::<Chosen>);
     let (origin, path) = page::origin_and_path();
     let base = base_url(&origin, &path);
-    let loader = loader_snippet(&base, &props.inputs, &props.options);
-    let iframe = iframe_snippet(&base, &props.inputs, &props.options, &props.title);
+    // Another career keeps the place and years; an industry is this career's, so it is dropped.
+    let (inputs, options, title) = match &*chosen {
+        Some(chosen) => (
+            Inputs {
+                industry: IndustryChoice::All,
+                ..props.inputs
+            },
+            Rc::new(Options {
+                subject: chosen.subject.clone(),
+                ..(*props.options).clone()
+            }),
+            ui.f(Msg::PageTitle, &[&chosen.title]),
+        ),
+        None => (
+            props.inputs,
+            Rc::clone(&props.options),
+            props.title.to_string(),
+        ),
+    };
+    let loader = loader_snippet(&base, &inputs, &options);
+    let iframe = iframe_snippet(&base, &inputs, &options, &title);
+    let on_choose = {
+        let chosen = chosen.clone();
+        Callback::from(move |c: Chosen| chosen.set(Some(c)))
+    };
+    let reset = {
+        let chosen = chosen.clone();
+        Callback::from(move |_: MouseEvent| chosen.set(None))
+    };
 
     let report = {
         let (status, ui) = (status.clone(), ui.clone());
@@ -63,6 +93,15 @@ pub fn share(props: &ShareProps) -> Html {
             </p>
             <details class="cpw-embed" data-testid="embed-panel">
                 <summary>{ ui.t(Msg::EmbedThis) }</summary>
+                <CareerSearch {on_choose} />
+                if let Some(chosen) = &*chosen {
+                    <p class="cpw-share-for" data-testid="snippet-for">
+                        { ui.f(Msg::SnippetFor, &[&chosen.title]) }{ " " }
+                        <button type="button" class="cpw-link-button" onclick={reset}>
+                            { ui.t(Msg::SnippetReset) }
+                        </button>
+                    </p>
+                }
                 <p>{ ui.t(Msg::EmbedLoaderHelp) }</p>
                 <textarea ref={loader_ref} readonly=true rows="4" aria-label={ui.t(Msg::EmbedLoaderLabel)}
                     data-testid="embed-snippet-loader" value={loader} />

@@ -2,9 +2,11 @@
 //! loader (`embed.js`) can size the iframe: no inner scrollbar, and it follows window resizes
 //! and content changes (a data table opening, a section collapsing).
 //!
-//! The only message ever posted: `{ type: "career-pay-widget:height", height: <integer px> }`.
-//! It says nothing a host could abuse, so it goes to any origin (`"*"`); the loader checks that
-//! it comes from an iframe it created.
+//! The only message ever posted: `{ type: "career-pay-widget:height", height: <integer px>,
+//! title: <the page's title> }`; the title names the career, and the loader uses it as the
+//! iframe's accessible name unless the host gave one. It says nothing a host could abuse (the
+//! title is in the widget's URL's page anyway), so it goes to any origin (`"*"`); the loader
+//! checks that it comes from an iframe it created.
 
 use js_sys::{Object, Reflect};
 use wasm_bindgen::closure::Closure;
@@ -30,16 +32,19 @@ pub fn report_height_when_framed() {
     else {
         return;
     };
-    let mut last = -1;
+    let mut last = (-1, String::new());
     let measure = content.clone();
+    let document = window.document();
     let post = move || {
         // The content box's bottom edge in the document, including its own padding.
         let height = measure.offset_top() + measure.offset_height();
-        if height != last {
-            last = height;
+        let title = document.as_ref().map(|d| d.title()).unwrap_or_default();
+        if (height, &title) != (last.0, &last.1) {
             let message = Object::new();
             let _ = Reflect::set(&message, &"type".into(), &HEIGHT_MESSAGE.into());
             let _ = Reflect::set(&message, &"height".into(), &JsValue::from(height));
+            let _ = Reflect::set(&message, &"title".into(), &JsValue::from_str(&title));
+            last = (height, title);
             let _ = parent.post_message(&message, "*");
         }
     };

@@ -113,6 +113,46 @@ async fn no_wcag_violations_on_a_program_page_dark_on_a_phone() {
     .await;
 }
 
+/// The "Embed this" panel's search with results listed, light on a desktop and dark on a phone.
+async fn check_search(opts: BrowserOptions, query: &'static str) {
+    let source = axe_source();
+    with_widget(&opts, move |page, server| async move {
+        open_widget(&page, server, query).await?;
+        wait_chart_drawn(&page).await?;
+        page.eval(
+            "document.querySelector('[data-testid=embed-panel]').open = true; return 1;",
+            vec![],
+        )
+        .await?;
+        let input = page.testid("search-input").await?;
+        input.send_keys("medical").await?;
+        page.wait_for(
+            "search results",
+            "document.querySelectorAll('[data-testid=search-hits] button').length > 3",
+            Duration::from_secs(10),
+        )
+        .await?;
+        let found = violations(&page, &source).await?;
+        assert!(
+            found.is_empty(),
+            "axe found, with search results listed (query {query:?}):\n{}",
+            found.join("\n")
+        );
+        page.assert_no_errors().await
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn no_wcag_violations_with_the_career_search_results_listed() {
+    check_search(BrowserOptions::default(), "?dark=false").await;
+}
+
+#[tokio::test]
+async fn no_wcag_violations_with_the_career_search_dark_on_a_phone() {
+    check_search(BrowserOptions::default().size(390, 900), "?dark=true").await;
+}
+
 /// The place picker with its listbox open (after typing "new") and an option active (after
 /// ArrowDown): the combobox, its grouped listbox and its options pass too.
 async fn check_open_picker(opts: BrowserOptions, query: &'static str) {

@@ -370,3 +370,99 @@ async fn a_fetched_career_runs_under_the_strict_csp() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn an_editor_finds_a_program_and_copies_a_snippet_for_it() {
+    with_widget(&BrowserOptions::default(), |page, server| async move {
+        open_widget(&page, server, "?place=TX&industry=621100").await?;
+        page.eval(
+            "document.querySelector('[data-testid=embed-panel]').open = true; return 1;",
+            vec![],
+        )
+        .await?;
+        let input = page.testid("search-input").await?;
+        input.send_keys("Medical/Clinical Assistant").await?;
+        page.wait_for(
+            "search results",
+            "document.querySelectorAll('[data-testid=search-hits] button').length > 0",
+            LOAD_TIMEOUT,
+        )
+        .await?;
+        let hits = page
+            .eval(
+                "return [...document.querySelectorAll('[data-testid=search-hits] button')].map(b => b.textContent);",
+                vec![],
+            )
+            .await?;
+        let hits: Vec<String> = serde_json::from_value(hits)?;
+        let program = "Program: Medical/Clinical Assistant (CIP 51.0801, 2 careers)";
+        assert_eq!(hits.first().map(String::as_str), Some(program), "{hits:?}");
+        // By code too.
+        input.clear().await?;
+        input.send_keys("31-9092").await?;
+        page.wait_for(
+            "the SOC code's result",
+            "[...document.querySelectorAll('[data-testid=search-hits] button')]\
+               .some(b => b.textContent === 'Medical Assistants (SOC 31-9092)')",
+            LOAD_TIMEOUT,
+        )
+        .await?;
+        input.clear().await?;
+        input.send_keys("51.0801").await?;
+        page.wait_for(
+            "the CIP code's result",
+            &format!(
+                "[...document.querySelectorAll('[data-testid=search-hits] button')]\
+                   .some(b => b.textContent === '{program}')"
+            ),
+            LOAD_TIMEOUT,
+        )
+        .await?;
+        page.find("[data-testid=search-hits] button").await?.click().await?;
+        let snippet = page
+            .find("[data-testid=embed-snippet-loader]")
+            .await?
+            .prop("value")
+            .await?
+            .unwrap_or_default();
+        assert!(snippet.contains(r#"data-program="51.0801""#), "{snippet}");
+        assert!(snippet.contains(r#"data-place="TX""#), "the place stays: {snippet}");
+        assert!(snippet.contains(r#"data-industry="all""#), "the industry is this career's: {snippet}");
+        let note = page.text("snippet-for").await?;
+        assert!(note.contains("Medical/Clinical Assistant"), "{note}");
+        page.assert_no_errors().await
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn the_loader_passes_data_career_and_names_the_frame_after_it() {
+    let widget = e2e::widget_server();
+    let host = TempDir::new("careers-host").expect("temp dir");
+    std::fs::write(
+        host.path().join("index.html"),
+        format!(
+            "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>program page</title></head>\
+             <body><div data-career-widget data-career=\"31-9092\" data-place=\"TX\"></div>\
+             <script src=\"{}/embed.js\" async></script></body></html>",
+            widget.origin()
+        ),
+    )
+    .expect("write the host page");
+    let server = StaticServer::start(host.path()).expect("serve the host page");
+    with_browser(&BrowserOptions::default(), |page| async move {
+        page.goto(&server.url("/")).await?;
+        let named = page
+            .wait_for(
+                "the frame to be named after its career",
+                "(() => { const f = document.querySelector('iframe'); \
+                   return !!f && f.title === 'Medical Assistants: pay and job outlook' && f.src; })()",
+                LOAD_TIMEOUT,
+            )
+            .await?;
+        let src = named.as_str().unwrap_or_default();
+        assert!(src.contains("career=31-9092") && src.contains("place=TX"), "{src}");
+        page.assert_no_errors().await
+    })
+    .await;
+}

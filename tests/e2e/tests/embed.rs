@@ -28,8 +28,8 @@ const SUB_PATH: &str = "/careers/pay/";
 const HEIGHT_MESSAGE: &str = "career-pay-widget:height";
 /// The sandbox the loader gives its frames (see embed.js and the README).
 const SANDBOX: &str = "allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox";
-/// The iframe title when the div gives no `data-title`.
-const DEFAULT_FRAME_TITLE: &str = "Career pay for Medical Records Specialists";
+/// The iframe title when the div gives no `data-title`: the widget names its career.
+const DEFAULT_FRAME_TITLE: &str = "Medical Records Specialists: pay and job outlook";
 /// Every section, in the default order, by the `data-testid` it renders for a place in a state
 /// (the eleven content sections, then the widget's own "Copy link / Embed this" section). The
 /// metros chart is `figure-metros` there; for the nation it is a hint, `section-metros`.
@@ -589,7 +589,15 @@ async fn demo_options_apply_and_host_css_stays_out() {
             assert_eq!(f["siblings"], json!(1), "the fallback link stays: {f}");
         }
         assert_eq!(text_of(&frames[0], "title"), TX_TITLE);
-        assert_eq!(text_of(&frames[1], "title"), DEFAULT_FRAME_TITLE);
+        // The widget tells the loader its title with its height.
+        page.wait_for(
+            "the untitled frame to be named after its career",
+            &format!(
+                "document.querySelectorAll('{LOADER_FRAMES}')[1].title === '{DEFAULT_FRAME_TITLE}'"
+            ),
+            SETTLE,
+        )
+        .await?;
 
         // Texas: accent, three sections in order, the title, light theme.
         let tx = frame_eval(&page, TX, LOOK_JS, vec![]).await?;
@@ -1050,7 +1058,8 @@ async fn loader_ignores_forged_messages_and_is_safe_to_include_twice() {
                 "{state}"
             );
         }
-        // Everything the widgets posted so far: height messages, nothing else.
+        // Everything the widgets posted so far: height messages with the page's title, nothing
+        // else.
         let messages = state["messages"].as_array().cloned().unwrap_or_default();
         assert!(messages.len() >= 2, "both widgets report a height: {state}");
         for m in &messages {
@@ -1059,8 +1068,9 @@ async fn loader_ignores_forged_messages_and_is_safe_to_include_twice() {
             let data = m["data"].as_object().cloned().unwrap_or_default();
             let mut keys: Vec<&String> = data.keys().collect();
             keys.sort();
-            assert_eq!(keys, ["height", "type"], "{m}");
+            assert_eq!(keys, ["height", "title", "type"], "{m}");
             assert_eq!(data["type"], json!(HEIGHT_MESSAGE), "{m}");
+            assert_eq!(data["title"], json!(DEFAULT_FRAME_TITLE), "{m}");
             assert!(data["height"].as_u64().is_some(), "integer height: {m}");
         }
 
