@@ -7,13 +7,12 @@ use std::path::{Path, PathBuf};
 
 /// Budget for the compressed transfer of the whole widget (brotli, as CDNs serve it).
 ///
-/// Interim ceiling, over budget and known to be: issue 7's budget is 150 KB *with* the May 2025
-/// figures (the build was at 198 KB: 20 KB of packs, the rest code), and issue 9's is that the
-/// first view does not grow past that. Every-career support (fetching and decoding other packs,
-/// the career tabs, the loading states) added 16 KB of code, to 214 KB: over both. This ceiling
-/// stops further growth while issue 10's size levers (build-std with immediate abort, fewer
-/// monomorphised views) bring it back to 198 KB, then 150 KB, then issue 10's 100 KB.
-pub const BUDGET_BYTES: u64 = 216 * 1024;
+/// Interim ceiling: issue 7's budget is 150 KB *with* the May 2025 figures, and issue 9's is that
+/// the first view does not grow past the 198 KB it had then (20 KB of packs, the rest code).
+/// Every-career support (fetching other packs, the career tabs, the editor's search) added 24 KB
+/// of code; the release build's std rebuilt for size (`xtask/src/nightly.rs`) took 25 KB off. This
+/// ceiling stops any growth while issue 10's levers bring the bundle to 150 KB, then 100 KB.
+pub const BUDGET_BYTES: u64 = 200 * 1024;
 /// The loader host pages include (`<script src=".../embed.js">`), copied to the bundle's root.
 pub const LOADER: &str = "embed.js";
 /// Its budget, raw bytes (issue 4: "at most 4 KB"): it is on every host page, readable source.

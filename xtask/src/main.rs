@@ -7,6 +7,7 @@ mod browser;
 mod bundle;
 mod counts;
 mod demo;
+mod nightly;
 mod oews_data;
 mod packs;
 mod process;

@@ -38,6 +38,16 @@ pub fn run(options: Options) -> Result<()> {
         },
         Step {
             title: format!(
+                "rust-src and {WASM_TARGET} for the pinned {} {} (the release build rebuilds std \
+                 for size)",
+                crate::nightly::CHANNEL,
+                crate::nightly::DATE
+            ),
+            usual: "a second when present, about a minute to add",
+            action: Box::new(crate::nightly::ensure),
+        },
+        Step {
+            title: format!(
                 "wasm-opt {} (npm package binaryen, linked into the Cargo bin directory)",
                 binaryen::VERSION
             ),
