@@ -256,3 +256,7 @@ pub fn estimate(career: &'static Career, inputs: Inputs) -> Result<Estimate, Est
 // Native only: proptest does not target wasm32.
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;
+
+// Native only: reads every built pack from disk.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod every_career;

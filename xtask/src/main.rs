@@ -35,7 +35,8 @@ commands:
   serve   setup, then `trunk serve` on http://127.0.0.1:8080/ (extra arguments go to trunk serve),
           and the demo host page examples/school-page.html on http://127.0.0.1:8081/
   test    setup (+ Chromium), then fmt, clippy (host and wasm32), native tests, browser tests,
-          release build with size budgets (bundle, embed.js), end-to-end tests; one summary line
+          release build with size budgets (bundle, embed.js), end-to-end tests; one summary line.
+          `--full` adds the slow sweeps (the estimator over every career, place, industry, year)
   bench   setup (+ Chromium), release build, size table, cold-load time (e2e's measure-load),
           input-to-redraw time (measure-input); `--base REV` also builds and measures REV and
           prints both side by side";
@@ -60,9 +61,10 @@ fn run(args: &[String]) -> Result<ExitCode> {
         println!("{USAGE}");
         return Ok(ExitCode::SUCCESS);
     }
-    // Only `serve` and `bench` take arguments; elsewhere a stray argument is more likely a typo
+    // Only `serve` and `bench` take arguments (and `test` its `--full`); elsewhere a stray argument is more likely a typo
     // than intent.
-    if !matches!(command.as_str(), "serve" | "bench") && !rest.is_empty() {
+    let full = command == "test" && rest == ["--full"];
+    if !matches!(command.as_str(), "serve" | "bench") && !rest.is_empty() && !full {
         return Err(format!(
             "`{command}` takes no arguments (got: {})\n\n{USAGE}",
             rest.join(" ")
@@ -86,7 +88,7 @@ fn run(args: &[String]) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         "serve" => serve::run(rest),
-        "test" => test::run(&root),
+        "test" => test::run(&root, full),
         "bench" => bench::run(&root, rest),
         other => Err(format!("unknown command `{other}`\n\n{USAGE}")),
     }

@@ -2,7 +2,7 @@
 
 use crate::counts::{self, Counts};
 use crate::process::{self, Captured};
-use crate::{axe, browser, bundle, setup, trunk, units, workspace, Result};
+use crate::{axe, browser, bundle, packs, setup, trunk, units, workspace, Result};
 use std::path::Path;
 use std::process::{Command, ExitCode};
 use std::time::{Duration, Instant};
@@ -31,9 +31,12 @@ struct Totals {
 
 const STEP_COUNT: usize = 7;
 
-pub fn run(root: &Path) -> Result<ExitCode> {
+/// `full`: the slow sweeps too (the estimator over every career, place, industry and year).
+pub fn run(root: &Path, full: bool) -> Result<ExitCode> {
     let started = Instant::now();
     setup::run(setup::Options { browser: true })?;
+    // The native tests read every occupation's built pack (the estimator's sweep).
+    packs::ensure_built(root)?;
 
     let dist = root.join(workspace::WIDGET_DIST);
     let mut records = Vec::new();
@@ -95,13 +98,11 @@ pub fn run(root: &Path) -> Result<ExitCode> {
         // The e2e crate needs a built dist and a browser: it runs last, against the release build.
         // `--no-fail-fast` here and below: one failing test binary must not hide the others'
         // results from the summary.
-        let (outcome, found) = counted(cargo(&[
-            "test",
-            "--workspace",
-            "--exclude",
-            "e2e",
-            "--no-fail-fast",
-        ]));
+        let mut cmd = cargo(&["test", "--workspace", "--exclude", "e2e", "--no-fail-fast"]);
+        if full {
+            cmd.env("CPW_FULL_SWEEP", "1");
+        }
+        let (outcome, found) = counted(cmd);
         totals.native = found;
         outcome
     });
