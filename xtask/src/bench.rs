@@ -1,5 +1,6 @@
 //! `cargo xtask bench [--base REV]`: release build, size table against the budget, cold-load time
-//! (`measure-load`) and input-to-redraw time (`measure-input`), both from the e2e crate. With
+//! (`measure-load`), input-to-redraw time (`measure-input`) and career-switch time
+//! (`measure-switch`), all from the e2e crate. With
 //! `--base REV`, the same for REV (built in a git worktree) and a side-by-side table of both.
 
 use crate::{browser, bundle, process, setup, trunk, units, workspace, Result};
@@ -10,6 +11,8 @@ use std::process::{Command, ExitCode};
 const MEASURE_LOAD: &str = "measure-load";
 /// One input change to the estimate and every affected chart redrawn.
 const MEASURE_INPUT: &str = "measure-input";
+/// Choosing another career of a program to its figures and chart drawn.
+const MEASURE_SWITCH: &str = "measure-switch";
 /// Where `--base` checks out the revision compared against.
 const BASE_TREE: &str = "target/bench-base";
 /// Its own target directory, kept between runs. Not this tree's: cargo would take the other
@@ -105,11 +108,13 @@ fn measure_build(dir: &Path, target: &Path, label: &str) -> Result<Measured> {
     let (load_ok, mut lines) = measure(MEASURE_LOAD, &dist);
     let (input_ok, input_lines) = measure(MEASURE_INPUT, &dist);
     lines.extend(input_lines);
+    let (switch_ok, switch_lines) = measure(MEASURE_SWITCH, &dist);
+    lines.extend(switch_lines);
     Ok(Measured {
         label: label.to_string(),
         report,
         lines,
-        ok: load_ok && input_ok,
+        ok: load_ok && input_ok && switch_ok,
     })
 }
 

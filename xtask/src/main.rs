@@ -38,7 +38,7 @@ commands:
           release build with size budgets (bundle, embed.js), end-to-end tests; one summary line.
           `--full` adds the slow sweeps (the estimator over every career, place, industry, year)
   bench   setup (+ Chromium), release build, size table, cold-load time (e2e's measure-load),
-          input-to-redraw time (measure-input); `--base REV` also builds and measures REV and
+          input-to-redraw time (measure-input), career-switch time (measure-switch); `--base REV` also builds and measures REV and
           prints both side by side";
 
 fn main() -> ExitCode {
