@@ -5,7 +5,7 @@
 use std::path::Path;
 
 /// Modules of the pure core: no Yew, no web APIs.
-const PURE: [&str; 17] = [
+const PURE: [&str; 18] = [
     "career",
     "catalog_search",
     "charts",
@@ -22,6 +22,7 @@ const PURE: [&str; 17] = [
     "options",
     "order",
     "place_search",
+    "related",
     "subject",
 ];
 

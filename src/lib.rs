@@ -20,6 +20,7 @@ pub mod options;
 pub mod order;
 pub mod percentile_model;
 pub mod place_search;
+pub mod related;
 pub mod state;
 pub mod subject;
 pub mod ui;

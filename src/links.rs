@@ -59,15 +59,39 @@ pub fn industry_value(inputs: &Inputs) -> String {
 /// `query` (with or without its `?`) with `show=` set to `soc`, or removed when `soc` is `None`
 /// (the first career is shown without it); every other parameter kept as it was.
 pub fn with_show(query: &str, soc: Option<&str>) -> String {
+    let add: Vec<(&str, &str)> = soc.map(|soc| ("show", soc)).into_iter().collect();
+    replacing(query, &["show"], &add)
+}
+
+/// `query` for another career alone (a related career's link): the page's careers and program
+/// dropped, `career=soc` added; the place, years and options kept.
+pub fn with_career(query: &str, soc: &str) -> String {
+    replacing(
+        query,
+        &[
+            "career", "careers", "soc", "program", "cip", "show", "industry",
+        ],
+        &[("career", soc)],
+    )
+}
+
+/// `query` without the parameters named in `drop`, with `add` appended (values encoded).
+fn replacing(query: &str, drop: &[&str], add: &[(&str, &str)]) -> String {
     let mut kept: Vec<String> = query
         .trim_start_matches('?')
         .split('&')
-        .filter(|pair| !pair.is_empty() && pair.split('=').next() != Some("show"))
+        .filter(|pair| !pair.is_empty())
+        .filter(|pair| {
+            !drop
+                .iter()
+                .any(|name| pair.split('=').next() == Some(*name))
+        })
         .map(str::to_string)
         .collect();
-    if let Some(soc) = soc {
-        kept.push(format!("show={}", encode(soc)));
-    }
+    kept.extend(
+        add.iter()
+            .map(|(name, value)| format!("{name}={}", encode(value))),
+    );
     kept.join("&")
 }
 
@@ -205,6 +229,13 @@ mod tests {
             "program=51.0707&place=NJ&title=a%26b"
         );
         assert_eq!(with_show("", Some("29-9021")), "show=29-9021");
+        assert_eq!(
+            with_career(
+                "?program=51.0707&place=NJ&industry=622000&show=29-9021&dark=true",
+                "31-9092"
+            ),
+            "place=NJ&dark=true&career=31-9092"
+        );
     }
 
     #[test]

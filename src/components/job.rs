@@ -1,12 +1,16 @@
-//! "The job": what the occupation is (its official 2018 SOC definition, cited) and what it
-//! takes to start (BLS Employment Projections' typical entry education, experience and
-//! training, cited); for the article's occupation, also the article's own description of the
-//! work, summarised in our own words and cited.
+//! "The job": what the occupation is (its official 2018 SOC definition, cited), what it takes to
+//! start (BLS Employment Projections' typical entry education, experience and training, cited),
+//! and related careers as links; for the article's occupation, also the article's own
+//! description of the work, summarised in our own words and cited.
 
-use crate::career::Career;
+use crate::career::{compiled_in, Career, RELATED_SOCS};
 use crate::figures::{Source, FIGURES, PROJECTIONS_SOURCE};
+use crate::links::with_career;
 use crate::messages::Msg;
+use crate::related::{related, Relation};
 use crate::ui::use_ui;
+use crate::web::{packs, page};
+use yew::platform::spawn_local;
 use yew::prelude::*;
 
 /// The source of every occupation's definition.
@@ -62,6 +66,7 @@ pub fn job(props: &JobProps) -> Html {
             <h2 id="cpw-job-heading">{ ui.t(Msg::JobHeading) }</h2>
             { definition }
             { entry }
+            <Related career={career} />
             if career.is_article_career() {
                 { article(&ui) }
             }
@@ -91,6 +96,68 @@ fn article(ui: &crate::ui::Ui) -> Html {
                 <li>{ ui.t(Msg::JobRegistrars) }</li>
             </ul>
             <p class="cpw-source-line">{ ui.t(Msg::JobCitation) }</p>
+        </>
+    }
+}
+
+/// Related careers, each a link to the widget for it (place, years and options kept): the
+/// article's two for its occupation (compiled in, no request); for any other, from the index and
+/// the programs (fetched once; nothing is shown if they cannot be).
+#[function_component(Related)]
+fn related_careers(props: &JobProps) -> Html {
+    let ui = use_ui();
+    let found = use_state(|| None::<(Relation, Vec<(String, String)>)>);
+    {
+        let found = found.clone();
+        let career = props.career;
+        use_effect_with(career.pack.soc.clone(), move |soc| {
+            if career.is_article_career() {
+                let named = RELATED_SOCS
+                    .iter()
+                    .filter_map(|soc| compiled_in(soc)?.ok())
+                    .map(|c| (c.pack.soc.clone(), c.pack.title.clone()))
+                    .collect();
+                found.set(Some((Relation::SameProgram, named)));
+            } else {
+                let soc = soc.clone();
+                spawn_local(async move {
+                    if let (Ok(index), Ok(programs)) =
+                        (packs::index().await, packs::programs().await)
+                    {
+                        let (relation, careers) = related(&soc, index, programs);
+                        let named = careers
+                            .iter()
+                            .map(|c| (c.soc.clone(), c.title.clone()))
+                            .collect();
+                        found.set(Some((relation, named)));
+                    }
+                });
+            }
+        });
+    }
+    let Some((relation, careers)) = &*found else {
+        return Html::default();
+    };
+    if careers.is_empty() {
+        return Html::default();
+    }
+    let query = page::query();
+    let note = match (props.career.is_article_career(), relation) {
+        (true, _) => Msg::RelatedArticle,
+        (false, Relation::SameProgram) => Msg::RelatedProgram,
+        (false, Relation::SameGroup) => Msg::RelatedGroup,
+    };
+    html! {
+        <>
+            <h3>{ ui.t(Msg::RelatedHeading) }</h3>
+            <p class="cpw-source-line">{ ui.t(note) }</p>
+            <ul class="cpw-related" data-testid="related-careers">
+                { for careers.iter().map(|(soc, title)| html! {
+                    <li><a href={format!("?{}", with_career(&query, soc))}>
+                        { ui.f(Msg::HitCareer, &[title, soc]) }
+                    </a></li>
+                }) }
+            </ul>
         </>
     }
 }

@@ -466,3 +466,44 @@ async fn the_loader_passes_data_career_and_names_the_frame_after_it() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn related_careers_link_to_their_own_widget() {
+    with_widget(&BrowserOptions::default(), |page, server| async move {
+        // The article's occupation: the two careers the article names, without a request.
+        open_career(&page, server, "?place=TX", "29-2072").await?;
+        let links = page
+            .eval(
+                "return [...document.querySelectorAll('[data-testid=related-careers] a')].map(a => a.textContent);",
+                vec![],
+            )
+            .await?;
+        assert_eq!(
+            links,
+            json!([
+                "Health Information Technologists and Medical Registrars (SOC 29-9021)",
+                "Medical Transcriptionists (SOC 31-9094)"
+            ])
+        );
+        // Another career: from the programs that prepare for it; a link keeps the place.
+        open_career(&page, server, "?career=31-9092&place=TX", "31-9092").await?;
+        page.wait_for(
+            "related careers",
+            "document.querySelectorAll('[data-testid=related-careers] a').length > 0",
+            LOAD_TIMEOUT,
+        )
+        .await?;
+        let first = page.find("[data-testid=related-careers] a").await?;
+        let href = first.attr("href").await?.unwrap_or_default();
+        assert!(href.contains("place=TX") && href.contains("career="), "{href}");
+        let soc = href
+            .split("career=")
+            .nth(1)
+            .map(|s| s.chars().take(7).collect::<String>())
+            .unwrap_or_default();
+        first.click().await?;
+        wait_showing(&page, &soc).await?;
+        page.assert_no_errors().await
+    })
+    .await;
+}
