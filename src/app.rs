@@ -23,8 +23,6 @@ use crate::web::packs::{self, LoadError};
 use crate::web::{embed, intl::BrowserFormat, page};
 use career_pack::IndexEntry;
 use std::rc::Rc;
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
@@ -134,7 +132,7 @@ pub fn app() -> Html {
         let (phase_now, on_switch) = ((*phase).clone(), on_switch.clone());
         use_effect_with(phase_now, move |phase_now| {
             let phase_now = phase_now.clone();
-            let listener = Closure::<dyn Fn()>::new(move || {
+            page::on_history_change(move || {
                 if let Phase::Ready(showing) = &phase_now {
                     let subject = options::from_query(&page::query()).0.subject;
                     let lineup = &showing.lineup;
@@ -146,22 +144,7 @@ pub fn app() -> Html {
                         on_switch.emit(soc);
                     }
                 }
-            });
-            let window = web_sys::window();
-            if let Some(w) = &window {
-                let _ = w.add_event_listener_with_callback(
-                    "popstate",
-                    listener.as_ref().unchecked_ref(),
-                );
-            }
-            move || {
-                if let Some(w) = window {
-                    let _ = w.remove_event_listener_with_callback(
-                        "popstate",
-                        listener.as_ref().unchecked_ref(),
-                    );
-                }
-            }
+            })
         });
     }
     let body = match &*phase {
@@ -350,32 +333,28 @@ fn widget(props: &WidgetProps) -> Html {
         use_effect_with((), move |_| {
             page::flag_document("widget-ready");
             // Back and Forward to an entry with another query show that entry's inputs.
-            let on_popstate = Closure::<dyn Fn()>::new(move || {
+            page::on_history_change(move || {
                 if let Some(restored) = WidgetState::from_query(&page::query(), career) {
                     dispatcher.dispatch(Action::Replace(restored.inputs));
                 }
-            });
-            let window = web_sys::window();
-            if let Some(w) = &window {
-                let _ = w.add_event_listener_with_callback(
-                    "popstate",
-                    on_popstate.as_ref().unchecked_ref(),
-                );
-            }
-            move || {
-                if let Some(w) = window {
-                    let _ = w.remove_event_listener_with_callback(
-                        "popstate",
-                        on_popstate.as_ref().unchecked_ref(),
-                    );
-                }
-            }
+            })
         });
     }
 
     let mut problems = Vec::new();
     if estimate.is_err() {
-        problems.push(ui.t(Msg::NoticeNoEstimate).to_string());
+        // Hourly-only careers (actors): BLS publishes their pay per hour, not as a year's pay.
+        let hourly_only = career
+            .national_cell()
+            .is_some_and(|c| c.hourly.percentiles[2].is_published());
+        problems.push(
+            ui.t(if hourly_only {
+                Msg::NoticeHourlyOnly
+            } else {
+                Msg::NoticeNoEstimate
+            })
+            .to_string(),
+        );
     }
     let estimate_value = (*estimate).as_ref().ok().map(|e| e.annual);
     let title = state

@@ -79,6 +79,23 @@ pub fn replace_query(query: &str) {
     write_query(query, false);
 }
 
+/// Calls `on_change` whenever Back or Forward moves to another history entry, until the returned
+/// guard is dropped (return it from an effect, which drops it when the component goes).
+pub fn on_history_change(on_change: impl Fn() + 'static) -> impl FnOnce() {
+    use wasm_bindgen::JsCast;
+    let listener = wasm_bindgen::closure::Closure::<dyn Fn()>::new(on_change);
+    let window = web_sys::window();
+    if let Some(w) = &window {
+        let _ = w.add_event_listener_with_callback("popstate", listener.as_ref().unchecked_ref());
+    }
+    move || {
+        if let Some(w) = window {
+            let _ = w
+                .remove_event_listener_with_callback("popstate", listener.as_ref().unchecked_ref());
+        }
+    }
+}
+
 /// Sets the page's query as a new history entry, so Back returns to the one before.
 pub fn push_query(query: &str) {
     write_query(query, true);

@@ -14,9 +14,11 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use e2e::measure::{drive, numbers, serve_and_drive};
 use e2e::stats::{median, percentile};
-use e2e::{open_widget, wait_chart_drawn, Browser, BrowserOptions, ChromeDriver, StaticServer};
 use serde_json::{json, Value};
+
+const TOOL: &str = "measure-input";
 
 const USAGE: &str =
     "usage: measure-input <dist dir> [--events N]   (N defaults to 240, at least 200)";
@@ -127,33 +129,6 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
     })
 }
 
-async fn measure(
-    driver: &ChromeDriver,
-    server: &StaticServer,
-    events: usize,
-    query: &str,
-) -> e2e::Result<Value> {
-    let browser = Browser::start(driver.url(), &BrowserOptions::default().size(1024, 2400)).await?;
-    let page = browser.page();
-    let result = async {
-        open_widget(&page, server, query).await?;
-        wait_chart_drawn(&page).await?;
-        Ok::<Value, e2e::Error>(
-            browser
-                .driver
-                .execute_async(DRIVE_JS, vec![json!(events), json!(WARMUP_EVENTS)])
-                .await?
-                .json()
-                .clone(),
-        )
-    }
-    .await;
-    let quit = browser.quit().await;
-    let value = result?;
-    quit?;
-    Ok(value)
-}
-
 fn report(label: &str, mut times: Vec<f64>) -> (f64, f64) {
     times.sort_by(f64::total_cmp);
     let (m, p95) = (median(&times), percentile(&times, 95.0));
@@ -176,34 +151,22 @@ async fn main() -> ExitCode {
         Ok(v) => v,
         Err(e) => {
             if !e.is_empty() {
-                eprintln!("measure-input: {e}");
+                eprintln!("{TOOL}: {e}");
             }
             eprintln!("{USAGE}");
             return ExitCode::from(2);
         }
     };
-    let (server, driver) = match (StaticServer::start(&dist), ChromeDriver::start()) {
-        (Ok(s), Ok(d)) => (s, d),
-        (Err(e), _) | (_, Err(e)) => {
-            eprintln!("measure-input: {e}");
-            return ExitCode::FAILURE;
-        }
-    };
-    let value = match measure(&driver, &server, events, &query).await {
+    let (server, driver) = match serve_and_drive(TOOL, &dist) {
         Ok(v) => v,
-        Err(e) => {
-            eprintln!("measure-input: {e}");
-            return ExitCode::FAILURE;
-        }
+        Err(code) => return code,
     };
-    if let Some(error) = value["error"].as_str() {
-        eprintln!("measure-input: the page could not be driven: {error}");
-        return ExitCode::FAILURE;
-    }
-    let times: Vec<f64> = value["times"]
-        .as_array()
-        .map(|a| a.iter().filter_map(Value::as_f64).collect())
-        .unwrap_or_default();
+    let args = vec![json!(events), json!(WARMUP_EVENTS)];
+    let value = match drive(TOOL, (&driver, &server), &query, DRIVE_JS, args).await {
+        Ok(v) => v,
+        Err(code) => return code,
+    };
+    let times = numbers(&value, "times");
     let kinds: Vec<&str> = value["kinds"]
         .as_array()
         .map(|a| a.iter().filter_map(Value::as_str).collect())
@@ -232,10 +195,7 @@ async fn main() -> ExitCode {
     let (m, p95) = report("all", times);
     // Typing a place's name (the list filtering) is shown, outside the budget: it is not a
     // change of input until an option is chosen.
-    let filter: Vec<f64> = value["filterTimes"]
-        .as_array()
-        .map(|a| a.iter().filter_map(Value::as_f64).collect())
-        .unwrap_or_default();
+    let filter = numbers(&value, "filterTimes");
     if !filter.is_empty() {
         report("filter", filter);
     }

@@ -9,9 +9,11 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use e2e::measure::{drive, numbers, serve_and_drive};
 use e2e::stats::{median, percentile};
-use e2e::{open_widget, wait_chart_drawn, Browser, BrowserOptions, ChromeDriver, StaticServer};
 use serde_json::{json, Value};
+
+const TOOL: &str = "measure-switch";
 
 const USAGE: &str = "usage: measure-switch <dist dir> [--rounds N]   (N defaults to 3)";
 const BUDGET_MS: f64 = 300.0;
@@ -92,32 +94,6 @@ fn parse_args(args: &[String]) -> Result<(PathBuf, usize), String> {
     Ok((dist, rounds))
 }
 
-async fn measure(
-    driver: &ChromeDriver,
-    server: &StaticServer,
-    rounds: usize,
-) -> e2e::Result<Value> {
-    let browser = Browser::start(driver.url(), &BrowserOptions::default().size(1024, 2400)).await?;
-    let page = browser.page();
-    let result = async {
-        open_widget(&page, server, PROGRAM).await?;
-        wait_chart_drawn(&page).await?;
-        Ok::<Value, e2e::Error>(
-            browser
-                .driver
-                .execute_async(DRIVE_JS, vec![json!(rounds)])
-                .await?
-                .json()
-                .clone(),
-        )
-    }
-    .await;
-    let quit = browser.quit().await;
-    let value = result?;
-    quit?;
-    Ok(value)
-}
-
 fn report(label: &str, mut times: Vec<f64>) -> f64 {
     times.sort_by(f64::total_cmp);
     let (m, p95) = (median(&times), percentile(&times, 95.0));
@@ -136,34 +112,28 @@ async fn main() -> ExitCode {
         Ok(v) => v,
         Err(e) => {
             if !e.is_empty() {
-                eprintln!("measure-switch: {e}");
+                eprintln!("{TOOL}: {e}");
             }
             eprintln!("{USAGE}");
             return ExitCode::from(2);
         }
     };
-    let (server, driver) = match (StaticServer::start(&dist), ChromeDriver::start()) {
-        (Ok(s), Ok(d)) => (s, d),
-        (Err(e), _) | (_, Err(e)) => {
-            eprintln!("measure-switch: {e}");
-            return ExitCode::FAILURE;
-        }
-    };
-    let value = match measure(&driver, &server, rounds).await {
+    let (server, driver) = match serve_and_drive(TOOL, &dist) {
         Ok(v) => v,
-        Err(e) => {
-            eprintln!("measure-switch: {e}");
-            return ExitCode::FAILURE;
-        }
+        Err(code) => return code,
     };
-    if let Some(error) = value["error"].as_str() {
-        eprintln!("measure-switch: the page could not be driven: {error}");
-        return ExitCode::FAILURE;
-    }
-    let times: Vec<f64> = value["times"]
-        .as_array()
-        .map(|a| a.iter().filter_map(Value::as_f64).collect())
-        .unwrap_or_default();
+    let script = drive(
+        TOOL,
+        (&driver, &server),
+        PROGRAM,
+        DRIVE_JS,
+        vec![json!(rounds)],
+    );
+    let value = match script.await {
+        Ok(v) => v,
+        Err(code) => return code,
+    };
+    let times = numbers(&value, "times");
     let first: Vec<bool> = value["first"]
         .as_array()
         .map(|a| a.iter().filter_map(Value::as_bool).collect())
