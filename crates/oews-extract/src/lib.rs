@@ -13,8 +13,23 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-/// Where `cargo xtask setup` puts the unpacked SQLite file, under the workspace root.
-pub const DATA_FILE: &str = "target/data/oews-2025.sqlite";
+/// Where `cargo xtask setup` unpacks the pinned release (`data/oews-package.txt`): the newest
+/// `target/data/oews-<year>.sqlite` there.
+pub fn data_file(root: &Path) -> PathBuf {
+    let dir = root.join("target/data");
+    let mut found: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| {
+            let name = p.file_name().map(|n| n.to_string_lossy().into_owned());
+            name.is_some_and(|n| n.starts_with("oews-") && n.ends_with(".sqlite"))
+        })
+        .collect();
+    found.sort();
+    found.pop().unwrap_or_else(|| dir.join("oews-2025.sqlite"))
+}
 
 /// The columns of BLS's flat files, in order.
 const HEADER: &str = "AREA,AREA_TITLE,AREA_TYPE,STATE_FIPS,NAICS,NAICS_TITLE,OCC_CODE,OCC_TITLE,\

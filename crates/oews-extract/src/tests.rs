@@ -13,7 +13,7 @@ fn workspace() -> PathBuf {
 fn release() -> &'static Release {
     static RELEASE: OnceLock<Release> = OnceLock::new();
     RELEASE.get_or_init(|| {
-        Release::open(&workspace().join(DATA_FILE))
+        Release::open(&data_file(&workspace()))
             .unwrap_or_else(|e| panic!("{e}: `cargo xtask setup` fetches and checks the file"))
     })
 }

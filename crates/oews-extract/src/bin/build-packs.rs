@@ -1,9 +1,9 @@
-//! `build-packs <out dir>`: every detailed occupation's career pack, the gazetteer, the index of
+//! `build-packs <out dir> [release file]`: every detailed occupation's career pack, the gazetteer, the index of
 //! careers and the programs, content-hashed, into `<out dir>`, with a `manifest` naming the
 //! shared files. Skips the work (about 15 s) when the manifest says the same inputs and the same
 //! build of this program made what is there: `trunk build` runs this on every build.
 
-use oews_extract::{build_packs, Release, DATA_FILE};
+use oews_extract::{build_packs, data_file, Release};
 use std::path::{Path, PathBuf};
 
 /// The inputs besides the release: BLS Employment Projections, NCES's crosswalk, the SOC
@@ -18,9 +18,12 @@ fn main() -> Result<(), String> {
     let out: PathBuf = std::env::args_os()
         .nth(1)
         .map(PathBuf::from)
-        .ok_or("usage: build-packs <out dir>")?;
+        .ok_or("usage: build-packs <out dir> [release file]")?;
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
-    let sqlite = root.join(DATA_FILE);
+    // The release file `cargo xtask packs` names (the pinned one), else the newest unpacked.
+    let sqlite = std::env::args_os()
+        .nth(2)
+        .map_or_else(|| data_file(&root), PathBuf::from);
     let inputs = fingerprint(&sqlite, &root)?;
     let manifest_path = out.join("manifest");
     if let Ok(manifest) = std::fs::read_to_string(&manifest_path) {

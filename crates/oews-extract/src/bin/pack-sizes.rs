@@ -3,7 +3,7 @@
 //! largest, and how long extracting, importing and encoding all of them takes.
 
 use career_pack::{encode_pack, import_pack};
-use oews_extract::{Release, DATA_FILE};
+use oews_extract::{data_file, Release};
 use std::path::Path;
 use std::time::Instant;
 
@@ -20,7 +20,7 @@ fn brotli(bytes: &[u8]) -> usize {
 fn main() -> Result<(), String> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
     let started = Instant::now();
-    let release = Release::open(&root.join(DATA_FILE))?;
+    let release = Release::open(&data_file(&root))?;
     let read = started.elapsed();
     let dir = std::env::temp_dir().join(format!("pack-sizes-{}", std::process::id()));
     std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
