@@ -46,6 +46,25 @@ pub fn ensure_built(root: &Path) -> Result<()> {
     process::run(&mut cmd)
 }
 
+/// Writes the release's CSV files for the careers compiled into the widget (those kept in
+/// `data/current/`), with `crates/oews-extract`'s `refresh-csv`.
+pub fn refresh_compiled_in(root: &Path, release: &Path) -> Result<()> {
+    let mut cmd = Command::new("cargo");
+    cmd.args([
+        "run",
+        "--quiet",
+        "-p",
+        "oews-extract",
+        "--bin",
+        "refresh-csv",
+        "--",
+    ])
+    .arg(root.join("data/current"))
+    .arg(release)
+    .current_dir(root);
+    process::run(&mut cmd)
+}
+
 /// Copies the built packs into `<site>/packs/` and names the shared files in `<site>/index.html`.
 pub fn install(built: &Path, site: &Path) -> Result<()> {
     let manifest_path = built.join("manifest");

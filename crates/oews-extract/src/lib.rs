@@ -400,6 +400,60 @@ pub fn build_packs(
     })
 }
 
+/// Brings the careers kept as CSV files in `dir` (each `oews_may<YEAR>_<soc>_areas.csv` there, as
+/// in `data/current/`) to this release: writes its `_areas.csv`, and its `_industries.csv` where
+/// the career had one, in BLS's layout. A career that already has this release's file is left as
+/// it is, so running it twice, or with the release already there, writes nothing. Returns the
+/// files written.
+pub fn refresh_csv_careers(release: &Release, dir: &Path) -> Result<Vec<PathBuf>, String> {
+    let io = |what: &Path, e: std::io::Error| format!("{}: {e}", what.display());
+    let mut careers: Vec<(String, bool)> = Vec::new();
+    for entry in std::fs::read_dir(dir).map_err(|e| io(dir, e))?.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let Some(soc) = name
+            .strip_prefix("oews_may")
+            .and_then(|rest| rest.get(5..))
+            .and_then(|rest| rest.strip_suffix("_areas.csv"))
+        else {
+            continue;
+        };
+        if !careers.iter().any(|(c, _)| c == soc) {
+            let with_industries = std::fs::read_dir(dir)
+                .map_err(|e| io(dir, e))?
+                .flatten()
+                .any(|e| {
+                    e.file_name()
+                        .to_string_lossy()
+                        .ends_with(&format!("_{soc}_industries.csv"))
+                });
+            careers.push((soc.to_string(), with_industries));
+        }
+    }
+    careers.sort();
+    let scratch = dir.join(".refresh");
+    std::fs::create_dir_all(&scratch).map_err(|e| io(&scratch, e))?;
+    let mut written = Vec::new();
+    for (soc, with_industries) in careers {
+        let areas = format!("oews_may{}_{soc}_areas.csv", release.year);
+        if dir.join(&areas).is_file() {
+            continue;
+        }
+        for file in release.write_csv(&soc, &scratch)? {
+            let name = file
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            if name == areas || (with_industries && name.ends_with("_industries.csv")) {
+                let to = dir.join(&name);
+                std::fs::rename(&file, &to).map_err(|e| io(&to, e))?;
+                written.push(to);
+            }
+        }
+    }
+    let _ = std::fs::remove_dir_all(&scratch);
+    Ok(written)
+}
+
 /// NCES's "NO MATCH": a program that prepares for no particular occupation.
 const NO_MATCH: &str = "99-9999";
 

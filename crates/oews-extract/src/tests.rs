@@ -58,6 +58,45 @@ fn the_extract_gives_the_same_packs_as_the_published_csv_files() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+/// What `cargo xtask refresh` does to `data/current/`: a career kept as last year's CSV files gets
+/// this release's, which import to the same pack as BLS's own; a second run writes nothing.
+#[test]
+fn csv_careers_follow_the_release_and_a_second_run_writes_nothing() {
+    let dir = scratch("refresh");
+    let old = |kind: &str| dir.join(format!("oews_may2024_29-9021_{kind}.csv"));
+    std::fs::write(old("areas"), "last year's\n").expect("write");
+    std::fs::write(old("industries"), "last year's\n").expect("write");
+    std::fs::write(dir.join("oews_may2024_00-0000_areas.csv"), "last year's\n").expect("write");
+    let written = refresh_csv_careers(release(), &dir).expect("refreshed");
+    let names: Vec<String> = written
+        .iter()
+        .filter_map(|p| Some(p.file_name()?.to_string_lossy().into_owned()))
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "oews_may2025_00-0000_areas.csv",
+            "oews_may2025_29-9021_areas.csv",
+            "oews_may2025_29-9021_industries.csv"
+        ],
+        "no industries file for a career that had none"
+    );
+    let published = workspace().join("data/current");
+    let ours = import_pack(&dir, "29-9021").expect("imports the newest");
+    let theirs = import_pack(&published, "29-9021").expect("the published copy");
+    assert_eq!(
+        (ours.areas, ours.industries),
+        (theirs.areas, theirs.industries)
+    );
+    assert!(refresh_csv_careers(release(), &dir)
+        .expect("again")
+        .is_empty());
+    assert!(refresh_csv_careers(release(), &published)
+        .expect("current")
+        .is_empty());
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 #[test]
 fn every_detailed_occupation_builds_a_pack_the_index_and_gazetteer_can_serve() {
     let release = release();
