@@ -368,6 +368,13 @@ fn widget(props: &WidgetProps) -> Html {
         use_effect_with(page_title, |page_title| page::set_title(page_title));
     }
     let inputs = state.inputs;
+    // The 29-2071 history is the article occupation's only.
+    let history = if career.is_article_career() {
+        ui.t(Msg::FooterHistory)
+    } else {
+        ""
+    };
+    let footer = ui.f(Msg::Footer, &[&career.pack.soc, history]);
     let section = |section: Section| -> Html {
         match section {
             Section::Estimator => html! {
@@ -399,7 +406,7 @@ fn widget(props: &WidgetProps) -> Html {
                 <Notices notices={state.notices.iter().chain(props.load_notices.iter()).cloned().collect::<Vec<_>>()}
                     extra={problems} />
                 { for state.options.sections.iter().map(|s| section(*s)) }
-                <footer class="cpw-footer"><p>{ ui.t(Msg::Footer) }</p></footer>
+                <footer class="cpw-footer"><p>{ footer }</p></footer>
             </article>
         </ContextProvider<Ui>>
     }

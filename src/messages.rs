@@ -309,6 +309,7 @@ message_ids! {
     SourceDetails,
     SourcePlace,
     Footer,
+    FooterHistory,
 }
 
 impl Lang {
@@ -691,7 +692,8 @@ fn english(id: Msg) -> &'static str {
         Msg::SourceToggle => "Source",
         Msg::SourceDetails => "{0}. Period: {1}. Occupation: SOC {2}. Read from: {3}.",
         Msg::SourcePlace => "{0}. Period: {1}. Occupation: SOC {2}. Place: {3}. Read from: {4}.",
-        Msg::Footer => "Published figures are from BLS: OEWS May 2025 and Employment Projections 2024–34 for SOC 29-2072, and, as history, SOC 29-2071, a code that ends with the May 2018 survey. Estimates are a model, not an offer of pay: each shows its method.",
+        Msg::Footer => "Published figures are from BLS: OEWS May 2025 and Employment Projections 2024–34 for SOC {0}{1}. Estimates are a model, not an offer of pay: each shows its method.",
+        Msg::FooterHistory => ", and, as history, SOC 29-2071, a code that ends with the May 2018 survey",
     }
 }
 

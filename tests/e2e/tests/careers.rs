@@ -187,6 +187,14 @@ async fn a_random_sample_of_careers_each_shows_its_title_and_bls_median() {
             );
             let tab = page.eval("return document.title;", vec![]).await?;
             assert_eq!(tab, json!(format!("{}: pay and job outlook", pack.title)));
+            // The footer names this career's code, and the article's history only for its own.
+            let footer = page.find("footer.cpw-footer").await?.text().await?;
+            assert!(footer.contains(&format!("SOC {}", pack.soc)), "{footer}");
+            assert_eq!(
+                footer.contains("29-2071"),
+                pack.soc == "29-2072",
+                "{footer}"
+            );
             page.assert_no_errors().await?;
         }
         Ok(())
