@@ -30,38 +30,23 @@ pub fn run(root: &Path) -> Result<()> {
 pub fn ensure_built(root: &Path) -> Result<()> {
     oews_data::ensure(root)?;
     let release = oews_data::Pins::read(root)?.sqlite(root);
-    let mut cmd = Command::new("cargo");
-    cmd.args([
-        "run",
-        "--quiet",
-        "-p",
-        "oews-extract",
-        "--bin",
-        "build-packs",
-        "--",
-    ])
-    .arg(root.join(BUILT))
-    .arg(release)
-    .current_dir(root);
-    process::run(&mut cmd)
+    oews_extract(root, "build-packs", &root.join(BUILT), &release)
 }
 
 /// Writes the release's CSV files for the careers compiled into the widget (those kept in
 /// `data/current/`), with `crates/oews-extract`'s `refresh-csv`.
 pub fn refresh_compiled_in(root: &Path, release: &Path) -> Result<()> {
+    oews_extract(root, "refresh-csv", &root.join("data/current"), release)
+}
+
+/// Runs one of `crates/oews-extract`'s programs on a directory and the release file (built in
+/// the host's dev profile, which the native tests share).
+fn oews_extract(root: &Path, bin: &str, dir: &Path, release: &Path) -> Result<()> {
     let mut cmd = Command::new("cargo");
-    cmd.args([
-        "run",
-        "--quiet",
-        "-p",
-        "oews-extract",
-        "--bin",
-        "refresh-csv",
-        "--",
-    ])
-    .arg(root.join("data/current"))
-    .arg(release)
-    .current_dir(root);
+    cmd.args(["run", "--quiet", "-p", "oews-extract", "--bin", bin, "--"])
+        .arg(dir)
+        .arg(release)
+        .current_dir(root);
     process::run(&mut cmd)
 }
 
