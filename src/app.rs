@@ -1,7 +1,7 @@
-//! The widget root: reads the URL once, holds the state, computes the estimate, and lays out the
+//! The widget root: finds the careers the URL asks for (`loading`), offers them as tabs, and, per
+//! career, reads the URL once, holds the state, computes the estimate, and lays out the
 //! sections the host asked for, in its order.
 
-use crate::career::{self, Career};
 use crate::charts::Select;
 use crate::components::career_switcher::{tab_id, CareerSwitcher, PANEL_ID};
 use crate::components::chart_section::ChartSection;
@@ -14,57 +14,17 @@ use crate::components::share::Share;
 use crate::config::{self, Notice};
 use crate::estimator;
 use crate::links;
-use crate::messages::{Lang, Msg};
+use crate::messages::Msg;
 use crate::options::{self, Section};
 use crate::state::{Action, WidgetState};
-use crate::subject::{self, Lineup, Subject};
 use crate::ui::Ui;
-use crate::web::packs::{self, LoadError};
 use crate::web::{embed, intl::BrowserFormat, page};
-use career_pack::IndexEntry;
+use loading::{open, switch_to, Phase, Showing};
+
+mod loading;
 use std::rc::Rc;
 use yew::platform::spawn_local;
 use yew::prelude::*;
-
-/// The careers on screen: the one shown, the ones offered beside it, and what could not be
-/// used or loaded while finding them.
-#[derive(Clone, PartialEq)]
-struct Showing {
-    career: &'static Career,
-    lineup: Rc<Lineup>,
-    notices: Rc<Vec<Notice>>,
-}
-
-impl Showing {
-    /// The compiled-in career alone, with `notices`; `None` if even it cannot be read.
-    fn default_career(notices: Vec<Notice>) -> Option<Showing> {
-        let career = career::current().ok()?;
-        Some(Showing {
-            career,
-            lineup: Rc::new(Lineup {
-                program: None,
-                careers: vec![IndexEntry {
-                    soc: career.pack.soc.clone(),
-                    title: career.pack.title.clone(),
-                    file: String::new(),
-                    employment: None,
-                }],
-                shown: 0,
-                notices: Vec::new(),
-            }),
-            notices: Rc::new(notices),
-        })
-    }
-}
-
-/// What the page shows while a career asked for in the URL is fetched, and after.
-#[derive(Clone, PartialEq)]
-enum Phase {
-    Loading,
-    Ready(Showing),
-    /// Even the compiled-in figures cannot be read.
-    Unreadable,
-}
 
 /// The widget, or a readable message if its figures cannot be read (never a blank box). Careers
 /// asked for in the URL (`career=`, `program=`) are fetched first; anything that fails falls back
@@ -192,83 +152,6 @@ pub fn app() -> Html {
     };
     html! {
         <ContextProvider<Ui> context={(*ui).clone()}>{ body }</ContextProvider<Ui>>
-    }
-}
-
-/// The careers the URL asks for, resolved against the index, with the one to show fetched; the
-/// compiled-in career with a notice when that cannot be done.
-async fn open(subject: &Subject, lang: Lang) -> Phase {
-    let asked = || {
-        subject
-            .program
-            .iter()
-            .chain(&subject.careers)
-            .cloned()
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
-    let fall_back = |what: String, error: LoadError| {
-        let mut notices = vec![Notice::CareerUnavailable(what, error.reason(lang))];
-        notices.extend(
-            career::current()
-                .ok()
-                .map(|c| Notice::ShowingDefault(c.pack.title.clone())),
-        );
-        Showing::default_career(notices).map_or(Phase::Unreadable, Phase::Ready)
-    };
-    let index = match packs::index().await {
-        Ok(index) => index,
-        Err(error) => return fall_back(asked(), error),
-    };
-    let programs = match subject.program {
-        Some(_) => match packs::programs().await {
-            Ok(programs) => Some(programs),
-            Err(error) => return fall_back(asked(), error),
-        },
-        None => None,
-    };
-    let mut lineup = subject::resolve(subject, index, programs);
-    let notices = std::mem::take(&mut lineup.notices);
-    let Some(entry) = lineup.current().cloned() else {
-        return fall_back(asked(), LoadError::NotBuilt);
-    };
-    match packs::career(&entry).await {
-        Ok(career) => Phase::Ready(Showing {
-            career,
-            lineup: Rc::new(lineup),
-            notices: Rc::new(notices),
-        }),
-        Err(error) => fall_back(entry.title, error),
-    }
-}
-
-/// `showing` with the career at `position` of its lineup shown instead (recorded in the URL as a
-/// new history entry); if it cannot be fetched, `showing` as it was with a notice saying why.
-async fn switch_to(showing: &Showing, entry: &IndexEntry, position: usize, lang: Lang) -> Showing {
-    match packs::career(entry).await {
-        Ok(career) => {
-            let show = (position > 0).then_some(entry.soc.as_str());
-            // Unless Back or Forward brought us here, the URL still shows the career before.
-            let shown = options::from_query(&page::query()).0.subject.show;
-            if shown.as_deref() != show {
-                page::push_query(&links::with_show(&page::query(), show));
-            }
-            Showing {
-                career,
-                lineup: Rc::new(Lineup {
-                    shown: position,
-                    ..(*showing.lineup).clone()
-                }),
-                notices: Rc::new(Vec::new()),
-            }
-        }
-        Err(error) => Showing {
-            notices: Rc::new(vec![Notice::CareerUnavailable(
-                entry.title.clone(),
-                error.reason(lang),
-            )]),
-            ..showing.clone()
-        },
     }
 }
 
