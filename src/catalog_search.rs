@@ -115,48 +115,32 @@ fn fold(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use career_pack::{IndexEntry, Program, Release};
+    use crate::subject::fixtures;
 
     fn index() -> CareerIndex {
-        let entry = |soc: &str, title: &str, employment: u32| IndexEntry {
-            soc: soc.into(),
-            title: title.into(),
-            file: String::new(),
-            employment: Some(employment),
-        };
-        CareerIndex {
-            release: Release { year: 2025 },
-            careers: vec![
-                entry("29-2072", "Medical Records Specialists", 194_720),
-                entry("31-9092", "Medical Assistants", 790_000),
-                entry("31-9094", "Medical Transcriptionists", 40_000),
-                entry(
-                    "43-6013",
-                    "Medical Secretaries and Administrative Assistants",
-                    700_000,
-                ),
-            ],
-        }
+        fixtures::index(&[
+            ("29-2072", "Medical Records Specialists", 194_720),
+            ("31-9092", "Medical Assistants", 790_000),
+            ("31-9094", "Medical Transcriptionists", 40_000),
+            (
+                "43-6013",
+                "Medical Secretaries and Administrative Assistants",
+                700_000,
+            ),
+        ])
     }
 
     fn programs() -> Programs {
-        let program = |cip: &str, title: &str, careers: Vec<u16>| Program {
-            cip: cip.into(),
-            title: title.into(),
-            careers,
-        };
-        Programs {
-            programs: vec![
-                program(
-                    "51.0707",
-                    "Health Information/Medical Records Technology/Technician",
-                    vec![0],
-                ),
-                program("51.0801", "Medical/Clinical Assistant", vec![1]),
-                program("51.0708", "Medical Transcription/Transcriptionist", vec![2]),
-                program("01.0508", "Taxidermy/Taxidermist", vec![]),
-            ],
-        }
+        fixtures::programs(&[
+            (
+                "51.0707",
+                "Health Information/Medical Records Technology/Technician",
+                &[0],
+            ),
+            ("51.0801", "Medical/Clinical Assistant", &[1]),
+            ("51.0708", "Medical Transcription/Transcriptionist", &[2]),
+            ("01.0508", "Taxidermy/Taxidermist", &[]),
+        ])
     }
 
     fn titles(query: &str) -> Vec<String> {

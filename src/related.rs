@@ -63,37 +63,26 @@ pub fn related<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use career_pack::{Program, Release};
+    use crate::subject::fixtures;
 
     fn index() -> CareerIndex {
-        let entry = |soc: &str, employment: u32| IndexEntry {
-            soc: soc.into(),
-            title: format!("career {soc}"),
-            file: String::new(),
-            employment: Some(employment),
-        };
-        CareerIndex {
-            release: Release { year: 2025 },
-            careers: vec![
-                entry("29-2072", 194_720),
-                entry("29-9021", 40_000),
-                entry("31-9091", 350_000),
-                entry("31-9092", 790_000),
-                entry("31-9094", 50_000),
-                entry("31-9099", 90_000),
-                entry("31-1120", 3_000_000),
-            ],
-        }
+        fixtures::index(&[
+            ("29-2072", "", 194_720),
+            ("29-9021", "", 40_000),
+            ("31-9091", "", 350_000),
+            ("31-9092", "", 790_000),
+            ("31-9094", "", 50_000),
+            ("31-9099", "", 90_000),
+            ("31-1120", "", 3_000_000),
+        ])
     }
 
     fn programs() -> Programs {
-        Programs {
-            programs: vec![Program {
-                cip: "51.0707".into(),
-                title: "Health Information/Medical Records Technology/Technician".into(),
-                careers: vec![0, 1],
-            }],
-        }
+        fixtures::programs(&[(
+            "51.0707",
+            "Health Information/Medical Records Technology/Technician",
+            &[0, 1],
+        )])
     }
 
     fn socs(soc: &str) -> (Relation, Vec<String>) {

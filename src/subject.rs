@@ -191,55 +191,70 @@ pub fn resolve(subject: &Subject, index: &CareerIndex, programs: Option<&Program
     }
 }
 
+/// Index entries and programs written as tables, for the tests of the modules that read them
+/// (`subject`, `catalog_search`, `related`).
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use career_pack::{Program, Release};
+pub(crate) mod fixtures {
+    use career_pack::{CareerIndex, IndexEntry, Program, Programs, Release};
 
-    fn entry(soc: &str, title: &str) -> IndexEntry {
-        IndexEntry {
-            soc: soc.into(),
-            title: title.into(),
-            file: format!("{soc}.0.cpak"),
-            employment: Some(1),
+    /// An index of (SOC, title, national employment), in that order.
+    pub fn index(careers: &[(&str, &str, u32)]) -> CareerIndex {
+        CareerIndex {
+            release: Release { year: 2025 },
+            careers: careers
+                .iter()
+                .map(|(soc, title, employment)| IndexEntry {
+                    soc: soc.to_string(),
+                    title: title.to_string(),
+                    file: format!("{soc}.0.cpak"),
+                    employment: Some(*employment),
+                })
+                .collect(),
         }
     }
 
-    fn index() -> CareerIndex {
-        CareerIndex {
-            release: Release { year: 2025 },
-            careers: vec![
-                entry("29-2072", "Medical Records Specialists"),
-                entry(
-                    "29-9021",
-                    "Health Information Technologists and Medical Registrars",
-                ),
-                entry("31-9092", "Medical Assistants"),
-            ],
+    /// Programs of (CIP, title, positions of their careers in the index).
+    pub fn programs(programs: &[(&str, &str, &[u16])]) -> Programs {
+        Programs {
+            programs: programs
+                .iter()
+                .map(|(cip, title, careers)| Program {
+                    cip: cip.to_string(),
+                    title: title.to_string(),
+                    careers: careers.to_vec(),
+                })
+                .collect(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fixtures;
+    use super::*;
+
+    fn index() -> CareerIndex {
+        fixtures::index(&[
+            ("29-2072", "Medical Records Specialists", 1),
+            (
+                "29-9021",
+                "Health Information Technologists and Medical Registrars",
+                1,
+            ),
+            ("31-9092", "Medical Assistants", 1),
+        ])
     }
 
     fn programs() -> Programs {
-        let program = |cip: &str, title: &str, careers: Vec<u16>| Program {
-            cip: cip.into(),
-            title: title.into(),
-            careers,
-        };
-        Programs {
-            programs: vec![
-                program(
-                    "51.0707",
-                    "Health Information/Medical Records Technology",
-                    vec![0, 1],
-                ),
-                program("51.0801", "Medical/Clinical Assistant", vec![2]),
-                program(
-                    "24.0101",
-                    "Liberal Arts and Sciences/Liberal Studies",
-                    vec![],
-                ),
-            ],
-        }
+        fixtures::programs(&[
+            (
+                "51.0707",
+                "Health Information/Medical Records Technology",
+                &[0, 1],
+            ),
+            ("51.0801", "Medical/Clinical Assistant", &[2]),
+            ("24.0101", "Liberal Arts and Sciences/Liberal Studies", &[]),
+        ])
     }
 
     fn read(query: &str) -> (Subject, Vec<Notice>) {
