@@ -51,9 +51,9 @@ pub fn run(root: &Path, args: &[String]) -> Result<ExitCode> {
         side_by_side(before, &now);
     }
     println!(
-        "xtask bench: bundle {} brotli (budget {} KB{}); cold load and input to redraw {}",
+        "xtask bench: bundle {} brotli (budget {}{}); cold load and input to redraw {}",
         units::kb(now.report.total_brotli()),
-        bundle::BUDGET_BYTES / 1024,
+        units::kb(bundle::BUDGET_BYTES),
         if now.report.within_budget() {
             ""
         } else {

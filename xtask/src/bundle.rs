@@ -7,12 +7,12 @@ use std::path::{Path, PathBuf};
 
 /// Budget for the compressed transfer of the whole widget (brotli, as CDNs serve it).
 ///
-/// Interim ceiling: issue 7's budget is 150 KB *with* the May 2025 figures, and issue 9's is that
-/// the first view does not grow past the 198 KB it had then (20 KB of packs, the rest code).
-/// Every-career support (fetching other packs, the career tabs, the editor's search) added 24 KB
-/// of code; the release build's std rebuilt for size (`xtask/src/nightly.rs`) took 25 KB off. This
-/// ceiling stops any growth while issue 10's levers bring the bundle to 150 KB, then 100 KB.
-pub const BUDGET_BYTES: u64 = 200 * 1024;
+/// Issue 9's: the first view does not grow past the 197.9 KB it had when issue 7 landed (20 KB of
+/// packs, the rest code). Every-career support (fetching other packs, the career tabs, the
+/// editor's search) added 24 KB of code; the release build's std rebuilt for size
+/// (`xtask/src/nightly.rs`), wasm-opt's extra flags (index.html) and a leaner `boot.js` took it
+/// back. Issue 10 brings it to 150 KB, then 100 KB.
+pub const BUDGET_BYTES: u64 = 202_650;
 /// The loader host pages include (`<script src=".../embed.js">`), copied to the bundle's root.
 pub const LOADER: &str = "embed.js";
 /// Its budget, raw bytes (issue 4: "at most 4 KB"): it is on every host page, readable source.

@@ -238,7 +238,7 @@ pub fn run(root: &Path, full: bool) -> Result<ExitCode> {
 }
 
 fn budget_label() -> String {
-    format!("{} KB", bundle::BUDGET_BYTES / 1024)
+    units::kb(bundle::BUDGET_BYTES)
 }
 
 fn suite(name: &str, counts: Option<Counts>) -> String {
