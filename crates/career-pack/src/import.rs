@@ -375,7 +375,7 @@ fn differing_fields(a: &Cell, b: &Cell) -> Vec<&'static str> {
 }
 
 /// True for a 2018 SOC code as BLS writes it: `29-2072`.
-fn is_soc(soc: &str) -> bool {
+pub fn is_soc(soc: &str) -> bool {
     let b = soc.as_bytes();
     b.len() == 7
         && b[2] == b'-'

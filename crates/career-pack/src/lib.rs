@@ -22,8 +22,16 @@ pub use lookup::{CodeError, IndustryLevel};
 pub use model::*;
 pub use validate::{CellProblem, Measure, Statistic};
 
+/// The `data/sources.csv` row every figure of the current OEWS release cites. Its id names no
+/// year: `cargo xtask refresh` points the row at the next release.
+pub const RELEASE_SOURCE: &str = "bls-oews-current";
+
+/// The `data/sources.csv` row of the national series kept as CSV (29-2072, May 2021 on), which
+/// `cargo xtask refresh` extends by the next release's year.
+pub const SERIES_SOURCE: &str = "bls-oews-national-series";
+
 #[cfg(feature = "import")]
 pub use import::{
-    import_gazetteer, import_gazetteer_from, import_pack, import_pack_release, ImportError,
+    import_gazetteer, import_gazetteer_from, import_pack, import_pack_release, is_soc, ImportError,
     ImportErrors,
 };

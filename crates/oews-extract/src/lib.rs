@@ -32,7 +32,8 @@ pub fn data_file(root: &Path) -> PathBuf {
 }
 
 /// The columns of BLS's flat files, in order.
-const HEADER: &str = "AREA,AREA_TITLE,AREA_TYPE,STATE_FIPS,NAICS,NAICS_TITLE,OCC_CODE,OCC_TITLE,\
+pub(crate) const HEADER: &str =
+    "AREA,AREA_TITLE,AREA_TYPE,STATE_FIPS,NAICS,NAICS_TITLE,OCC_CODE,OCC_TITLE,\
 TOT_EMP,EMP_PRSE,H_MEAN,A_MEAN,MEAN_PRSE,H_PCT10,H_PCT25,H_MEDIAN,H_PCT75,H_PCT90,A_PCT10,\
 A_PCT25,A_MEDIAN,A_PCT75,A_PCT90,JOBS_1000,LOC_QUOTIENT";
 
@@ -43,6 +44,9 @@ const TOP_CODED: &str = "5";
 
 /// The cross-industry code: the areas file holds these rows, the industries file the others.
 const CROSS_INDUSTRY: &str = "000000";
+
+/// How a national row starts in the flat-file layout (the nation's 7-digit area code).
+const NATIONAL_AREA: &str = "0000000,";
 
 /// One occupation, as the release names it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -176,10 +180,10 @@ impl Release {
         self.occupations.iter().filter(|o| o.level == 3)
     }
 
-    /// Writes `soc`'s rows into `dir` as `oews_may<year>_<soc>_areas.csv` (cross-industry) and
-    /// `…_industries.csv` (national, by industry; only when there are such rows), the layout
-    /// [`career_pack::import_pack`] reads. Returns the files written.
-    pub fn write_csv(&self, soc: &str, dir: &Path) -> Result<Vec<PathBuf>, String> {
+    /// `soc`'s rows in BLS's flat-file layout: the cross-industry rows (national, state, metro)
+    /// and, when BLS publishes any, the national rows by industry (headed by the national
+    /// cross-industry row, as BLS's industries files are).
+    pub fn flat_files(&self, soc: &str) -> Result<FlatFiles, String> {
         let occupation = (self.occupations.iter())
             .find(|o| o.soc == soc)
             .ok_or_else(|| format!("{soc} is not an occupation of this release"))?;
@@ -224,29 +228,48 @@ impl Release {
             }
             out.push('\n');
         }
-        // The industries file holds the national cross-industry row too, as BLS's does.
-        if any_industry {
-            if let Some(national) = areas.lines().find(|l| l.starts_with("0000000,")) {
-                let mut with_total = String::from(HEADER);
-                with_total.push('\n');
-                with_total.push_str(national);
-                with_total.push('\n');
-                with_total.push_str(industries.split_once('\n').map_or("", |(_, rest)| rest));
-                industries = with_total;
+        let national = areas
+            .lines()
+            .find(|l| l.starts_with(NATIONAL_AREA))
+            .map(str::to_string);
+        let industries = any_industry.then(|| {
+            let rows = industries.split_once('\n').map_or("", |(_, rest)| rest);
+            match &national {
+                Some(national) => format!("{HEADER}\n{national}\n{rows}"),
+                None => format!("{HEADER}\n{rows}"),
             }
-        }
+        });
+        Ok(FlatFiles {
+            areas,
+            industries,
+            national,
+        })
+    }
+
+    /// Writes `soc`'s [`Release::flat_files`] into `dir` as `oews_may<year>_<soc>_areas.csv` and
+    /// `…_industries.csv` (only when there are such rows), the layout
+    /// [`career_pack::import_pack`] reads. Returns the files written.
+    pub fn write_csv(&self, soc: &str, dir: &Path) -> Result<Vec<PathBuf>, String> {
+        let files = self.flat_files(soc)?;
         let base = format!("oews_may{}_{soc}", self.year);
         let mut written = vec![dir.join(format!("{base}_areas.csv"))];
-        std::fs::write(&written[0], areas)
-            .map_err(|e| format!("cannot write {}: {e}", written[0].display()))?;
-        if any_industry {
+        write(&written[0], files.areas.as_bytes())?;
+        if let Some(industries) = files.industries {
             let path = dir.join(format!("{base}_industries.csv"));
-            std::fs::write(&path, industries)
-                .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+            write(&path, industries.as_bytes())?;
             written.push(path);
         }
         Ok(written)
     }
+}
+
+/// One occupation's rows as BLS's flat-file CSV text, header line included.
+pub struct FlatFiles {
+    pub areas: String,
+    /// `None` when BLS publishes no rows by industry (the all-occupations total).
+    pub industries: Option<String>,
+    /// The national cross-industry row (no header), when published.
+    pub national: Option<String>,
 }
 
 /// Every row of a small table's `query`, its `N` columns as text (numbers written out).
@@ -400,60 +423,6 @@ pub fn build_packs(
     })
 }
 
-/// Brings the careers kept as CSV files in `dir` (each `oews_may<YEAR>_<soc>_areas.csv` there, as
-/// in `data/current/`) to this release: writes its `_areas.csv`, and its `_industries.csv` where
-/// the career had one, in BLS's layout. A career that already has this release's file is left as
-/// it is, so running it twice, or with the release already there, writes nothing. Returns the
-/// files written.
-pub fn refresh_csv_careers(release: &Release, dir: &Path) -> Result<Vec<PathBuf>, String> {
-    let io = |what: &Path, e: std::io::Error| format!("{}: {e}", what.display());
-    let mut careers: Vec<(String, bool)> = Vec::new();
-    for entry in std::fs::read_dir(dir).map_err(|e| io(dir, e))?.flatten() {
-        let name = entry.file_name().to_string_lossy().into_owned();
-        let Some(soc) = name
-            .strip_prefix("oews_may")
-            .and_then(|rest| rest.get(5..))
-            .and_then(|rest| rest.strip_suffix("_areas.csv"))
-        else {
-            continue;
-        };
-        if !careers.iter().any(|(c, _)| c == soc) {
-            let with_industries = std::fs::read_dir(dir)
-                .map_err(|e| io(dir, e))?
-                .flatten()
-                .any(|e| {
-                    e.file_name()
-                        .to_string_lossy()
-                        .ends_with(&format!("_{soc}_industries.csv"))
-                });
-            careers.push((soc.to_string(), with_industries));
-        }
-    }
-    careers.sort();
-    let scratch = dir.join(".refresh");
-    std::fs::create_dir_all(&scratch).map_err(|e| io(&scratch, e))?;
-    let mut written = Vec::new();
-    for (soc, with_industries) in careers {
-        let areas = format!("oews_may{}_{soc}_areas.csv", release.year);
-        if dir.join(&areas).is_file() {
-            continue;
-        }
-        for file in release.write_csv(&soc, &scratch)? {
-            let name = file
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default();
-            if name == areas || (with_industries && name.ends_with("_industries.csv")) {
-                let to = dir.join(&name);
-                std::fs::rename(&file, &to).map_err(|e| io(&to, e))?;
-                written.push(to);
-            }
-        }
-    }
-    let _ = std::fs::remove_dir_all(&scratch);
-    Ok(written)
-}
-
 /// NCES's "NO MATCH": a program that prepares for no particular occupation.
 const NO_MATCH: &str = "99-9999";
 
@@ -535,9 +504,12 @@ fn is_cip(code: &str) -> bool {
             .all(|(i, c)| i == 2 || c.is_ascii_digit())
 }
 
-fn write(path: &Path, bytes: &[u8]) -> Result<(), String> {
+pub(crate) fn write(path: &Path, bytes: &[u8]) -> Result<(), String> {
     std::fs::write(path, bytes).map_err(|e| format!("cannot write {}: {e}", path.display()))
 }
+
+mod refresh;
+pub use refresh::{refresh_csv_careers, refresh_series, refresh_sources, write_release_note};
 
 #[cfg(test)]
 mod tests;

