@@ -178,6 +178,19 @@ mod tests {
                 assert!(!all.contains(foreign), "{section:?} names {foreign}: {all}");
             }
         }
+        // Its outlook is BLS's projections alone: no outlined bar, no state to choose, so the
+        // legend names neither; the article's occupation has both.
+        let outlook = spec(Section::Outlook).expect("a chart");
+        let legend = |cx: &Context| -> Vec<&str> {
+            (outlook.build)(cx)
+                .map(|b| b.keys.iter().map(|(class, _)| *class).collect())
+                .unwrap_or_default()
+        };
+        assert_eq!(legend(&cx), ["cpw-key-filled"]);
+        assert_eq!(
+            legend(&context(0)),
+            ["cpw-key-filled", "cpw-key-outlined", "cpw-key-selected"]
+        );
     }
 
     #[test]
