@@ -433,26 +433,13 @@ impl OutlookChart {
     }
 }
 
-/// Legend of bars by standing: filled for BLS files, outlined for other sources (when any bar
-/// is: only the article's occupation has figures from the Handbook or the article), and the
-/// selected state (when there are state bars to choose).
-fn standing_keys(figures: &Figures) -> Vec<Key> {
-    let all = || {
-        figures
-            .national_projections
-            .iter()
-            .chain(figures.state_projections)
-    };
-    let any_outlined = all().any(|p| p.source.standing != Standing::Primary);
-    let mut keys = vec![("cpw-key-filled", Msg::ChartBarsLegendFilled)];
-    if any_outlined {
-        keys.push(("cpw-key-outlined", Msg::ChartBarsLegendOutlined));
-    }
-    if !figures.state_projections.is_empty() {
-        keys.push(("cpw-key-selected", Msg::ChartBarsLegendSelected));
-    }
-    keys
-}
+/// Legend of bars by standing: filled for BLS files, outlined for other sources, and the
+/// selected state.
+const STANDING_KEYS: [Key; 3] = [
+    ("cpw-key-filled", Msg::ChartBarsLegendFilled),
+    ("cpw-key-outlined", Msg::ChartBarsLegendOutlined),
+    ("cpw-key-selected", Msg::ChartBarsLegendSelected),
+];
 
 /// The registry entry: the Handbook editions and BLS Employment Projections for the nation, and
 /// the article's fastest-growing states; choosing a state selects it.
@@ -483,7 +470,13 @@ pub const SPEC: Spec = Spec {
             chart: ChartRef::new(OutlookChart::new(&figures, usps, cx.lang, cx.fmt)),
             title: cx.lang.text(Msg::ChartOutlookTitle).to_string(),
             source: sources_line(cx, &figures),
-            keys: standing_keys(&figures),
+            // Only the article's occupation has outlined bars (the Handbook's and the article's
+            // figures) and states to choose; other careers' bars are BLS's projections alone.
+            keys: if cx.career.is_article_career() {
+                STANDING_KEYS.to_vec()
+            } else {
+                STANDING_KEYS[..1].to_vec()
+            },
         })
     },
 };
