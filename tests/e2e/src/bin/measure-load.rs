@@ -1,5 +1,9 @@
-//! `measure-load <dist dir> [--runs N]`: times N cold loads of a release bundle in headless
-//! Chromium, from navigation start to the app's `performance.mark("first-chart-drawn")`.
+//! `measure-load <dist dir> [--runs N] [--cpu-slowdown K]`: times N cold loads of a release
+//! bundle in headless Chromium, from navigation start to the app's
+//! `performance.mark("first-chart-drawn")`, and reports the main thread's long tasks (over
+//! 50 ms) from navigation until 1.5 s after that mark: the longest, how many, and the total
+//! blocking time (each one's time over 50 ms, as Lighthouse sums it). `--cpu-slowdown 4` makes
+//! Chromium's CPU 4× slower (CDP `Emulation.setCPUThrottlingRate`), as a phone's.
 //!
 //! Each load gets a new browser with a fresh profile and the HTTP cache disabled over CDP, so
 //! nothing is warm: no HTTP cache, no compiled-wasm cache. Exits 1 if the mark does not appear
@@ -16,7 +20,25 @@ use serde_json::json;
 /// The mark must appear within this long after navigation start.
 const MARK_TIMEOUT_MS: f64 = 10_000.0;
 
-const USAGE: &str = "usage: measure-load <dist dir> [--runs N]   (N defaults to 15)";
+const USAGE: &str =
+    "usage: measure-load <dist dir> [--runs N] [--cpu-slowdown K]   (N defaults to 15, K to 1)";
+
+/// A task longer than this blocks input noticeably (the Long Tasks API's threshold).
+const LONG_TASK_MS: f64 = 50.0;
+
+/// How long after the first chart the long tasks are still counted: the other charts, the
+/// facts and the rest of the first view are drawn in that time.
+const SETTLE_MS: u64 = 1_500;
+
+/// Installed before any page script: records every long task of the page.
+const LONG_TASKS_HOOK: &str = r#"
+window.__cpwLongTasks = [];
+try {
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) window.__cpwLongTasks.push(e.duration);
+  }).observe({ type: 'longtask' });
+} catch (e) {}
+"#;
 
 /// Reads the mark (null until it exists) and the time since navigation start.
 const MARK_JS: &str = r#"
@@ -33,6 +55,7 @@ return {
   wasmTransfer: wasm.reduce((n, r) => n + (r.transferSize || 0), 0),
   wasmBody: wasm.reduce((n, r) => n + (r.encodedBodySize || 0), 0),
   wasmFiles: wasm.length,
+  longTasks: window.__cpwLongTasks || [],
 };
 "#;
 
@@ -43,33 +66,73 @@ struct Run {
     wasm_transfer: u64,
     wasm_body: u64,
     wasm_files: u64,
+    /// Durations of the long tasks, ms.
+    long_tasks: Vec<f64>,
     errors: Vec<String>,
 }
 
-fn parse_args(args: &[String]) -> std::result::Result<(PathBuf, usize), String> {
+impl Run {
+    fn longest_task(&self) -> f64 {
+        self.long_tasks.iter().copied().fold(0.0, f64::max)
+    }
+
+    /// Lighthouse's total blocking time: the part of each long task over 50 ms.
+    fn blocking_ms(&self) -> f64 {
+        self.long_tasks.iter().map(|d| (d - LONG_TASK_MS).max(0.0)).sum()
+    }
+}
+
+/// What to measure.
+struct Args {
+    dist: PathBuf,
+    runs: usize,
+    cpu_slowdown: f64,
+}
+
+fn parse_args(args: &[String]) -> std::result::Result<Args, String> {
     let mut dist = None;
     let mut runs = 15;
+    let mut cpu_slowdown = 1.0;
     let mut i = 0;
     while i < args.len() {
         let arg = &args[i];
-        let count = if arg == "--runs" {
-            i += 1;
-            Some(args.get(i).ok_or("--runs needs a number")?.as_str())
-        } else {
-            arg.strip_prefix("--runs=")
+        let (name, inline) = match arg.split_once('=') {
+            Some((name, value)) => (name, Some(value)),
+            None => (arg.as_str(), None),
         };
-        if let Some(n) = count {
-            runs = n
-                .parse()
-                .ok()
-                .filter(|n| *n > 0)
-                .ok_or(format!("--runs wants a positive number, not {n:?}"))?;
-        } else if arg == "-h" || arg == "--help" {
-            return Err(String::new());
-        } else if arg.starts_with('-') || dist.is_some() {
-            return Err(format!("unexpected argument {arg:?}"));
-        } else {
-            dist = Some(PathBuf::from(arg));
+        let mut value = || -> std::result::Result<String, String> {
+            match inline {
+                Some(v) => Ok(v.to_string()),
+                None => {
+                    i += 1;
+                    args.get(i)
+                        .cloned()
+                        .ok_or(format!("{name} needs a number"))
+                }
+            }
+        };
+        match name {
+            "--runs" => {
+                let n = value()?;
+                runs = n
+                    .parse()
+                    .ok()
+                    .filter(|n| *n > 0)
+                    .ok_or(format!("--runs wants a positive number, not {n:?}"))?;
+            }
+            "--cpu-slowdown" => {
+                let k = value()?;
+                cpu_slowdown = k
+                    .parse()
+                    .ok()
+                    .filter(|k: &f64| (1.0..=20.0).contains(k))
+                    .ok_or(format!("--cpu-slowdown wants 1 to 20, not {k:?}"))?;
+            }
+            "-h" | "--help" => return Err(String::new()),
+            _ if arg.starts_with('-') || dist.is_some() => {
+                return Err(format!("unexpected argument {arg:?}"))
+            }
+            _ => dist = Some(PathBuf::from(arg)),
         }
         i += 1;
     }
@@ -77,24 +140,35 @@ fn parse_args(args: &[String]) -> std::result::Result<(PathBuf, usize), String> 
     if !dist.join("index.html").is_file() {
         return Err(format!("{} has no index.html", dist.display()));
     }
-    Ok((dist, runs))
+    Ok(Args {
+        dist,
+        runs,
+        cpu_slowdown,
+    })
 }
 
 /// One cold load. `Ok(None)` means the mark never appeared in time.
-async fn measure_once(driver: &ChromeDriver, url: &str) -> Result<Option<Run>> {
+async fn measure_once(driver: &ChromeDriver, url: &str, slowdown: f64) -> Result<Option<Run>> {
     let browser = Browser::start(driver.url(), &BrowserOptions::default()).await?;
     // Quit the browser whatever happened, then report the load's outcome first.
-    let result = load(&browser, url).await;
+    let result = load(&browser, url, slowdown).await;
     let quit = browser.quit().await;
     let run = result?;
     quit?;
     Ok(run)
 }
 
-async fn load(browser: &Browser, url: &str) -> Result<Option<Run>> {
+async fn load(browser: &Browser, url: &str, slowdown: f64) -> Result<Option<Run>> {
     let cdp = browser.driver.cdp();
     cdp.send_raw("Network.enable", json!({})).await?;
     cdp.send_raw("Network.setCacheDisabled", json!({ "cacheDisabled": true }))
+        .await?;
+    cdp.send_raw(
+        "Page.addScriptToEvaluateOnNewDocument",
+        json!({ "source": LONG_TASKS_HOOK }),
+    )
+    .await?;
+    cdp.send_raw("Emulation.setCPUThrottlingRate", json!({ "rate": slowdown }))
         .await?;
     let page: Page = browser.page();
     // A page-load timeout is reported through the mark check below, not as a hard error.
@@ -102,9 +176,10 @@ async fn load(browser: &Browser, url: &str) -> Result<Option<Run>> {
     loop {
         let v = page.eval(MARK_JS, vec![]).await?;
         if let Some(mark) = v["mark"].as_f64() {
-            if mark > MARK_TIMEOUT_MS {
+            if mark > MARK_TIMEOUT_MS * slowdown {
                 return Ok(None);
             }
+            tokio::time::sleep(Duration::from_millis(SETTLE_MS)).await;
             let t = page.eval(TIMINGS_JS, vec![]).await?;
             return Ok(Some(Run {
                 first_chart_ms: mark,
@@ -112,10 +187,11 @@ async fn load(browser: &Browser, url: &str) -> Result<Option<Run>> {
                 wasm_transfer: t["wasmTransfer"].as_u64().unwrap_or(0),
                 wasm_body: t["wasmBody"].as_u64().unwrap_or(0),
                 wasm_files: t["wasmFiles"].as_u64().unwrap_or(0),
+                long_tasks: e2e::measure::numbers(&t, "longTasks"),
                 errors: page.errors().await.unwrap_or_default(),
             }));
         }
-        if v["now"].as_f64().unwrap_or(f64::INFINITY) > MARK_TIMEOUT_MS {
+        if v["now"].as_f64().unwrap_or(f64::INFINITY) > MARK_TIMEOUT_MS * slowdown {
             eprintln!("  page state: {}", page.diagnostics().await);
             return Ok(None);
         }
@@ -126,7 +202,11 @@ async fn load(browser: &Browser, url: &str) -> Result<Option<Run>> {
 #[tokio::main(flavor = "current_thread")]
 async fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let (dist, runs) = match parse_args(&args) {
+    let Args {
+        dist,
+        runs,
+        cpu_slowdown,
+    } = match parse_args(&args) {
         Ok(v) => v,
         Err(e) => {
             if !e.is_empty() {
@@ -152,21 +232,23 @@ async fn main() -> ExitCode {
     };
     let url = server.url("/");
     println!(
-        "measuring {runs} cold loads of {url} (serving {})",
+        "measuring {runs} cold loads of {url} (serving {}), CPU {cpu_slowdown}× slower",
         dist.display()
     );
 
     let mut done = Vec::with_capacity(runs);
     for i in 1..=runs {
-        match measure_once(&driver, &url).await {
+        match measure_once(&driver, &url, cpu_slowdown).await {
             Ok(Some(run)) => {
                 println!(
                     "run {i:>2}/{runs}: first-chart-drawn {:7.1} ms, DOMContentLoaded {} ms, \
-                     wasm {} B transferred ({} B body)",
+                     wasm {} B transferred ({} B body), longest task {:.0} ms, {} over 50 ms",
                     run.first_chart_ms,
                     run.dcl_ms.map_or("?".into(), |d| format!("{d:.1}")),
                     run.wasm_transfer,
-                    run.wasm_body
+                    run.wasm_body,
+                    run.longest_task(),
+                    run.long_tasks.len()
                 );
                 for e in &run.errors {
                     eprintln!("  page error: {e}");
@@ -194,6 +276,19 @@ async fn main() -> ExitCode {
         median(&chart),
         percentile(&chart, 95.0),
         chart[0]
+    );
+    let sorted = |get: fn(&Run) -> f64| {
+        let mut v: Vec<f64> = done.iter().map(get).collect();
+        v.sort_by(f64::total_cmp);
+        v
+    };
+    let (longest, blocking) = (sorted(Run::longest_task), sorted(Run::blocking_ms));
+    println!(
+        "longest task median {:.0} ms, max {:.0} ms; total blocking time median {:.0} ms \
+         (CPU {cpu_slowdown}× slower, until {SETTLE_MS} ms after the first chart)",
+        median(&longest),
+        longest[longest.len() - 1],
+        median(&blocking)
     );
     let mut dcl: Vec<f64> = done.iter().filter_map(|r| r.dcl_ms).collect();
     if !dcl.is_empty() {
@@ -228,9 +323,13 @@ mod tests {
         std::fs::write(dir.path().join("index.html"), "x").unwrap();
         let d = dir.path().to_string_lossy().to_string();
         let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
-        assert_eq!(parse_args(&s(&[&d])).unwrap().1, 15);
-        assert_eq!(parse_args(&s(&[&d, "--runs", "3"])).unwrap().1, 3);
-        assert_eq!(parse_args(&s(&["--runs=4", &d])).unwrap().1, 4);
+        assert_eq!(parse_args(&s(&[&d])).unwrap().runs, 15);
+        assert_eq!(parse_args(&s(&[&d])).unwrap().cpu_slowdown, 1.0);
+        assert_eq!(parse_args(&s(&[&d, "--runs", "3"])).unwrap().runs, 3);
+        assert_eq!(parse_args(&s(&["--runs=4", &d])).unwrap().runs, 4);
+        let slow = parse_args(&s(&[&d, "--cpu-slowdown", "4"])).unwrap();
+        assert_eq!(slow.cpu_slowdown, 4.0);
+        assert!(parse_args(&s(&[&d, "--cpu-slowdown=0.5"])).is_err());
         assert!(parse_args(&s(&[&d, "--runs", "0"])).is_err());
         assert!(parse_args(&s(&[])).is_err());
         assert!(parse_args(&s(&["/nonexistent-dist"])).is_err());
