@@ -1,8 +1,11 @@
-//! `cargo xtask bench [--base REV]`: release build, size table against the budget, cold-load time
-//! (`measure-load`), input-to-redraw time (`measure-input`) and career-switch time
-//! (`measure-switch`), all from the e2e crate. With
-//! `--base REV`, the same for REV (built in a git worktree) and a side-by-side table of both.
+//! `cargo xtask bench [--base REV | --compare DIST] [--json FILE]`: release build, size table
+//! against the budget, cold-load time and long tasks (`measure-load`, as built and with the CPU
+//! 4× slower), input-to-redraw time (`measure-input`) and career-switch time (`measure-switch`),
+//! all from the e2e crate. With `--base REV`, the same for REV (built in a git worktree), with
+//! `--compare DIST` for a build already made, and a side-by-side table of both. Every number also
+//! goes to a JSON file (`target/bench.json` unless `--json` says otherwise).
 
+use crate::bench_json::{self, Summary};
 use crate::{browser, bundle, process, setup, trunk, units, workspace, Result};
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
@@ -19,30 +22,65 @@ const BASE_TREE: &str = "target/bench-base";
 /// checkout's sources for the same package as unchanged and hand back this tree's build.
 const BASE_TARGET: &str = "target/bench-base-target";
 
+/// The cold loads measured with the CPU slowed down, as on a phone (fewer: each is slower).
+const SLOW_CPU: (&str, &str) = ("4", "5");
+/// Where the JSON goes unless `--json` says.
+const JSON_FILE: &str = "target/bench.json";
+const USAGE: &str = "usage: cargo xtask bench [--base REV | --compare DIST] [--json FILE]";
+
 /// One build's numbers.
 struct Measured {
     label: String,
     report: bundle::Report,
-    /// The summary lines of the two measurements (`first-chart-drawn median …`, `years median …`).
+    /// The summary lines of the measurements (`first-chart-drawn median …`, `years median …`).
     lines: Vec<String>,
-    /// Whether both measurements ran and the input stayed within its budget.
+    /// The same, read into numbers.
+    summaries: Vec<Summary>,
+    /// Whether every measurement ran and the input stayed within its budget.
     ok: bool,
 }
 
+/// What to compare this tree with.
+enum Base {
+    Revision(String),
+    Dist(PathBuf),
+}
+
+fn parse_args(args: &[String]) -> Result<(Option<Base>, PathBuf)> {
+    let (mut base, mut json) = (None, PathBuf::from(JSON_FILE));
+    let mut it = args.iter();
+    while let Some(arg) = it.next() {
+        let mut value = || {
+            it.next()
+                .cloned()
+                .ok_or(format!("{arg} needs a value\n{USAGE}"))
+        };
+        match arg.as_str() {
+            "--base" if base.is_none() => base = Some(Base::Revision(value()?)),
+            "--compare" if base.is_none() => base = Some(Base::Dist(PathBuf::from(value()?))),
+            "--json" => json = PathBuf::from(value()?),
+            _ => return Err(format!("unexpected {arg:?}\n{USAGE}")),
+        }
+    }
+    Ok((base, json))
+}
+
 pub fn run(root: &Path, args: &[String]) -> Result<ExitCode> {
-    let base = match args {
-        [] => None,
-        [flag, rev] if flag == "--base" => Some(rev.clone()),
-        _ => return Err("usage: cargo xtask bench [--base REV]".to_string()),
-    };
+    let (base, json) = parse_args(args)?;
     setup::run(setup::Options { browser: true })?;
     // One build at a time: Trunk writes wasm-opt's output to one shared path, so two builds at
     // once can corrupt each other.
     let before = match &base {
-        Some(rev) => {
+        Some(Base::Revision(rev)) => {
             let tree = checkout(root, rev)?;
             let target = root.join(BASE_TARGET);
             Some(measure_build(&tree, &target, &format!("base {rev}"))?)
+        }
+        Some(Base::Dist(dist)) => {
+            if !dist.join("index.html").is_file() {
+                return Err(format!("--compare {}: no index.html there", dist.display()));
+            }
+            Some(measure_dist(dist, &format!("dist {}", dist.display()))?)
         }
         None => None,
     };
@@ -50,6 +88,15 @@ pub fn run(root: &Path, args: &[String]) -> Result<ExitCode> {
     if let Some(before) = &before {
         side_by_side(before, &now);
     }
+    let builds: Vec<String> = before
+        .iter()
+        .chain([&now])
+        .map(|m| bench_json::build(&m.label, &m.report, &m.summaries))
+        .collect();
+    let json = root.join(json);
+    std::fs::write(&json, bench_json::document(&builds))
+        .map_err(|e| format!("cannot write {}: {e}", json.display()))?;
+    println!("\nevery number: {}", json.display());
     println!(
         "xtask bench: bundle {} brotli (budget {}{}); cold load and input to redraw {}",
         units::kb(now.report.total_brotli()),
@@ -102,31 +149,52 @@ fn measure_build(dir: &Path, target: &Path, label: &str) -> Result<Measured> {
     }
     println!("\n==> {label}: release build");
     trunk::release_build_in(dir, &dist, target)?;
+    measure_dist(&dist, label)
+}
+
+/// Measures the build in `dist`: size, load (as built and with a slow CPU), input and switching.
+fn measure_dist(dist: &Path, label: &str) -> Result<Measured> {
     println!("\n==> {label}: bundle size");
-    let report = bundle::measure(&dist)?;
+    let report = bundle::measure(dist)?;
     report.print();
-    let (load_ok, mut lines) = measure(MEASURE_LOAD, &dist);
-    let (input_ok, input_lines) = measure(MEASURE_INPUT, &dist);
-    lines.extend(input_lines);
-    let (switch_ok, switch_lines) = measure(MEASURE_SWITCH, &dist);
-    lines.extend(switch_lines);
+    let (slowdown, runs) = SLOW_CPU;
+    let slow_load = format!("{MEASURE_LOAD} --cpu-slowdown {slowdown}");
+    let runs: [(&str, &str, &[&str]); 4] = [
+        (MEASURE_LOAD, MEASURE_LOAD, &[]),
+        (
+            &slow_load,
+            MEASURE_LOAD,
+            &["--cpu-slowdown", slowdown, "--runs", runs],
+        ),
+        (MEASURE_INPUT, MEASURE_INPUT, &[]),
+        (MEASURE_SWITCH, MEASURE_SWITCH, &[]),
+    ];
+    let (mut lines, mut summaries, mut ok) = (Vec::new(), Vec::new(), true);
+    for (name, bin, args) in runs {
+        let (passed, found) = measure(bin, args, dist);
+        ok &= passed;
+        summaries.extend(found.iter().filter_map(|l| Summary::parse(name, l)));
+        lines.extend(found);
+    }
     Ok(Measured {
         label: label.to_string(),
         report,
         lines,
-        ok: load_ok && input_ok && switch_ok,
+        summaries,
+        ok,
     })
 }
 
 /// Runs one of the e2e crate's measurement binaries (always this tree's) against `dist`: whether
 /// it succeeded (for `measure-input`, within its budget too) and its summary lines.
-fn measure(bin: &str, dist: &Path) -> (bool, Vec<String>) {
-    println!("\n==> {bin}");
+fn measure(bin: &str, args: &[&str], dist: &Path) -> (bool, Vec<String>) {
+    println!("\n==> {bin} {}", args.join(" "));
     let mut cmd = Command::new("cargo");
     // A dev build: it only drives the browser, and it reuses what the e2e tests compiled
     // (a release build would spend a minute on LTO for no effect on the times measured).
     cmd.args(["run", "-q", "-p", "e2e", "--bin", bin, "--"])
         .arg(dist)
+        .args(args)
         .env("WIDGET_DIST", dist)
         .env("CHROMEDRIVER", browser::CHROMEDRIVER)
         .env("CHROME_BIN", browser::CHROMIUM);

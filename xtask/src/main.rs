@@ -2,6 +2,7 @@
 
 mod axe;
 mod bench;
+mod bench_json;
 mod binaryen;
 mod browser;
 mod bundle;
@@ -42,9 +43,11 @@ commands:
   test    setup (+ Chromium), then fmt, clippy (host and wasm32), native tests, browser tests,
           release build with size budgets (bundle, embed.js), end-to-end tests; one summary line.
           `--full` adds the slow sweeps (the estimator over every career, place, industry, year)
-  bench   setup (+ Chromium), release build, size table, cold-load time (e2e's measure-load),
-          input-to-redraw time (measure-input), career-switch time (measure-switch); `--base REV` also builds and measures REV and
-          prints both side by side";
+  bench   setup (+ Chromium), release build, size table, cold-load time and long tasks (e2e's
+          measure-load, also with the CPU 4x slower), input-to-redraw time (measure-input),
+          career-switch time (measure-switch), all into target/bench.json (`--json FILE`);
+          `--base REV` (built in a worktree) or `--compare DIST` (a build already made) is
+          measured too and printed side by side";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();

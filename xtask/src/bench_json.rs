@@ -1,0 +1,157 @@
+//! The bench's machine-readable output: each build's bytes by file and the numbers of each
+//! measurement's summary lines, as JSON (written by hand: a few numbers and names need no
+//! serialisation library in the build tool).
+
+use crate::bundle;
+
+/// One summary line's numbers: `years     median  5.40 ms, p95 10.00 ms, max 20.70 ms over …`
+/// gives the label `years` and `median`, `p95`, `max` in milliseconds.
+#[derive(Debug, PartialEq)]
+pub struct Summary {
+    pub tool: String,
+    pub label: String,
+    pub values: Vec<(String, f64)>,
+}
+
+/// The statistics a summary line may give, each followed by a number and `ms`.
+const STATISTICS: [&str; 4] = ["median", "p95", "max", "min"];
+
+impl Summary {
+    /// Reads a `<label> median <x> ms, p95 <y> ms…` line; `None` for any other line.
+    pub fn parse(tool: &str, line: &str) -> Option<Summary> {
+        let (label, rest) = line.split_once(" median ")?;
+        let rest = format!("median {rest}");
+        let words: Vec<&str> = rest
+            .split(|c: char| c.is_whitespace() || c == ',' || c == ';')
+            .filter(|w| !w.is_empty())
+            .collect();
+        let values: Vec<(String, f64)> = words
+            .windows(3)
+            .filter(|w| STATISTICS.contains(&w[0]) && w[2] == "ms")
+            .filter_map(|w| Some((w[0].to_string(), w[1].parse().ok()?)))
+            .collect();
+        (!values.is_empty()).then(|| Summary {
+            tool: tool.to_string(),
+            label: label.trim().to_string(),
+            values,
+        })
+    }
+}
+
+/// One build as JSON: its label, its files' bytes and the measurements' numbers.
+pub fn build(label: &str, report: &bundle::Report, summaries: &[Summary]) -> String {
+    let files: Vec<String> = report
+        .files
+        .iter()
+        .map(|f| {
+            format!(
+                "{{\"name\":{},\"raw\":{},\"gzip\":{},\"brotli\":{}}}",
+                string(&f.name),
+                f.raw,
+                f.gzip,
+                f.brotli
+            )
+        })
+        .collect();
+    let measures: Vec<String> = summaries
+        .iter()
+        .map(|s| {
+            let values: Vec<String> = s
+                .values
+                .iter()
+                .map(|(name, v)| format!("{}:{v}", string(&format!("{name}_ms"))))
+                .collect();
+            format!(
+                "{{\"tool\":{},\"label\":{},{}}}",
+                string(&s.tool),
+                string(&s.label),
+                values.join(",")
+            )
+        })
+        .collect();
+    format!(
+        "{{\"label\":{},\"bundle\":{{\"files\":[{}],\"total_brotli\":{},\"budget_brotli\":{}}},\
+         \"measures\":[{}]}}",
+        string(label),
+        files.join(","),
+        report.total_brotli(),
+        bundle::BUDGET_BYTES,
+        measures.join(",")
+    )
+}
+
+/// Every build, in order (the base first when there is one).
+pub fn document(builds: &[String]) -> String {
+    format!(
+        "{{\"tool\":\"cargo xtask bench\",\"builds\":[\n{}\n]}}\n",
+        builds.join(",\n")
+    )
+}
+
+/// A JSON string literal.
+fn string(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn summary_lines_give_their_label_and_numbers() {
+        let line = "years     median  5.40 ms, p95 10.00 ms, max  20.70 ms over 120 events";
+        let s = Summary::parse("measure-input", line).expect("a summary");
+        assert_eq!(s.label, "years");
+        assert_eq!(
+            s.values,
+            [
+                ("median".to_string(), 5.4),
+                ("p95".to_string(), 10.0),
+                ("max".to_string(), 20.7)
+            ]
+        );
+        let tbt = "total blocking time median 786 ms, max 901 ms (CPU 4× slower)";
+        let s = Summary::parse("measure-load", tbt).expect("a summary");
+        assert_eq!(s.label, "total blocking time");
+        assert_eq!(s.values.len(), 2);
+        assert_eq!(Summary::parse("x", "budget: median <= 4 ms: OVER"), None);
+        assert_eq!(Summary::parse("x", "wasm transfer size 526564 bytes"), None);
+    }
+
+    #[test]
+    fn the_document_is_json_with_every_number() {
+        let report = bundle::Report {
+            files: vec![bundle::FileSize {
+                name: "a \"b\".wasm".to_string(),
+                raw: 10,
+                gzip: 8,
+                brotli: 7,
+            }],
+        };
+        let summary = Summary::parse(
+            "measure-load",
+            "first-chart-drawn median 561.3 ms, p95 628.6 ms",
+        )
+        .expect("a summary");
+        let doc = document(&[build("this tree", &report, &[summary])]);
+        assert!(doc.contains("\"name\":\"a \\\"b\\\".wasm\",\"raw\":10,\"gzip\":8,\"brotli\":7"));
+        assert!(doc.contains("\"total_brotli\":7"));
+        assert!(doc.contains(
+            "{\"tool\":\"measure-load\",\"label\":\"first-chart-drawn\",\"median_ms\":561.3,\"p95_ms\":628.6}"
+        ));
+        let opens = doc.matches(['{', '[']).count();
+        let closes = doc.matches(['}', ']']).count();
+        assert_eq!(opens, closes);
+    }
+}
