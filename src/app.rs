@@ -18,7 +18,7 @@ use crate::messages::Msg;
 use crate::options::{self, Section};
 use crate::state::{Action, WidgetState};
 use crate::ui::Ui;
-use crate::web::{embed, intl::BrowserFormat, page};
+use crate::web::{embed, page};
 use loading::{open, switch_to, Phase, Showing};
 
 mod loading;
@@ -32,10 +32,7 @@ use yew::prelude::*;
 #[function_component(App)]
 pub fn app() -> Html {
     let options = use_memo((), |_| options::from_query(&page::query()).0);
-    let ui = use_memo((), |_| Ui {
-        lang: options.lang,
-        fmt: Rc::new(BrowserFormat::new()),
-    });
+    let ui = use_memo((), |_| Ui::for_lang(options.lang));
     let phase = use_state(|| {
         if options.subject.is_default() {
             Showing::default_career(Vec::new()).map_or(Phase::Unreadable, Phase::Ready)
@@ -173,10 +170,7 @@ fn widget(props: &WidgetProps) -> Html {
         state
     });
     let career = state.career;
-    let ui = use_memo(state.options.lang, |lang| Ui {
-        lang: *lang,
-        fmt: Rc::new(BrowserFormat::new()),
-    });
+    let ui = use_memo(state.options.lang, |lang| Ui::for_lang(*lang));
     let estimate = use_memo(state.inputs, move |inputs| {
         estimator::estimate(career, *inputs).map(Rc::new)
     });

@@ -1,5 +1,5 @@
-//! Money, percentages and plain numbers for display. The formatter is a trait so the browser can
-//! format for the reader's locale (`Intl.NumberFormat`) while native tests use a fixed en-US one.
+//! Money, percentages and plain numbers for display. The formatter is a trait so each language
+//! the page speaks has its own (`Ui::for_lang`); US English is [`EnUs`], in Rust.
 
 use crate::messages::{Lang, Msg};
 use career_pack::Figure;

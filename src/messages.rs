@@ -313,7 +313,7 @@ message_ids! {
 }
 
 impl Lang {
-    /// The BCP 47 tag, for `lang=` and `Intl`.
+    /// The BCP 47 tag, for `lang=` and the widget's `lang` attribute.
     pub fn tag(self) -> &'static str {
         match self {
             Lang::En => "en-US",

@@ -2,7 +2,7 @@
 //! what the pure core computes, reacts to input, and draws a crisp chart.
 //!
 //! Expected estimates are computed here with the same pure core the app uses
-//! ([`estimate`] on the compiled-in career, formatted with [`BrowserFormat`]); only figures BLS
+//! ([`estimate`] on the compiled-in career, formatted as the app formats English); only figures BLS
 //! published (May 2025, SOC 29-2072) are written out as numbers.
 #![cfg(target_arch = "wasm32")]
 
@@ -13,9 +13,7 @@ use career_pay_widget::choices::place_options;
 use career_pay_widget::config::{parse_industry, parse_place};
 use career_pay_widget::estimator::{estimate, Estimate, IndustryChoice, Inputs};
 use career_pay_widget::explanation::{explain, factor_notes, pack_source};
-use career_pay_widget::format::NumberFormat;
 use career_pay_widget::messages::{Lang, Msg};
-use career_pay_widget::web::intl::BrowserFormat;
 use std::time::Duration;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -26,6 +24,11 @@ use web_sys::{
 };
 
 mod support;
+
+/// What the app speaks on an English page: its messages and number formatter.
+fn english() -> career_pay_widget::ui::Ui {
+    career_pay_widget::ui::Ui::for_lang(Lang::En)
+}
 
 use support::{document, fire, install_stylesheet, mouse, settle};
 
@@ -128,7 +131,9 @@ fn expected(place_value: &str, industry: &str, years: u8) -> Estimate {
 }
 
 fn expected_annual(place_value: &str, years: u8) -> String {
-    BrowserFormat::new().money(expected(place_value, "all", years).annual)
+    english()
+        .fmt
+        .money(expected(place_value, "all", years).annual)
 }
 
 /// "Based on BLS OEWS May 2025, SOC 29-2072, New Jersey.", for the place whose figures are used.
@@ -234,15 +239,6 @@ fn assert_place_shown(root: &Element, label: &str) {
 }
 
 #[wasm_bindgen_test]
-fn browser_formats_dollars_for_the_locale() {
-    let f = BrowserFormat::new();
-    assert_eq!(f.money(51_140.0), "$51,140");
-    assert_eq!(f.money_cents(24.567), "$24.57");
-    assert_eq!(f.money_compact(30_000.0), "$30K");
-    assert_eq!(f.percent(22.0, 0), "22%");
-}
-
-#[wasm_bindgen_test]
 async fn shows_the_estimators_number_and_follows_the_place() {
     let root = mount().await;
     assert_eq!(text(&root, "estimate-annual"), expected_annual("US", 0));
@@ -280,7 +276,7 @@ async fn shows_the_estimators_number_and_follows_the_place() {
             career(),
             &expected("NJ", "all", 0),
             Lang::En,
-            &BrowserFormat::new()
+            &*english().fmt
         )
     );
     assert_eq!(
@@ -298,7 +294,7 @@ async fn the_slider_moves_years_and_the_estimate() {
     settle().await;
     assert_eq!(text(&root, "years-value"), "5 years");
     let e = expected("US", "all", 5);
-    let f = BrowserFormat::new();
+    let f = english().fmt;
     assert_eq!(text(&root, "estimate-annual"), f.money(e.annual));
     let hourly = e.hourly.expect("BLS publishes hourly pay for 29-2072");
     assert_eq!(text(&root, "estimate-hourly"), f.money_cents(hourly));
@@ -324,7 +320,7 @@ async fn the_industry_moves_the_estimate() {
     let e = expected("US", "622000", 0);
     assert_eq!(
         text(&root, "estimate-annual"),
-        BrowserFormat::new().money(e.annual)
+        english().fmt.money(e.annual)
     );
     assert_ne!(text(&root, "estimate-annual"), expected_annual("US", 0));
     let IndustryChoice::Industry(hospitals) = e.inputs.industry else {
@@ -334,9 +330,9 @@ async fn the_industry_moves_the_estimate() {
     assert!(text(&root, "estimate-for").contains("Hospitals"));
     assert_eq!(
         items(&root, "estimate-factors"),
-        factor_notes(career(), &e, Lang::En, &BrowserFormat::new())
+        factor_notes(career(), &e, Lang::En, &*english().fmt)
     );
-    assert_eq!(current_row(&root, "industries"), "Hospitals");
+    assert_eq!(current_row(&root, "industries").await, "Hospitals");
 }
 
 #[wasm_bindgen_test]
@@ -358,10 +354,7 @@ async fn the_explanation_is_one_click_away_and_names_its_sources() {
         .collect();
     assert!(steps.len() >= 6, "{} steps", steps.len());
     let e = expected("US", "all", 0);
-    assert_eq!(
-        steps,
-        explain(career(), &e, Lang::En, &BrowserFormat::new())
-    );
+    assert_eq!(steps, explain(career(), &e, Lang::En, &*english().fmt));
     let all = details.text_content().unwrap_or_default();
     assert!(
         all.contains("BLS OEWS May 2025, SOC 29-2072, the United States"),
@@ -608,7 +601,14 @@ fn click_at(el: &Element, x: f64, y: f64) {
     el.dispatch_event(&event).expect("dispatch");
 }
 
-fn current_row(root: &Element, id: &str) -> String {
+/// The highlighted row of chart `id`'s data table, opened as a reader opens it ("Show data"):
+/// closed, the table is not in the DOM at all.
+async fn current_row(root: &Element, id: &str) -> String {
+    let details = find::<HtmlElement>(root, &format!("data-{id}"));
+    if !details.has_attribute("open") {
+        let _ = details.set_attribute("open", "");
+        settle().await;
+    }
     root.query_selector(&format!("[data-testid=data-{id}] .cpw-row-current th"))
         .ok()
         .flatten()
@@ -631,7 +631,7 @@ async fn clicking_a_state_bar_selects_it_and_every_chart_follows() {
             assert_place_shown(&root, "New Jersey");
             assert_eq!(text(&root, "estimate-annual"), expected_annual("NJ", 0));
             assert_ne!(text(&root, "estimate-annual"), before);
-            assert_eq!(current_row(&root, "states"), "New Jersey");
+            assert_eq!(current_row(&root, "states").await, "New Jersey");
             assert!(text(&root, "estimate-for").starts_with("New Jersey"));
             // The estimate now rests on New Jersey's own distribution, which the chart shows.
             assert_eq!(text(&root, "estimate-source"), based_on("New Jersey"));
@@ -669,7 +669,7 @@ async fn enter_on_a_focused_year_sets_the_slider() {
     assert_eq!(years.value(), "5");
     assert_eq!(text(&root, "years-value"), "5 years");
     assert_eq!(text(&root, "estimate-annual"), expected_annual("US", 5));
-    assert_eq!(current_row(&root, "experience"), "5");
+    assert_eq!(current_row(&root, "experience").await, "5");
 }
 
 #[wasm_bindgen_test]
@@ -695,14 +695,14 @@ async fn choosing_a_metro_shows_its_own_estimate_and_its_states_metro_areas() {
     );
     assert_eq!(
         text(&root, "estimate-annual"),
-        BrowserFormat::new().money(e.annual)
+        english().fmt.money(e.annual)
     );
     assert_ne!(expected_annual("25540", 0), expected_annual("CT", 0));
     assert!(text(&root, "estimate-for").starts_with(hartford));
     assert_eq!(text(&root, "estimate-source"), based_on(hartford));
     assert_eq!(
         items(&root, "estimate-factors"),
-        factor_notes(career(), &e, Lang::En, &BrowserFormat::new())
+        factor_notes(career(), &e, Lang::En, &*english().fmt)
     );
     assert_eq!(
         chart_title(&root, "distribution"),
@@ -720,8 +720,8 @@ async fn choosing_a_metro_shows_its_own_estimate_and_its_states_metro_areas() {
         canvas.get_attribute("data-chart-drawn").as_deref(),
         Some("true")
     );
-    assert_eq!(current_row(&root, "metros"), hartford);
-    assert_eq!(current_row(&root, "states"), "Connecticut");
+    assert_eq!(current_row(&root, "metros").await, hartford);
+    assert_eq!(current_row(&root, "states").await, "Connecticut");
 
     // A metro is written to the URL by its 5-digit code.
     assert_eq!(search(), "?place=25540&industry=all&years=0");
@@ -735,7 +735,7 @@ async fn a_place_without_published_wages_falls_back_and_says_so() {
     let e = expected("21300", "all", 0);
     assert_eq!(
         text(&root, "estimate-annual"),
-        BrowserFormat::new().money(e.annual)
+        english().fmt.money(e.annual)
     );
     assert_eq!(expected_annual("21300", 0), expected_annual("NY", 0));
     assert!(text(&root, "estimate-for").starts_with("Elmira, NY"));
@@ -752,7 +752,7 @@ async fn a_place_without_published_wages_falls_back_and_says_so() {
         chart_title(&root, "metros"),
         Lang::En.fill(Msg::ChartMetrosTitle, &["New York"])
     );
-    assert_eq!(current_row(&root, "metros"), "Elmira, NY");
+    assert_eq!(current_row(&root, "metros").await, "Elmira, NY");
     assert_eq!(search(), "?place=21300&industry=all&years=0");
 }
 
@@ -767,7 +767,7 @@ async fn old_links_keep_working() {
     assert_eq!(years.value(), "5");
     assert_eq!(
         text(&root, "estimate-annual"),
-        BrowserFormat::new().money(expected("NJ", "541100", 5).annual)
+        english().fmt.money(expected("NJ", "541100", 5).annual)
     );
     assert_eq!(search(), "?place=NJ&industry=541100&years=5");
 }
@@ -842,7 +842,7 @@ async fn every_input_change_is_written_to_the_url() {
     assert_eq!(search(), "?place=NJ&industry=622000&years=7&dark=false");
     assert_eq!(
         text(&root, "estimate-annual"),
-        BrowserFormat::new().money(expected("NJ", "622000", 7).annual)
+        english().fmt.money(expected("NJ", "622000", 7).annual)
     );
 }
 
@@ -853,7 +853,7 @@ async fn clicking_an_industry_bar_selects_it_in_the_form() {
     industry.set_value("622000");
     fire(&industry, "change");
     settle().await;
-    assert_eq!(current_row(&root, "industries"), "Hospitals");
+    assert_eq!(current_row(&root, "industries").await, "Hospitals");
     let canvas: HtmlCanvasElement = find(&root, "chart-industries");
     canvas.focus().expect("focus");
     settle().await;
@@ -867,12 +867,12 @@ async fn clicking_an_industry_bar_selects_it_in_the_form() {
     let chosen = industry.value();
     assert_ne!(chosen, "622000");
     assert_eq!(search(), format!("?place=US&industry={chosen}&years=0"));
-    let row = current_row(&root, "industries");
+    let row = current_row(&root, "industries").await;
     assert!(!row.is_empty() && tip.starts_with(&row), "{row} / {tip}");
     assert!(text(&root, "estimate-for").contains(&row));
     assert_eq!(
         text(&root, "estimate-annual"),
-        BrowserFormat::new().money(expected("US", &chosen, 0).annual)
+        english().fmt.money(expected("US", &chosen, 0).annual)
     );
 }
 

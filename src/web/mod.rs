@@ -1,8 +1,7 @@
-//! Browser glue: locale formatting through `Intl`, fetching other careers' packs, and the page-level signals tests and
+//! Browser glue: fetching other careers' packs, and the page-level signals tests and
 //! measurements read. Nothing here computes a figure.
 
 pub mod clipboard;
 pub mod embed;
-pub mod intl;
 pub mod packs;
 pub mod page;

@@ -99,6 +99,24 @@ pub async fn wait_chart_drawn(page: &Page) -> Result<()> {
     Ok(())
 }
 
+/// Opens chart `id`'s "Show data" as a reader does (a click on its summary) and waits for its
+/// table, which is only in the DOM while open.
+pub async fn open_data_table(page: &Page, id: &str) -> Result<()> {
+    page.eval(
+        "const d = document.querySelector(`details[data-testid=data-${arguments[0]}]`);
+         if (d && !d.open) d.querySelector('summary').click();",
+        vec![json!(id)],
+    )
+    .await?;
+    page.wait_for(
+        &format!("the {id} chart's data table to open"),
+        &format!("!!document.querySelector('details[data-testid=data-{id}][open] table tbody tr')"),
+        READY_TIMEOUT,
+    )
+    .await?;
+    Ok(())
+}
+
 /// The place picker: a WAI-ARIA combobox (`<input role=combobox>`) over a grouped listbox.
 pub const PLACE: &str = "input[role=combobox][data-testid=input-place]";
 

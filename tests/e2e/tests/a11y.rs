@@ -43,6 +43,13 @@ async fn violations(page: &Page, source: &str) -> Result<Vec<String>> {
         opened.as_u64().unwrap_or(0) >= 8,
         "only {opened} <details> found"
     );
+    // A chart's data table is built when its "Show data" opens: axe must see them all.
+    page.wait_for(
+        "every chart's data table to be built",
+        "[...document.querySelectorAll('details.cpw-data')].every(d => d.querySelector('table tbody tr'))",
+        Duration::from_secs(10),
+    )
+    .await?;
     tokio::time::sleep(Duration::from_millis(200)).await;
     let found: Value = page
         .driver

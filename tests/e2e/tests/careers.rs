@@ -7,8 +7,8 @@ use std::time::Duration;
 
 use career_pack::{decode_index, decode_pack, CareerIndex, Figure, IndexEntry, Pack};
 use e2e::{
-    copy_dir, open_widget, wait_chart_drawn, widget::dist_dir, with_browser, with_widget,
-    BrowserOptions, Page, Result, StaticServer, TempDir, STRICT_CSP,
+    copy_dir, open_data_table, open_widget, wait_chart_drawn, widget::dist_dir, with_browser,
+    with_widget, BrowserOptions, Page, Result, StaticServer, TempDir, STRICT_CSP,
 };
 use serde_json::json;
 use thirtyfour::Key;
@@ -258,6 +258,7 @@ async fn an_annual_only_career_gets_no_hourly_figure() {
         assert!(page.find_all("[data-testid=estimate-hourly]").await?.is_empty());
         let note = page.text("estimate-annual-only").await?;
         assert!(note.contains("annual salaries only"), "{note}");
+        open_data_table(&page, "distribution").await?;
         let table = page
             .eval(
                 "return document.querySelector('[data-testid=data-distribution] table').textContent;",

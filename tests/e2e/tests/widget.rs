@@ -5,9 +5,9 @@ use std::future::Future;
 use std::time::{Duration, Instant};
 
 use e2e::{
-    choose_place, dollars, first_int, open_widget, picker, place_shown, query_param, type_place,
-    wait_chart_drawn, wait_place_shown, with_widget, BrowserOptions, CanvasStats, Page, Result,
-    PLACE,
+    choose_place, dollars, first_int, open_data_table, open_widget, picker, place_shown,
+    query_param, type_place, wait_chart_drawn, wait_place_shown, with_widget, BrowserOptions,
+    CanvasStats, Page, Result, PLACE,
 };
 use serde_json::{json, Value};
 use thirtyfour::Key;
@@ -189,9 +189,10 @@ async fn settle_search(page: &Page, want: &str) -> Result<String> {
     .await
 }
 
-/// The rows of a chart's "Show data" table: each row's cells as text (read from the DOM, so the
-/// table need not be open).
+/// The rows of a chart's "Show data" table, opened as a reader opens it (closed, the table is
+/// not in the DOM): each row's cells as text.
 async fn table_rows(page: &Page, id: &str) -> Result<(Vec<String>, Vec<(bool, Vec<String>)>)> {
+    open_data_table(page, id).await?;
     let v = page
         .eval(
             "const d = document.querySelector(`details[data-testid=data-${arguments[0]}]`);
