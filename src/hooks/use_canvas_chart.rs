@@ -199,14 +199,16 @@ pub fn use_canvas_chart(
     let latest: Rc<RefCell<ChartRef>> = use_mut_ref(|| chart.clone());
     // Read from the page once, then kept current by the resize observer.
     let surface: Rc<RefCell<Option<Surface>>> = use_mut_ref(|| None);
-    // On screen until the intersection observer says otherwise (the first paint is never held).
+    // On screen until the intersection observer says otherwise.
     let view: Rc<RefCell<View>> = use_mut_ref(View::default);
-    let redraw = {
+    // Paints the latest model; off screen, only lays it out, unless `even_off_screen` (the first
+    // paint: a chart's marks, which keyboard focus and tooltips need, come from painting it).
+    let draw: Rc<dyn Fn(bool)> = {
         let canvas = canvas.clone();
         let latest = Rc::clone(&latest);
         let surface = Rc::clone(&surface);
         let view = Rc::clone(&view);
-        Rc::new(move || {
+        Rc::new(move |even_off_screen: bool| {
             let Some(el) = canvas.cast::<HtmlCanvasElement>() else {
                 return;
             };
@@ -214,7 +216,7 @@ pub fn use_canvas_chart(
             let surface = surface.get_or_insert_with(|| Surface::read(&el));
             let model = Rc::clone(&latest.borrow().0);
             let mut view = view.borrow_mut();
-            if view.off_screen {
+            if view.off_screen && !even_off_screen {
                 // Keep the page's height right; paint when it comes into view.
                 view.stale = lay_out(&el, &*model, surface).is_some();
             } else if let Some(drawn) = paint(&el, &*model, surface) {
@@ -223,8 +225,12 @@ pub fn use_canvas_chart(
             }
         })
     };
+    let redraw: Rc<dyn Fn()> = {
+        let draw = Rc::clone(&draw);
+        Rc::new(move || draw(false))
+    };
     {
-        let redraw = Rc::clone(&redraw);
+        let (draw, redraw) = (Rc::clone(&draw), Rc::clone(&redraw));
         let (canvas, surface) = (canvas.clone(), Rc::clone(&surface));
         use_effect_with(chart, move |chart| {
             *latest.borrow_mut() = chart.clone();
@@ -238,7 +244,7 @@ pub fn use_canvas_chart(
                     let mut fresh = Surface::read(&el);
                     lay_out(&el, &*chart.0, &mut fresh);
                     *surface.borrow_mut() = Some(fresh);
-                    in_a_task_of_its_own(move || redraw());
+                    in_a_task_of_its_own(move || draw(true));
                 }
                 _ => redraw(),
             }
@@ -248,7 +254,7 @@ pub fn use_canvas_chart(
         let canvas = canvas.clone();
         use_effect_with((), move |_| {
             let target = canvas.cast::<HtmlCanvasElement>();
-            let on_view = watch_view(Rc::clone(&view), Rc::clone(&redraw) as Rc<dyn Fn()>);
+            let on_view = watch_view(Rc::clone(&view), Rc::clone(&redraw));
             let on_resize = Closure::<dyn FnMut()>::new(move || {
                 let Some(el) = &target else { return };
                 let fresh = Surface::read(el);
