@@ -1,7 +1,7 @@
 //! `cargo xtask bench [--base REV | --compare DIST] [--json FILE]`: release build, size table
 //! against the budget, cold-load time and long tasks (`measure-load`, as built and with the CPU
-//! 4× slower), input-to-redraw time (`measure-input`) and career-switch time (`measure-switch`),
-//! all from the e2e crate. With `--base REV`, the same for REV (built in a git worktree), with
+//! 4× slower), input-to-redraw time (`measure-input`), career-switch time (`measure-switch`) and
+//! memory after 10,000 inputs (`measure-memory`), all from the e2e crate. With `--base REV`, the same for REV (built in a git worktree), with
 //! `--compare DIST` for a build already made, and a side-by-side table of both. Every number also
 //! goes to a JSON file (`target/bench.json` unless `--json` says otherwise).
 
@@ -16,6 +16,8 @@ const MEASURE_LOAD: &str = "measure-load";
 const MEASURE_INPUT: &str = "measure-input";
 /// Choosing another career of a program to its figures and chart drawn.
 const MEASURE_SWITCH: &str = "measure-switch";
+/// Memory and DOM after 10,000 inputs.
+const MEASURE_MEMORY: &str = "measure-memory";
 /// Where `--base` checks out the revision compared against.
 const BASE_TREE: &str = "target/bench-base";
 /// Its own target directory, kept between runs. Not this tree's: cargo would take the other
@@ -159,7 +161,7 @@ fn measure_dist(dist: &Path, label: &str) -> Result<Measured> {
     report.print();
     let (slowdown, runs) = SLOW_CPU;
     let slow_load = format!("{MEASURE_LOAD} --cpu-slowdown {slowdown}");
-    let runs: [(&str, &str, &[&str]); 4] = [
+    let runs: [(&str, &str, &[&str]); 5] = [
         (MEASURE_LOAD, MEASURE_LOAD, &[]),
         (
             &slow_load,
@@ -168,6 +170,7 @@ fn measure_dist(dist: &Path, label: &str) -> Result<Measured> {
         ),
         (MEASURE_INPUT, MEASURE_INPUT, &[]),
         (MEASURE_SWITCH, MEASURE_SWITCH, &[]),
+        (MEASURE_MEMORY, MEASURE_MEMORY, &[]),
     ];
     let (mut lines, mut summaries, mut ok) = (Vec::new(), Vec::new(), true);
     for (name, bin, args) in runs {
@@ -202,7 +205,7 @@ fn measure(bin: &str, args: &[&str], dist: &Path) -> (bool, Vec<String>) {
     let lines = captured
         .stdout
         .lines()
-        .filter(|l| l.contains(" median "))
+        .filter(|l| l.contains(" median ") || l.contains(" -> "))
         .map(str::to_string)
         .collect();
     if let Some(e) = &captured.error {

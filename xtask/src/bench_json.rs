@@ -17,8 +17,43 @@ pub struct Summary {
 const STATISTICS: [&str; 4] = ["median", "p95", "max", "min"];
 
 impl Summary {
-    /// Reads a `<label> median <x> ms, p95 <y> ms…` line; `None` for any other line.
+    /// Reads a `<label> median <x> ms, p95 <y> ms…` line (values `median_ms`, `p95_ms`…) or a
+    /// `<label> <x> [unit] -> <y> [unit]` line (values `before[_unit]`, `after[_unit]`); `None`
+    /// for any other line.
     pub fn parse(tool: &str, line: &str) -> Option<Summary> {
+        if line.contains(" median ") {
+            Self::statistics(tool, line)
+        } else {
+            Self::change(tool, line)
+        }
+    }
+
+    /// `js heap 0.90 MB -> 0.97 MB (+7.1 %)`: a value before and after.
+    fn change(tool: &str, line: &str) -> Option<Summary> {
+        let (left, right) = line.split_once(" -> ")?;
+        let number_at = |text: &str| -> Option<(usize, f64, String)> {
+            let words: Vec<&str> = text.split_whitespace().collect();
+            let at = words.iter().position(|w| w.parse::<f64>().is_ok())?;
+            let unit = words
+                .get(at + 1)
+                .filter(|u| u.chars().all(char::is_alphabetic))
+                .map_or(String::new(), |u| format!("_{}", u.to_lowercase()));
+            Some((at, words[at].parse().ok()?, unit))
+        };
+        let (at, before, unit) = number_at(left)?;
+        let (_, after, _) = number_at(right)?;
+        let label: Vec<&str> = left.split_whitespace().take(at).collect();
+        Some(Summary {
+            tool: tool.to_string(),
+            label: label.join(" "),
+            values: vec![
+                (format!("before{unit}"), before),
+                (format!("after{unit}"), after),
+            ],
+        })
+    }
+
+    fn statistics(tool: &str, line: &str) -> Option<Summary> {
         let (label, rest) = line.split_once(" median ")?;
         let rest = format!("median {rest}");
         let words: Vec<&str> = rest
@@ -28,7 +63,7 @@ impl Summary {
         let values: Vec<(String, f64)> = words
             .windows(3)
             .filter(|w| STATISTICS.contains(&w[0]) && w[2] == "ms")
-            .filter_map(|w| Some((w[0].to_string(), w[1].parse().ok()?)))
+            .filter_map(|w| Some((format!("{}_ms", w[0]), w[1].parse().ok()?)))
             .collect();
         (!values.is_empty()).then(|| Summary {
             tool: tool.to_string(),
@@ -59,7 +94,7 @@ pub fn build(label: &str, report: &bundle::Report, summaries: &[Summary]) -> Str
             let values: Vec<String> = s
                 .values
                 .iter()
-                .map(|(name, v)| format!("{}:{v}", string(&format!("{name}_ms"))))
+                .map(|(name, v)| format!("{}:{v}", string(name)))
                 .collect();
             format!(
                 "{{\"tool\":{},\"label\":{},{}}}",
@@ -116,9 +151,9 @@ mod tests {
         assert_eq!(
             s.values,
             [
-                ("median".to_string(), 5.4),
-                ("p95".to_string(), 10.0),
-                ("max".to_string(), 20.7)
+                ("median_ms".to_string(), 5.4),
+                ("p95_ms".to_string(), 10.0),
+                ("max_ms".to_string(), 20.7)
             ]
         );
         let tbt = "total blocking time median 786 ms, max 901 ms (CPU 4× slower)";
@@ -126,6 +161,24 @@ mod tests {
         assert_eq!(s.label, "total blocking time");
         assert_eq!(s.values.len(), 2);
         assert_eq!(Summary::parse("x", "budget: median <= 4 ms: OVER"), None);
+        let heap =
+            Summary::parse("m", "js heap       0.90 MB ->     0.97 MB (+7.1 %)").expect("a change");
+        assert_eq!(heap.label, "js heap");
+        assert_eq!(
+            heap.values,
+            [
+                ("before_mb".to_string(), 0.9),
+                ("after_mb".to_string(), 0.97)
+            ]
+        );
+        let nodes = Summary::parse("m", "dom nodes         1319 ->     1327").expect("a change");
+        assert_eq!(
+            nodes.values,
+            [
+                ("before".to_string(), 1319.0),
+                ("after".to_string(), 1327.0)
+            ]
+        );
         assert_eq!(Summary::parse("x", "wasm transfer size 526564 bytes"), None);
     }
 

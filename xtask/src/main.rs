@@ -45,7 +45,8 @@ commands:
           `--full` adds the slow sweeps (the estimator over every career, place, industry, year)
   bench   setup (+ Chromium), release build, size table, cold-load time and long tasks (e2e's
           measure-load, also with the CPU 4x slower), input-to-redraw time (measure-input),
-          career-switch time (measure-switch), all into target/bench.json (`--json FILE`);
+          career-switch time (measure-switch), memory after 10,000 inputs (measure-memory),
+          all into target/bench.json (`--json FILE`);
           `--base REV` (built in a worktree) or `--compare DIST` (a build already made) is
           measured too and printed side by side";
 
