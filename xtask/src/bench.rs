@@ -1,9 +1,10 @@
 //! `cargo xtask bench [--base REV | --compare DIST] [--json FILE]`: release build, size table
 //! against the budget, cold-load time and long tasks (`measure-load`, as built and with the CPU
 //! 4× slower), input-to-redraw time (`measure-input`), career-switch time (`measure-switch`) and
-//! memory after 10,000 inputs (`measure-memory`), all from the e2e crate. With `--base REV`, the same for REV (built in a git worktree), with
-//! `--compare DIST` for a build already made, and a side-by-side table of both. Every number also
-//! goes to a JSON file (`target/bench.json` unless `--json` says otherwise).
+//! memory after 10,000 inputs (`measure-memory`), all from the e2e crate. With `--base REV`, the
+//! same for REV (built in a git worktree), with `--compare DIST` for a build already made, and a
+//! side-by-side table of both. Every number also goes to a JSON file (`target/bench.json` unless
+//! `--json` says otherwise).
 
 use crate::bench_json::{self, Summary};
 use crate::{browser, bundle, process, setup, trunk, units, workspace, Result};
