@@ -1,13 +1,14 @@
 //! `cargo xtask bench [--base REV | --compare DIST] [--json FILE]`: release build, size table
 //! against the budget, cold-load time and long tasks (`measure-load`, as built and with the CPU
-//! 4× slower), input-to-redraw time (`measure-input`), career-switch time (`measure-switch`) and
-//! memory after 10,000 inputs (`measure-memory`), all from the e2e crate. With `--base REV`, the
-//! same for REV (built in a git worktree), with `--compare DIST` for a build already made, and a
-//! side-by-side table of both. Every number also goes to a JSON file (`target/bench.json` unless
-//! `--json` says otherwise).
+//! 4× slower), input-to-redraw time (`measure-input`), career-switch time (`measure-switch`),
+//! memory after 10,000 inputs (`measure-memory`) and Lighthouse 12 mobile, median of 3
+//! (`measure-lighthouse`), all from the e2e crate. With `--base REV`, the same for REV (built in
+//! a git worktree), with `--compare DIST` for a build already made, and a side-by-side table of
+//! both. Every number also goes to a JSON file (`target/bench.json` unless `--json` says
+//! otherwise).
 
 use crate::bench_json::{self, Summary};
-use crate::{browser, bundle, process, setup, trunk, units, workspace, Result};
+use crate::{browser, bundle, npm_tools, process, setup, trunk, units, workspace, Result};
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 
@@ -19,6 +20,8 @@ const MEASURE_INPUT: &str = "measure-input";
 const MEASURE_SWITCH: &str = "measure-switch";
 /// Memory and DOM after 10,000 inputs.
 const MEASURE_MEMORY: &str = "measure-memory";
+/// Lighthouse 12 mobile, median of 3.
+const MEASURE_LIGHTHOUSE: &str = "measure-lighthouse";
 /// Where `--base` checks out the revision compared against.
 const BASE_TREE: &str = "target/bench-base";
 /// Its own target directory, kept between runs. Not this tree's: cargo would take the other
@@ -70,7 +73,10 @@ fn parse_args(args: &[String]) -> Result<(Option<Base>, PathBuf)> {
 
 pub fn run(root: &Path, args: &[String]) -> Result<ExitCode> {
     let (base, json) = parse_args(args)?;
-    setup::run(setup::Options { browser: true })?;
+    setup::run(setup::Options {
+        browser: true,
+        lighthouse: true,
+    })?;
     // One build at a time: Trunk writes wasm-opt's output to one shared path, so two builds at
     // once can corrupt each other.
     let before = match &base {
@@ -162,7 +168,7 @@ fn measure_dist(dist: &Path, label: &str) -> Result<Measured> {
     report.print();
     let (slowdown, runs) = SLOW_CPU;
     let slow_load = format!("{MEASURE_LOAD} --cpu-slowdown {slowdown}");
-    let runs: [(&str, &str, &[&str]); 5] = [
+    let runs: [(&str, &str, &[&str]); 6] = [
         (MEASURE_LOAD, MEASURE_LOAD, &[]),
         (
             &slow_load,
@@ -172,6 +178,7 @@ fn measure_dist(dist: &Path, label: &str) -> Result<Measured> {
         (MEASURE_INPUT, MEASURE_INPUT, &[]),
         (MEASURE_SWITCH, MEASURE_SWITCH, &[]),
         (MEASURE_MEMORY, MEASURE_MEMORY, &[]),
+        (MEASURE_LIGHTHOUSE, MEASURE_LIGHTHOUSE, &[]),
     ];
     let (mut lines, mut summaries, mut ok) = (Vec::new(), Vec::new(), true);
     for (name, bin, args) in runs {
@@ -202,6 +209,9 @@ fn measure(bin: &str, args: &[&str], dist: &Path) -> (bool, Vec<String>) {
         .env("WIDGET_DIST", dist)
         .env("CHROMEDRIVER", browser::CHROMEDRIVER)
         .env("CHROME_BIN", browser::CHROMIUM);
+    if let Ok(cli) = npm_tools::LIGHTHOUSE.path() {
+        cmd.env("LIGHTHOUSE_CLI", cli);
+    }
     let captured = process::run_captured(&mut cmd);
     let lines = captured
         .stdout

@@ -5,7 +5,7 @@
 use crate::bundle;
 
 /// One summary line's numbers: `years     median  5.40 ms, p95 10.00 ms, max 20.70 ms over …`
-/// gives the label `years` and `median`, `p95`, `max` in milliseconds.
+/// gives the label `years` and `median_ms`, `p95_ms`, `max_ms`.
 #[derive(Debug, PartialEq)]
 pub struct Summary {
     pub tool: String,
@@ -13,7 +13,8 @@ pub struct Summary {
     pub values: Vec<(String, f64)>,
 }
 
-/// The statistics a summary line may give, each followed by a number and `ms`.
+/// The statistics a summary line may give, each followed by a number and its unit (`ms`,
+/// `points`…).
 const STATISTICS: [&str; 4] = ["median", "p95", "max", "min"];
 
 impl Summary {
@@ -62,8 +63,11 @@ impl Summary {
             .collect();
         let values: Vec<(String, f64)> = words
             .windows(3)
-            .filter(|w| STATISTICS.contains(&w[0]) && w[2] == "ms")
-            .filter_map(|w| Some((format!("{}_ms", w[0]), w[1].parse().ok()?)))
+            .filter(|w| STATISTICS.contains(&w[0]) && w[2].chars().all(char::is_alphabetic))
+            .filter_map(|w| {
+                let key = format!("{}_{}", w[0], w[2].to_lowercase());
+                Some((key, w[1].parse().ok()?))
+            })
             .collect();
         (!values.is_empty()).then(|| Summary {
             tool: tool.to_string(),
@@ -161,6 +165,18 @@ mod tests {
         assert_eq!(s.label, "total blocking time");
         assert_eq!(s.values.len(), 2);
         assert_eq!(Summary::parse("x", "budget: median <= 4 ms: OVER"), None);
+        let score = Summary::parse(
+            "l",
+            "lighthouse performance median 82 points, min 80 points",
+        )
+        .expect("a summary");
+        assert_eq!(
+            score.values,
+            [
+                ("median_points".to_string(), 82.0),
+                ("min_points".to_string(), 80.0)
+            ]
+        );
         let heap =
             Summary::parse("m", "js heap       0.90 MB ->     0.97 MB (+7.1 %)").expect("a change");
         assert_eq!(heap.label, "js heap");

@@ -1,6 +1,5 @@
 //! `cargo xtask <setup|serve|test|bench>`: one entry point that installs the pinned toolchain, then serves, checks or measures the widget.
 
-mod axe;
 mod bench;
 mod bench_json;
 mod binaryen;
@@ -9,6 +8,7 @@ mod bundle;
 mod counts;
 mod demo;
 mod nightly;
+mod npm_tools;
 mod oews_data;
 mod packs;
 mod process;
@@ -89,7 +89,10 @@ fn run(args: &[String]) -> Result<ExitCode> {
 
     match command.as_str() {
         "setup" => {
-            setup::run(setup::Options { browser: false })?;
+            setup::run(setup::Options {
+                browser: false,
+                lighthouse: false,
+            })?;
             Ok(ExitCode::SUCCESS)
         }
         "packs" => {

@@ -10,7 +10,10 @@ use std::process::ExitCode;
 pub const WIDGET_ORIGIN: &str = "http://127.0.0.1:8080";
 
 pub fn run(extra_args: &[String]) -> Result<ExitCode> {
-    setup::run(setup::Options { browser: false })?;
+    setup::run(setup::Options {
+        browser: false,
+        lighthouse: false,
+    })?;
     // The demo is a convenience: if its port is taken, say so and serve the widget anyway.
     let demo = match demo::start(Path::new(demo::DIR)) {
         Ok(()) => format!(

@@ -1,7 +1,8 @@
 //! `cargo xtask setup`: puts the pinned tools in place, announcing each step and skipping what is already right.
 
+use crate::npm_tools::{AXE, LIGHTHOUSE};
 use crate::process::{self, probe_on_path};
-use crate::{axe, binaryen, browser, units, workspace, Result};
+use crate::{binaryen, browser, units, workspace, Result};
 use std::path::Path;
 use std::process::Command;
 use std::time::Instant;
@@ -12,6 +13,8 @@ const WASM_TARGET: &str = "wasm32-unknown-unknown";
 pub struct Options {
     /// Chromium and chromedriver, which only `test` and `bench` need.
     pub browser: bool,
+    /// Lighthouse, which only `bench` runs.
+    pub lighthouse: bool,
 }
 
 /// One announced step: what it does, how long it usually takes, and an action that returns
@@ -68,7 +71,14 @@ pub fn run(options: Options) -> Result<()> {
         steps.push(Step {
             title: "axe-core (npm package, for the accessibility end-to-end test)".to_string(),
             usual: "about 5 s",
-            action: Box::new(axe::ensure),
+            action: Box::new(|| AXE.ensure()),
+        });
+    }
+    if options.lighthouse {
+        steps.push(Step {
+            title: "Lighthouse 12 (npm package, run by `cargo xtask bench`)".to_string(),
+            usual: "about 25 s",
+            action: Box::new(|| LIGHTHOUSE.ensure()),
         });
     }
     let bindgen_for_step = bindgen.clone();

@@ -2,7 +2,7 @@
 
 use crate::counts::{self, Counts};
 use crate::process::{self, Captured};
-use crate::{axe, browser, bundle, packs, setup, trunk, units, workspace, Result};
+use crate::{browser, bundle, npm_tools, packs, setup, trunk, units, workspace, Result};
 use std::path::Path;
 use std::process::{Command, ExitCode};
 use std::time::{Duration, Instant};
@@ -34,7 +34,10 @@ const STEP_COUNT: usize = 7;
 /// `full`: the slow sweeps too (the estimator over every career, place, industry and year).
 pub fn run(root: &Path, full: bool) -> Result<ExitCode> {
     let started = Instant::now();
-    setup::run(setup::Options { browser: true })?;
+    setup::run(setup::Options {
+        browser: true,
+        lighthouse: false,
+    })?;
     // The native tests read every occupation's built pack (the estimator's sweep).
     packs::ensure_built(root)?;
 
@@ -178,7 +181,7 @@ pub fn run(root: &Path, full: bool) -> Result<ExitCode> {
             return Outcome::Skipped("the release build failed".to_string());
         }
         let mut cmd = cargo(&["test", "-p", "e2e", "--no-fail-fast"]);
-        if let Ok(script) = axe::script() {
+        if let Ok(script) = npm_tools::AXE.path() {
             cmd.env("AXE_JS", script);
         }
         cmd.env("WIDGET_DIST", &dist)
