@@ -198,3 +198,29 @@ async fn main() -> ExitCode {
     }
     ExitCode::SUCCESS
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn arguments_are_checked() {
+        let dir = e2e::TempDir::new("measure-memory-args").expect("temp dir");
+        std::fs::write(dir.path().join("index.html"), "x").expect("write");
+        let d = dir.path().to_string_lossy().to_string();
+        let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+        assert_eq!(parse_args(&s(&[&d])).map(|a| a.1), Ok(10_000));
+        assert_eq!(
+            parse_args(&s(&[&d, "--inputs", "500"])).map(|a| a.1),
+            Ok(500)
+        );
+        assert!(parse_args(&s(&[&d, "--inputs", "5"])).is_err());
+        assert!(parse_args(&s(&[])).is_err());
+    }
+
+    #[test]
+    fn growth_is_a_percentage_of_the_start() {
+        assert_eq!(growth(2.0, 2.1).round(), 5.0);
+        assert_eq!(growth(4.0, 4.0), 0.0);
+    }
+}
