@@ -34,6 +34,15 @@ use support::{document, fire, install_stylesheet, mouse, settle};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+/// Chart `id`'s canvas, scrolled into view as a reader scrolls to it, once painted: a chart off
+/// screen is painted when it comes into view.
+async fn chart_in_view(root: &Element, id: &str) -> HtmlCanvasElement {
+    let canvas: HtmlCanvasElement = find(root, &format!("chart-{id}"));
+    canvas.scroll_into_view();
+    settle().await;
+    canvas
+}
+
 /// Mounts a fresh widget in its own container, 640 CSS px wide.
 async fn mount() -> Element {
     mount_at_width(640).await
@@ -381,7 +390,7 @@ async fn the_published_may_2025_figures_are_shown() {
 #[wasm_bindgen_test]
 async fn the_chart_is_drawn_at_device_resolution() {
     let root = mount().await;
-    let canvas: HtmlCanvasElement = find(&root, "chart-distribution");
+    let canvas = chart_in_view(&root, "distribution").await;
     assert_eq!(
         canvas.get_attribute("data-chart-drawn").as_deref(),
         Some("true")
@@ -409,7 +418,7 @@ async fn the_chart_is_drawn_at_device_resolution() {
 #[wasm_bindgen_test]
 async fn the_estimate_marker_moves_when_the_estimate_changes() {
     let root = mount().await;
-    let canvas: HtmlCanvasElement = find(&root, "chart-distribution");
+    let canvas = chart_in_view(&root, "distribution").await;
     let before = canvas.to_data_url().expect("png");
     choose_place_by_click(&root, "Columbia", "District of Columbia").await;
     assert_place_shown(&root, "District of Columbia");
@@ -453,7 +462,7 @@ fn tooltip_text(root: &Element, id: &str) -> Option<String> {
 #[wasm_bindgen_test]
 async fn hovering_a_value_shows_its_exact_figure_and_source() {
     let root = mount().await;
-    let canvas: HtmlCanvasElement = find(&root, "chart-distribution");
+    let canvas = chart_in_view(&root, "distribution").await;
     assert_eq!(tooltip_text(&root, "distribution"), None);
     // Sweep the strip until the pointer is over the median: where it lands depends on layout,
     // what it says must not.
@@ -479,7 +488,7 @@ async fn hovering_a_value_shows_its_exact_figure_and_source() {
 #[wasm_bindgen_test]
 async fn arrow_keys_walk_the_marks_with_a_tooltip_each() {
     let root = mount().await;
-    let canvas: HtmlCanvasElement = find(&root, "chart-distribution");
+    let canvas = chart_in_view(&root, "distribution").await;
     canvas.focus().expect("focus");
     settle().await;
     press(&canvas, "Home");
@@ -504,7 +513,7 @@ async fn arrow_keys_walk_the_marks_with_a_tooltip_each() {
 #[wasm_bindgen_test]
 async fn a_resize_redraws_at_the_new_width() {
     let root = mount().await;
-    let canvas: HtmlCanvasElement = find(&root, "chart-distribution");
+    let canvas = chart_in_view(&root, "distribution").await;
     // On screen, as a reader sees it: charts off screen are painted when they come into view.
     canvas.scroll_into_view();
     let ratio = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio());
@@ -525,7 +534,7 @@ async fn a_resize_redraws_at_the_new_width() {
 #[wasm_bindgen_test]
 async fn a_chart_off_screen_is_laid_out_at_once_but_painted_when_it_comes_into_view() {
     let root = mount().await;
-    let canvas: HtmlCanvasElement = find(&root, "chart-distribution");
+    let canvas = chart_in_view(&root, "distribution").await;
     canvas.scroll_into_view();
     settle().await;
     // A spacer twice the window's height pushes the chart out of view, then it narrows.
@@ -573,7 +582,7 @@ async fn at_device_pixel_ratio_2_the_backing_store_is_twice_the_css_size() {
     let original = window.device_pixel_ratio();
     set_device_pixel_ratio(2.0);
     let root = mount().await;
-    let canvas: HtmlCanvasElement = find(&root, "chart-distribution");
+    let canvas = chart_in_view(&root, "distribution").await;
     let (css_w, css_h) = (canvas.client_width(), canvas.client_height());
     assert!(css_w > 0 && css_h > 0);
     assert_eq!(canvas.width(), 2 * css_w as u32);
@@ -619,7 +628,7 @@ async fn current_row(root: &Element, id: &str) -> String {
 #[wasm_bindgen_test]
 async fn clicking_a_state_bar_selects_it_and_every_chart_follows() {
     let root = mount().await;
-    let canvas: HtmlCanvasElement = find(&root, "chart-states");
+    let canvas = chart_in_view(&root, "states").await;
     let before = text(&root, "estimate-annual");
     let x = f64::from(canvas.client_width()) * 0.5;
     for y in (0..canvas.client_height()).step_by(4) {
@@ -653,7 +662,7 @@ async fn clicking_a_state_bar_selects_it_and_every_chart_follows() {
 #[wasm_bindgen_test]
 async fn enter_on_a_focused_year_sets_the_slider() {
     let root = mount().await;
-    let canvas: HtmlCanvasElement = find(&root, "chart-experience");
+    let canvas = chart_in_view(&root, "experience").await;
     canvas.focus().expect("focus");
     settle().await;
     press(&canvas, "Home");
@@ -715,7 +724,7 @@ async fn choosing_a_metro_shows_its_own_estimate_and_its_states_metro_areas() {
         chart_title(&root, "metros"),
         Lang::En.fill(Msg::ChartMetrosTitle, &["Connecticut"])
     );
-    let canvas: HtmlCanvasElement = find(&root, "chart-metros");
+    let canvas = chart_in_view(&root, "metros").await;
     assert_eq!(
         canvas.get_attribute("data-chart-drawn").as_deref(),
         Some("true")
@@ -854,7 +863,7 @@ async fn clicking_an_industry_bar_selects_it_in_the_form() {
     fire(&industry, "change");
     settle().await;
     assert_eq!(current_row(&root, "industries").await, "Hospitals");
-    let canvas: HtmlCanvasElement = find(&root, "chart-industries");
+    let canvas = chart_in_view(&root, "industries").await;
     canvas.focus().expect("focus");
     settle().await;
     // Focus starts on the chosen industry; the first bar is another one.
@@ -888,7 +897,7 @@ async fn the_picker_follows_a_state_chosen_on_the_chart_after_a_metro() {
     choose_place_by_keys(&root, "Hart", hartford).await;
     assert_place_shown(&root, hartford);
     // Back to Connecticut on the states chart: focus starts on the reader's state.
-    let canvas: HtmlCanvasElement = find(&root, "chart-states");
+    let canvas = chart_in_view(&root, "states").await;
     canvas.focus().expect("focus");
     settle().await;
     let tip = tooltip_text(&root, "states").expect("a tooltip");

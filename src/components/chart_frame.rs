@@ -98,12 +98,7 @@ pub fn chart_frame(props: &ChartFrameProps) -> Html {
     let onpointerleave = {
         let (active, canvas) = (active.clone(), canvas.clone());
         Callback::from(move |_: PointerEvent| {
-            let focused = canvas
-                .cast::<HtmlCanvasElement>()
-                .zip(web_sys::window().and_then(|w| w.document()))
-                .and_then(|(el, doc)| doc.active_element().map(|a| a == **el))
-                .unwrap_or(false);
-            if !focused {
+            if !has_focus(&canvas) {
                 active.set(None);
             }
         })
@@ -155,6 +150,16 @@ pub fn chart_frame(props: &ChartFrameProps) -> Html {
             }
         })
     };
+    // A chart off screen is painted when it comes into view, which focusing it does: its marks
+    // may arrive after the focus, so the first one is shown then, as `onfocus` would have.
+    {
+        let (active, canvas, highlighted) = (active.clone(), canvas.clone(), table.highlighted);
+        use_effect_with(count, move |count| {
+            if *count > 0 && active.is_none() && has_focus(&canvas) {
+                active.set(Some(highlighted.unwrap_or(0).min(count - 1)));
+            }
+        });
+    }
     let onblur = {
         let active = active.clone();
         Callback::from(move |_: FocusEvent| active.set(None))
@@ -237,6 +242,14 @@ pub fn chart_frame(props: &ChartFrameProps) -> Html {
             </figcaption>
         </figure>
     }
+}
+
+/// Whether the rendered element has the keyboard focus.
+fn has_focus(node: &NodeRef) -> bool {
+    node.cast::<web_sys::Element>()
+        .zip(web_sys::window().and_then(|w| w.document()))
+        .and_then(|(el, doc)| doc.active_element().map(|a| a == el))
+        .unwrap_or(false)
 }
 
 /// Sets CSS properties on a rendered element through the CSSOM.

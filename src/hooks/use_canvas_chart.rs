@@ -1,9 +1,9 @@
 //! Keeps a chart drawn on a `<canvas>`: redrawn when its model changes and when the canvas's
 //! width changes (ResizeObserver), with the backing store scaled by `devicePixelRatio` so lines
-//! and text stay crisp on HiDPI screens. The first paint of each chart runs in a task of its own.
-//! A chart off screen (IntersectionObserver) is only laid out when its model changes, so the page
-//! keeps its height, and painted when it comes into view: an input costs the charts a reader can
-//! see, not all of them.
+//! and text stay crisp on HiDPI screens. A chart off screen (IntersectionObserver) is only laid
+//! out, so the page keeps its height, and painted when it comes into view, each chart in a task
+//! of its own: the first view paints the charts a reader can see, and an input costs those, not
+//! all of them.
 
 use crate::charts::palette::{parse_hex, Palette};
 use crate::charts::scene::Scene;
@@ -182,7 +182,9 @@ fn watch_view(view: Rc<RefCell<View>>, redraw: Rc<dyn Fn()>) -> Closure<dyn FnMu
             !view.off_screen && view.stale
         };
         if repaint {
-            redraw();
+            // One chart per task: several coming into view at once do not make one long task.
+            let redraw = Rc::clone(&redraw);
+            in_a_task_of_its_own(move || redraw());
         }
     })
 }
@@ -201,8 +203,8 @@ pub fn use_canvas_chart(
     let surface: Rc<RefCell<Option<Surface>>> = use_mut_ref(|| None);
     // On screen until the intersection observer says otherwise.
     let view: Rc<RefCell<View>> = use_mut_ref(View::default);
-    // Paints the latest model; off screen, only lays it out, unless `even_off_screen` (the first
-    // paint: a chart's marks, which keyboard focus and tooltips need, come from painting it).
+    // Paints the latest model; off screen, only lays it out, unless `even_off_screen` (where
+    // there is no intersection observer to say when it comes into view).
     let draw: Rc<dyn Fn(bool)> = {
         let canvas = canvas.clone();
         let latest = Rc::clone(&latest);
@@ -230,21 +232,21 @@ pub fn use_canvas_chart(
         Rc::new(move || draw(false))
     };
     {
-        let (draw, redraw) = (Rc::clone(&draw), Rc::clone(&redraw));
-        let (canvas, surface) = (canvas.clone(), Rc::clone(&surface));
+        let redraw = Rc::clone(&redraw);
+        let (canvas, surface, view) = (canvas.clone(), Rc::clone(&surface), Rc::clone(&view));
         use_effect_with(chart, move |chart| {
             *latest.borrow_mut() = chart.clone();
             let first = surface.borrow().is_none();
             match canvas.cast::<HtmlCanvasElement>() {
                 // The first draw: the chart takes its height now, so nothing below it moves
-                // later, and is painted in a task of its own. Painting every chart of the
-                // first view in the task that rendered it made one task of 370 ms on a 4×
-                // slower CPU; one chart per task lets the browser answer input in between.
+                // later, and is painted when the intersection observer first says it is near
+                // the screen, in a task of its own. Painting every chart of the first view in
+                // the task that rendered it made one task of 370 ms on a 4× slower CPU.
                 Some(el) if first => {
                     let mut fresh = Surface::read(&el);
                     lay_out(&el, &*chart.0, &mut fresh);
                     *surface.borrow_mut() = Some(fresh);
-                    in_a_task_of_its_own(move || draw(true));
+                    view.borrow_mut().stale = true;
                 }
                 _ => redraw(),
             }
@@ -254,6 +256,7 @@ pub fn use_canvas_chart(
         let canvas = canvas.clone();
         use_effect_with((), move |_| {
             let target = canvas.cast::<HtmlCanvasElement>();
+            let draw = Rc::clone(&draw);
             let on_view = watch_view(Rc::clone(&view), Rc::clone(&redraw));
             let on_resize = Closure::<dyn FnMut()>::new(move || {
                 let Some(el) = &target else { return };
@@ -286,8 +289,10 @@ pub fn use_canvas_chart(
                 if let Some(observer) = &observer {
                     observer.observe(&el);
                 }
-                if let Some(visibility) = &visibility {
-                    visibility.observe(&el);
+                match &visibility {
+                    Some(visibility) => visibility.observe(&el),
+                    // No intersection observer: paint it anyway, in a task of its own.
+                    None => in_a_task_of_its_own(move || draw(true)),
                 }
             }
             move || {

@@ -21,9 +21,9 @@ pub use driver::ChromeDriver;
 pub use server::{StaticServer, STRICT_CSP};
 pub use session::{with_browser, Browser, BrowserOptions, CanvasStats, Page};
 pub use widget::{
-    choose_place, dollars, first_int, open_data_table, open_widget, picker, place_shown,
-    query_param, type_place, wait_chart_drawn, wait_place_shown, widget_server, with_widget,
-    Picker, PLACE,
+    chart_in_view, choose_place, dollars, first_int, open_data_table, open_widget, picker,
+    place_shown, query_param, type_place, wait_chart_drawn, wait_place_shown, widget_server,
+    with_widget, Picker, PLACE,
 };
 
 /// Errors are boxed: the tests only report them, never match on them.

@@ -99,6 +99,24 @@ pub async fn wait_chart_drawn(page: &Page) -> Result<()> {
     Ok(())
 }
 
+/// Scrolls chart `id` into view, as a reader scrolls to it, and waits until it is painted: a
+/// chart off screen is only laid out until it comes into view.
+pub async fn chart_in_view(page: &Page, id: &str) -> Result<()> {
+    let canvas = format!("canvas[data-testid=chart-{id}]");
+    page.eval(
+        "const c = document.querySelector(arguments[0]); if (c) c.scrollIntoView();",
+        vec![json!(canvas)],
+    )
+    .await?;
+    page.wait_for(
+        &format!("the {id} chart to be drawn once in view"),
+        &format!("document.querySelector('{canvas}')?.getAttribute('data-chart-drawn') === 'true'"),
+        READY_TIMEOUT,
+    )
+    .await?;
+    Ok(())
+}
+
 /// Opens chart `id`'s "Show data" as a reader does (a click on its summary) and waits for its
 /// table, which is only in the DOM while open.
 pub async fn open_data_table(page: &Page, id: &str) -> Result<()> {

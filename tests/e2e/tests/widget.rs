@@ -5,9 +5,9 @@ use std::future::Future;
 use std::time::{Duration, Instant};
 
 use e2e::{
-    choose_place, dollars, first_int, open_data_table, open_widget, picker, place_shown,
-    query_param, type_place, wait_chart_drawn, wait_place_shown, with_widget, BrowserOptions,
-    CanvasStats, Page, Result, PLACE,
+    chart_in_view, choose_place, dollars, first_int, open_data_table, open_widget, picker,
+    place_shown, query_param, type_place, wait_chart_drawn, wait_place_shown, with_widget,
+    BrowserOptions, CanvasStats, Page, Result, PLACE,
 };
 use serde_json::{json, Value};
 use thirtyfour::Key;
@@ -928,12 +928,7 @@ async fn old_links_keep_working_and_are_rewritten() {
 async fn over_time_shows_two_series_across_the_code_change() {
     with_widget(&BrowserOptions::default(), |page, server| async move {
         open_widget(&page, server, "").await?;
-        page.wait_for(
-            "the over-time chart to be drawn",
-            "document.querySelector('canvas[data-testid=chart-over-time]')?.getAttribute('data-chart-drawn') === 'true'",
-            UI_TIMEOUT,
-        )
-        .await?;
+        chart_in_view(&page, "over-time").await?;
         let (head, rows) = table_rows(&page, "over-time").await?;
         let soc = head
             .iter()
@@ -977,7 +972,9 @@ async fn over_time_shows_two_series_across_the_code_change() {
             source.contains("29-2071") && source.contains("29-2072"),
             "{source:?}"
         );
-        let stats = page.canvas_stats("canvas[data-testid=chart-over-time]").await?;
+        let stats = page
+            .canvas_stats("canvas[data-testid=chart-over-time]")
+            .await?;
         assert_chart_has_content(&stats);
         page.assert_no_errors().await
     })
@@ -1103,12 +1100,7 @@ async fn keyboard_chooses_a_place_in_the_picker() {
 async fn choosing_a_metro_on_the_chart_updates_the_picker() {
     with_widget(&BrowserOptions::default(), |page, server| async move {
         open_widget(&page, server, "?place=NJ&years=4").await?;
-        page.wait_for(
-            "the metros chart to be drawn",
-            "document.querySelector('canvas[data-testid=chart-metros]')?.getAttribute('data-chart-drawn') === 'true'",
-            UI_TIMEOUT,
-        )
-        .await?;
+        chart_in_view(&page, "metros").await?;
         let canvas = page.find("canvas[data-testid=chart-metros]").await?;
         canvas.scroll_into_view().await?;
         page.press(&canvas, Key::Home).await?;
