@@ -667,6 +667,8 @@ async fn on_a_390_px_phone_nothing_scrolls_sideways_even_with_tooltips_open() {
             "comparison",
             "outlook",
         ] {
+            // A reader hovers a chart on screen (off screen, it is not painted yet).
+            chart_in_view(&page, id).await?;
             for (fx, fy) in [(0.02, 0.5), (0.98, 0.5), (0.5, 0.05), (0.97, 0.95)] {
                 let tip = page
                     .eval(HOVER_JS, vec![json!(id), json!(fx), json!(fy)])
