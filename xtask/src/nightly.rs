@@ -36,6 +36,7 @@ pub fn ensure() -> Result<Option<String>> {
         )));
     }
     if has_rust_src() && has_wasm_target() {
+        fetch_std_crates()?;
         return Ok(Some(format!("{CHANNEL} {DATE} has rust-src and wasm32")));
     }
     for args in [
@@ -50,7 +51,28 @@ pub fn ensure() -> Result<Option<String>> {
     ] {
         crate::process::run(Command::new("rustup").args(args))?;
     }
+    fetch_std_crates()?;
     Ok(None)
+}
+
+/// Downloads the crates the standard library depends on (its own Cargo.lock: `dlmalloc`,
+/// `wasip1`…): Trunk runs cargo `--offline`, and a machine whose registry cache lacks them fails
+/// the size build with "no matching package named `wasip1`". A no-op when they are all there.
+fn fetch_std_crates() -> Result<()> {
+    let fetch = |offline: bool| {
+        let mut cmd = Command::new("cargo");
+        cmd.args(["fetch", "--quiet", "--target", "wasm32-unknown-unknown"]);
+        if offline {
+            cmd.arg("--offline");
+        }
+        apply(&mut cmd);
+        cmd
+    };
+    let cached = fetch(true).output().is_ok_and(|out| out.status.success());
+    if cached {
+        return Ok(());
+    }
+    crate::process::run(&mut fetch(false))
 }
 
 /// Whether the release build can use the size build.
