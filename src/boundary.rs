@@ -27,7 +27,15 @@ const PURE: [&str; 18] = [
 ];
 
 /// Modules that run in the browser: components, hooks, the app and its state, web helpers.
-const BROWSER: [&str; 6] = ["app", "components", "hooks", "state", "ui", "web"];
+const BROWSER: [&str; 7] = [
+    "app",
+    "components",
+    "hooks",
+    "prerender",
+    "state",
+    "ui",
+    "web",
+];
 
 /// Crates (and their paths) only the browser side may use.
 const BROWSER_ONLY: [&str; 6] = [

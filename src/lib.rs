@@ -30,6 +30,8 @@ pub mod ui;
 pub mod app;
 pub mod components;
 pub mod hooks;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod prerender;
 pub mod web;
 
 #[cfg(all(test, not(target_arch = "wasm32")))]

@@ -41,7 +41,7 @@ pub fn career_switcher(props: &CareerSwitcherProps) -> Html {
             let Some(tabs) = list.cast::<web_sys::Element>().map(|l| tabs_of(&l)) else {
                 return;
             };
-            let focused = web_sys::window()
+            let focused = crate::web::window()
                 .and_then(|w| w.document())
                 .and_then(|d| d.active_element());
             let at = tabs

@@ -247,7 +247,7 @@ pub fn chart_frame(props: &ChartFrameProps) -> Html {
 /// Whether the rendered element has the keyboard focus.
 fn has_focus(node: &NodeRef) -> bool {
     node.cast::<web_sys::Element>()
-        .zip(web_sys::window().and_then(|w| w.document()))
+        .zip(crate::web::window().and_then(|w| w.document()))
         .and_then(|(el, doc)| doc.active_element().map(|a| a == el))
         .unwrap_or(false)
 }

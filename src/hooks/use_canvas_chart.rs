@@ -109,7 +109,8 @@ fn clear(canvas: &HtmlCanvasElement) {
 /// Chart colours from the canvas's CSS custom properties, defaults where one is missing.
 fn palette_from_css(canvas: &HtmlCanvasElement) -> Palette {
     let mut palette = Palette::default();
-    let Some(style) = web_sys::window().and_then(|w| w.get_computed_style(canvas).ok().flatten())
+    let Some(style) =
+        crate::web::window().and_then(|w| w.get_computed_style(canvas).ok().flatten())
     else {
         return palette;
     };
@@ -140,7 +141,7 @@ fn palette_from_css(canvas: &HtmlCanvasElement) -> Palette {
 /// Runs `job` in a later task (`setTimeout(0)`), after what is running now and the tasks already
 /// queued; at once if there is no window.
 fn in_a_task_of_its_own(job: impl FnOnce() + 'static) {
-    let Some(window) = web_sys::window() else {
+    let Some(window) = crate::web::window() else {
         return job();
     };
     let callback = Closure::once_into_js(job);
@@ -273,7 +274,7 @@ pub fn use_canvas_chart(
                     // waits for the next frame.
                     let redraw = Rc::clone(&redraw);
                     let next_frame = Closure::once_into_js(move || redraw());
-                    if let Some(window) = web_sys::window() {
+                    if let Some(window) = crate::web::window() {
                         let _ = window.request_animation_frame(next_frame.unchecked_ref());
                     }
                 }

@@ -18,7 +18,7 @@ pub fn copy(text: &str, fallback: Option<&HtmlTextAreaElement>) -> bool {
         return false;
     };
     area.select();
-    web_sys::window()
+    crate::web::window()
         .and_then(|w| w.document())
         .and_then(|d| d.dyn_into::<HtmlDocument>().ok())
         .and_then(|d| d.exec_command("copy").ok())
@@ -28,7 +28,7 @@ pub fn copy(text: &str, fallback: Option<&HtmlTextAreaElement>) -> bool {
 /// `navigator.clipboard` and its `writeText`, looked up dynamically: the API is missing in
 /// insecure contexts and in iframes without `allow="clipboard-write"`.
 fn clipboard_write() -> Option<(JsValue, Function)> {
-    let navigator = web_sys::window()?.navigator();
+    let navigator = crate::web::window()?.navigator();
     let clipboard = Reflect::get(&navigator, &"clipboard".into()).ok()?;
     if clipboard.is_undefined() || clipboard.is_null() {
         return None;

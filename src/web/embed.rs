@@ -18,7 +18,7 @@ pub const HEIGHT_MESSAGE: &str = "career-pay-widget:height";
 
 /// Starts reporting the height of `#career-pay-widget` to the parent window, if framed.
 pub fn report_height_when_framed() {
-    let Some(window) = web_sys::window() else {
+    let Some(window) = crate::web::window() else {
         return;
     };
     let parent = match window.parent() {

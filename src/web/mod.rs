@@ -5,3 +5,13 @@ pub mod clipboard;
 pub mod embed;
 pub mod packs;
 pub mod page;
+
+/// The browser's window, or `None` where there is none: natively, the build-time prerender
+/// (`src/bin/prerender.rs`) renders the components, and calling a web API there would panic.
+pub fn window() -> Option<web_sys::Window> {
+    if cfg!(target_arch = "wasm32") {
+        web_sys::window()
+    } else {
+        None
+    }
+}

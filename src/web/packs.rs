@@ -139,7 +139,7 @@ fn unreadable(error: CareerError) -> LoadError {
 
 /// The packs' directory and shared files' names, from the page.
 fn site() -> Result<Site, LoadError> {
-    let meta = web_sys::window()
+    let meta = crate::web::window()
         .and_then(|w| w.document())
         .and_then(|d| d.query_selector("meta[name=\"cpw-packs\"]").ok().flatten())
         .ok_or(LoadError::NotBuilt)?;
@@ -169,7 +169,7 @@ fn is_relative_file(name: &str) -> bool {
 
 /// The bytes at `url` (relative to the page), or why not.
 async fn fetch(url: &str) -> Result<Vec<u8>, LoadError> {
-    let window = web_sys::window().ok_or(LoadError::Network)?;
+    let window = crate::web::window().ok_or(LoadError::Network)?;
     let response: web_sys::Response = JsFuture::from(window.fetch_with_str(url))
         .await
         .map_err(|_| LoadError::Network)?

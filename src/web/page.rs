@@ -3,14 +3,14 @@
 
 /// The page's query string (`?state=NJ...`), or empty.
 pub fn query() -> String {
-    web_sys::window()
+    crate::web::window()
         .and_then(|w| w.location().search().ok())
         .unwrap_or_default()
 }
 
 /// Device pixels per CSS pixel (1 when unknown).
 pub fn device_pixel_ratio() -> f64 {
-    web_sys::window()
+    crate::web::window()
         .map(|w| w.device_pixel_ratio())
         .filter(|r| r.is_finite() && *r > 0.0)
         .unwrap_or(1.0)
@@ -18,7 +18,7 @@ pub fn device_pixel_ratio() -> f64 {
 
 /// Sets `data-<name>="true"` on the root element: a stable signal for tests and embedders.
 pub fn flag_document(name: &str) {
-    if let Some(root) = web_sys::window()
+    if let Some(root) = crate::web::window()
         .and_then(|w| w.document())
         .and_then(|d| d.document_element())
     {
@@ -28,7 +28,7 @@ pub fn flag_document(name: &str) {
 
 /// Records a `performance.mark` once (the first call per name wins).
 pub fn mark_once(name: &str) {
-    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+    if let Some(performance) = crate::web::window().and_then(|w| w.performance()) {
         let already = performance.get_entries_by_name(name).length() > 0;
         if !already {
             let _ = performance.mark(name);
@@ -39,7 +39,7 @@ pub fn mark_once(name: &str) {
 /// Records a `performance.mark`, replacing any earlier one of that name, so a long session does
 /// not grow the timeline. `cargo xtask bench` reads `cpw-drawn` to time input-to-redraw.
 pub fn mark_latest(name: &str) {
-    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+    if let Some(performance) = crate::web::window().and_then(|w| w.performance()) {
         performance.clear_marks_with_mark_name(name);
         let _ = performance.mark(name);
     }
@@ -47,7 +47,7 @@ pub fn mark_latest(name: &str) {
 
 /// The page's origin and path (`https://host`, `/tools/pay/`), for links and snippets.
 pub fn origin_and_path() -> (String, String) {
-    let location = web_sys::window().map(|w| w.location());
+    let location = crate::web::window().map(|w| w.location());
     let origin = location
         .as_ref()
         .and_then(|l| l.origin().ok())
@@ -61,14 +61,14 @@ pub fn origin_and_path() -> (String, String) {
 
 /// Sets the document's title (the browser tab, and what a plain iframe's page is called).
 pub fn set_title(title: &str) {
-    if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+    if let Some(document) = crate::web::window().and_then(|w| w.document()) {
         document.set_title(title);
     }
 }
 
 /// The current page URL.
 pub fn href() -> String {
-    web_sys::window()
+    crate::web::window()
         .and_then(|w| w.location().href().ok())
         .unwrap_or_default()
 }
@@ -84,7 +84,7 @@ pub fn replace_query(query: &str) {
 pub fn on_history_change(on_change: impl Fn() + 'static) -> impl FnOnce() {
     use wasm_bindgen::JsCast;
     let listener = wasm_bindgen::closure::Closure::<dyn Fn()>::new(on_change);
-    let window = web_sys::window();
+    let window = crate::web::window();
     if let Some(w) = &window {
         let _ = w.add_event_listener_with_callback("popstate", listener.as_ref().unchecked_ref());
     }
@@ -102,7 +102,7 @@ pub fn push_query(query: &str) {
 }
 
 fn write_query(query: &str, new_entry: bool) {
-    let Some(window) = web_sys::window() else {
+    let Some(window) = crate::web::window() else {
         return;
     };
     let path = window.location().pathname().unwrap_or_default();
@@ -123,7 +123,7 @@ fn write_query(query: &str, new_entry: bool) {
 pub fn apply_theme(options: &crate::options::Options) {
     use crate::options::Theme;
     use wasm_bindgen::JsCast;
-    let Some(root) = web_sys::window()
+    let Some(root) = crate::web::window()
         .and_then(|w| w.document())
         .and_then(|d| d.document_element())
     else {
@@ -134,7 +134,7 @@ pub fn apply_theme(options: &crate::options::Options) {
     let dark = match options.theme {
         Theme::Dark => true,
         Theme::Light => false,
-        Theme::Auto => web_sys::window()
+        Theme::Auto => crate::web::window()
             .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
             .is_some_and(|m| m.matches()),
     };
