@@ -46,6 +46,8 @@ pub fn app() -> Html {
     {
         let (phase, subject, lang) = (phase.setter(), options.subject.clone(), options.lang);
         use_effect_with((), move |_| {
+            // Effects run children first: every chart below has its height by now.
+            page::take_over();
             embed::report_height_when_framed();
             if !subject.is_default() {
                 spawn_local(async move { phase.set(open(&subject, lang).await) });

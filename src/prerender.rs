@@ -10,9 +10,118 @@ pub fn default_view() -> String {
     futures::executor::block_on(renderer.render())
 }
 
+/// The widths (CSS pixels of a chart's plot) the heights stylesheet covers: the narrowest phone
+/// to wider than the widget's 60rem column.
+const PLOT_WIDTHS: std::ops::RangeInclusive<u32> = 200..=1200;
+
+/// A stylesheet giving each prerendered chart canvas the height the wasm will lay it out at, by
+/// the width of its plot (CSS container queries on `.cpw-plot`), so nothing below a chart moves
+/// when the widget takes over. A canvas is otherwise as tall as its default 2:1 bitmap until the
+/// wasm sizes it. Rules are scoped to the prerendered view; the live widget sizes its canvases
+/// itself.
+pub fn chart_heights_css() -> String {
+    use crate::charts::registry::{self, Context};
+    let career = crate::career::current().expect("the compiled-in career decodes");
+    let inputs = crate::config::default_inputs(career).expect("the nation is published");
+    let estimate = crate::estimator::estimate(career, inputs)
+        .ok()
+        .map(|e| e.annual);
+    let ui = crate::ui::Ui::default();
+    let context = Context {
+        career,
+        inputs,
+        estimate,
+        lang: ui.lang,
+        fmt: &*ui.fmt,
+    };
+    let mut css = String::from(".cpw-prerendered .cpw-plot{container-type:inline-size}");
+    let (defaults, _) = crate::options::from_query("");
+    for section in defaults.sections {
+        let Some(built) = registry::spec(section).and_then(|spec| (spec.build)(&context)) else {
+            continue;
+        };
+        let heights: Vec<(u32, f64)> = PLOT_WIDTHS
+            .map(|w| (w, built.chart.0.scene(f64::from(w)).height.round()))
+            .collect();
+        for piece in affine_pieces(&heights) {
+            css.push_str(&format!(
+                "@container (min-width:{}px) and (max-width:{}.99px){{\
+                 .cpw-prerendered [data-testid=chart-{}]{{height:{}}}}}",
+                piece.from,
+                piece.to,
+                section.id(),
+                piece.css_height()
+            ));
+        }
+    }
+    css
+}
+
+/// How far a prerendered chart's height may be from the one the wasm lays out. Two pixels move
+/// what is below by two pixels, which no reader sees as a jump; the tile map's height is a
+/// staircase (whole-pixel tiles) that half a pixel would cut into some ninety pieces.
+const TOLERANCE_PX: f64 = 2.0;
+
+/// Over plot widths `from..=to`, a height of `slope × width + offset` CSS pixels (within
+/// [`TOLERANCE_PX`] of the chart's own).
+#[derive(Debug, PartialEq)]
+struct Piece {
+    from: u32,
+    to: u32,
+    slope: f64,
+    offset: f64,
+}
+
+impl Piece {
+    fn css_height(&self) -> String {
+        if self.slope == 0.0 {
+            format!("{}px", self.offset)
+        } else {
+            // 1cqw is 1 % of the container's width.
+            format!("calc({:.4}cqw + {:.2}px)", self.slope * 100.0, self.offset)
+        }
+    }
+}
+
+/// `(width, height)` samples, ascending by width, as few pieces as fit each within the tolerance:
+/// chart heights step at a few widths (labels wrap) and grow linearly where a chart keeps its
+/// aspect (the tile map).
+fn affine_pieces(samples: &[(u32, f64)]) -> Vec<Piece> {
+    let fit = |from: usize, to: usize| -> Option<(f64, f64)> {
+        let ((w0, h0), (w1, h1)) = (samples[from], samples[to]);
+        let slope = if to == from || h1 == h0 {
+            0.0
+        } else {
+            (h1 - h0) / f64::from(w1 - w0)
+        };
+        let offset = h0 - slope * f64::from(w0);
+        samples[from..=to]
+            .iter()
+            .all(|&(w, h)| (slope * f64::from(w) + offset - h).abs() <= TOLERANCE_PX)
+            .then_some((slope, offset))
+    };
+    let mut pieces = Vec::new();
+    let mut from = 0;
+    while from < samples.len() {
+        let mut to = from;
+        while to + 1 < samples.len() && fit(from, to + 1).is_some() {
+            to += 1;
+        }
+        let (slope, offset) = fit(from, to).unwrap_or((0.0, samples[from].1));
+        pieces.push(Piece {
+            from: samples[from].0,
+            to: samples[to].0,
+            slope,
+            offset,
+        });
+        from = to + 1;
+    }
+    pieces
+}
+
 #[cfg(test)]
 mod tests {
-    use super::default_view;
+    use super::{affine_pieces, chart_heights_css, default_view, Piece, PLOT_WIDTHS, TOLERANCE_PX};
     use crate::career;
     use crate::config::default_inputs;
     use crate::estimator;
@@ -85,5 +194,82 @@ mod tests {
         let html = default_view();
         assert!(!html.contains("<script"), "markup only");
         assert_eq!(text_of(&html, "notices").as_deref(), Some(""));
+    }
+
+    #[test]
+    fn steps_and_slopes_become_few_pieces_that_reproduce_every_sample() {
+        let samples: Vec<(u32, f64)> = (200..=400)
+            .map(|w| {
+                let h = if w < 300 {
+                    100.0 + 0.5 * f64::from(w)
+                } else if w < 350 {
+                    240.0
+                } else {
+                    200.0
+                };
+                (w, h.round())
+            })
+            .collect();
+        let pieces = affine_pieces(&samples);
+        assert_eq!(pieces.len(), 3, "{pieces:?}");
+        assert_eq!(
+            pieces[2],
+            Piece {
+                from: 350,
+                to: 400,
+                slope: 0.0,
+                offset: 200.0
+            }
+        );
+        for (w, h) in samples {
+            let piece = pieces
+                .iter()
+                .find(|p| p.from <= w && w <= p.to)
+                .expect("covered");
+            assert!(
+                (piece.slope * f64::from(w) + piece.offset - h).abs() <= TOLERANCE_PX,
+                "{w}"
+            );
+        }
+    }
+
+    #[test]
+    fn every_prerendered_chart_gets_its_height_at_every_plot_width() {
+        let html = default_view();
+        let css = chart_heights_css();
+        for (canvas, _) in html.match_indices("<canvas") {
+            let at = canvas
+                + html[canvas..]
+                    .find("data-testid=\"chart-")
+                    .expect("a chart");
+            let id: String = html[at + 19..].chars().take_while(|c| *c != '"').collect();
+            let rules: Vec<(u32, u32)> = css
+                .match_indices(&format!("[data-testid=chart-{id}]"))
+                .map(|(r, _)| {
+                    let query = &css[..r];
+                    let query = &query[query.rfind("@container").expect("in a query")..];
+                    let px = |key: &str| -> u32 {
+                        let from = query.find(key).expect(key) + key.len();
+                        query[from..]
+                            .chars()
+                            .take_while(char::is_ascii_digit)
+                            .collect::<String>()
+                            .parse()
+                            .expect("px")
+                    };
+                    (px("min-width:"), px("max-width:"))
+                })
+                .collect();
+            assert_eq!(
+                rules.first().map(|r| r.0),
+                Some(*PLOT_WIDTHS.start()),
+                "{id}: {rules:?}"
+            );
+            assert_eq!(rules.last().map(|r| r.1), Some(*PLOT_WIDTHS.end()), "{id}");
+            assert!(
+                rules.windows(2).all(|p| p[1].0 == p[0].1 + 1),
+                "{id}: no gap: {rules:?}"
+            );
+        }
     }
 }

@@ -1,6 +1,37 @@
 //! Page-level facts and signals: the URL query, the reader's device pixel ratio, and the marks
 //! that tests and `cargo xtask bench` wait for.
 
+/// The classes of the element the widget renders into at start-up (`main.rs`): `cpw-live` for
+/// good, `cpw-starting` (hidden) until [`take_over`].
+pub const STARTING_CLASSES: &str = "cpw-live cpw-starting";
+/// The mount element's class during start-up: what it showed before the widget stays on top.
+pub const TAKING_OVER_CLASS: &str = "cpw-taking-over";
+
+/// Ends start-up: removes what the page showed before the widget (its prerendered first view,
+/// its loading text) and shows the widget in their place, in one frame. Called once the widget's
+/// first effects have run, so its charts already have their heights; a no-op when the widget was
+/// not started by `main.rs` (the browser tests mount it themselves).
+pub fn take_over() {
+    let Some(root) = crate::web::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("career-pay-widget"))
+    else {
+        return;
+    };
+    let children = root.children();
+    let before: Vec<web_sys::Element> = (0..children.length())
+        .filter_map(|i| children.item(i))
+        .filter(|child| !child.class_list().contains("cpw-live"))
+        .collect();
+    for child in before {
+        child.remove();
+    }
+    let _ = root.class_list().remove_1(TAKING_OVER_CLASS);
+    if let Ok(Some(live)) = root.query_selector(":scope > .cpw-live") {
+        let _ = live.class_list().remove_1("cpw-starting");
+    }
+}
+
 /// The page's query string (`?state=NJ...`), or empty.
 pub fn query() -> String {
     crate::web::window()

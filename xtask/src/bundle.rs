@@ -11,8 +11,12 @@ use std::path::{Path, PathBuf};
 /// packs, the rest code). Every-career support (fetching other packs, the career tabs, the
 /// editor's search) added 24 KB of code; the release build's std rebuilt for size
 /// (`xtask/src/nightly.rs`), wasm-opt's extra flags (index.html) and a leaner `boot.js` took it
-/// back. Issue 10 brings it to 150 KB, then 100 KB.
-pub const BUDGET_BYTES: u64 = 202_650;
+/// back, to 196.7 KB. Issue 10's prerendered first view (`xtask/src/prerender.rs`) then added
+/// 7.6 KB on purpose: the default view's HTML in `index.html` (6.2 KB), the charts' heights
+/// (0.4 KB), `guard.js` (0.2 KB) and the start-up hand-over in the wasm (0.8 KB), bytes that
+/// arrive first and make the page readable before any wasm runs. Issue 10 brings the total to
+/// 150 KB, then 100 KB.
+pub const BUDGET_BYTES: u64 = 209_920;
 /// The loader host pages include (`<script src=".../embed.js">`), copied to the bundle's root.
 pub const LOADER: &str = "embed.js";
 /// Its budget, raw bytes (issue 4: "at most 4 KB"): it is on every host page, readable source.

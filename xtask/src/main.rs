@@ -11,6 +11,7 @@ mod nightly;
 mod npm_tools;
 mod oews_data;
 mod packs;
+mod prerender;
 mod process;
 mod serve;
 mod setup;
@@ -36,8 +37,10 @@ commands:
           into data/oews-package.txt), writes the compiled-in careers' CSV files and national
           series for its release into data/current/ with a source note, points data/sources.csv
           at it, and rebuilds every occupation's pack from it
-  packs   every occupation's career pack into target/packs (skipped when up to date); run by
-          Trunk after each build, it also puts them in the build as packs/
+  packs   every occupation's career pack into target/packs (skipped when up to date)
+  post-build
+          what Trunk runs after each build (Trunk.toml's hook): the packs, into the build as
+          packs/, and, for release builds, the default view prerendered into index.html
   serve   setup, then `trunk serve` on http://127.0.0.1:8080/ (extra arguments go to trunk serve),
           and the demo host page examples/school-page.html on http://127.0.0.1:8081/
   test    setup (+ Chromium), then fmt, clippy (host and wasm32), native tests, browser tests,
@@ -97,6 +100,13 @@ fn run(args: &[String]) -> Result<ExitCode> {
         }
         "packs" => {
             packs::run(&root)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        "post-build" => {
+            packs::run(&root)?;
+            let staging = std::env::var_os("TRUNK_STAGING_DIR")
+                .ok_or("`post-build` is Trunk's hook: TRUNK_STAGING_DIR is not set")?;
+            prerender::run_for_release(&root, std::path::Path::new(&staging))?;
             Ok(ExitCode::SUCCESS)
         }
         "refresh" => {

@@ -1,0 +1,193 @@
+//! The prerendered first view (`xtask/src/prerender.rs`): what a reader sees before the wasm has
+//! run is the default view, with the figures the widget itself then shows; a URL asking for
+//! another view never shows those default figures; and the wasm takes over without a layout
+//! shift. "Before the wasm has run" is a copy of the bundle without its wasm, so that moment
+//! lasts as long as the test needs.
+
+use e2e::{
+    copy_dir, open_widget, wait_chart_drawn, widget::dist_dir, with_browser, with_widget,
+    BrowserOptions, Page, Result, StaticServer, TempDir,
+};
+use serde_json::json;
+use std::time::Duration;
+
+/// The release bundle without its wasm: the page as it is until the wasm arrives.
+fn bundle_without_wasm() -> (TempDir, StaticServer) {
+    let dist = dist_dir().unwrap_or_else(|e| panic!("{e}"));
+    let copy = TempDir::new("prerender-no-wasm").expect("temp dir");
+    copy_dir(&dist, copy.path()).expect("copy the bundle");
+    for entry in std::fs::read_dir(copy.path()).expect("the copy").flatten() {
+        if entry.path().extension().is_some_and(|e| e == "wasm") {
+            std::fs::remove_file(entry.path()).expect("remove the wasm");
+        }
+    }
+    let server = StaticServer::start(copy.path()).expect("serve the copy");
+    (copy, server)
+}
+
+/// Whether the element with `data-testid="{id}"` is there and shown.
+async fn shown(page: &Page, id: &str) -> Result<bool> {
+    shown_css(page, &format!("[data-testid=\"{id}\"]")).await
+}
+
+/// Whether an element matching `css` is there and shown (laid out as boxes).
+async fn shown_css(page: &Page, css: &str) -> Result<bool> {
+    let found = page
+        .eval(
+            "const e = document.querySelector(arguments[0]); \
+             return !!e && e.getClientRects().length > 0;",
+            vec![json!(css)],
+        )
+        .await?;
+    Ok(found == json!(true))
+}
+
+/// The page's own loading text (index.html's, before the wasm replaces it).
+const LOADING: &str = ".cpw-mount > .cpw-loading";
+
+/// Opens `query` on the wasm-less copy; the page has been parsed and laid out when this returns.
+async fn open_before_wasm(page: &Page, server: &StaticServer, query: &str) -> Result<()> {
+    page.goto(&server.url(&format!("/{query}"))).await?;
+    page.wait_for(
+        "the page to be parsed",
+        "document.readyState !== 'loading'",
+        Duration::from_secs(10),
+    )
+    .await?;
+    Ok(())
+}
+
+#[tokio::test]
+async fn before_the_wasm_runs_the_page_shows_the_figures_the_widget_then_shows() {
+    let (_copy, early) = bundle_without_wasm();
+    let ids = [
+        "widget-title",
+        "estimate-annual",
+        "estimate-low",
+        "estimate-high",
+        "estimate-for",
+    ];
+    let before = with_browser(&BrowserOptions::default(), |page| async move {
+        open_before_wasm(&page, &early, "").await?;
+        assert!(
+            !shown_css(&page, LOADING).await?,
+            "no loading text with the view"
+        );
+        let mut texts = vec![];
+        for id in ids {
+            assert!(
+                shown(&page, id).await?,
+                "{id} is shown before the wasm runs"
+            );
+            texts.push(page.text(id).await?);
+        }
+        Ok(texts)
+    })
+    .await;
+    let after = with_widget(&BrowserOptions::default(), |page, server| async move {
+        open_widget(&page, server, "").await?;
+        let mut texts = vec![];
+        for id in ids {
+            texts.push(page.text(id).await?);
+        }
+        Ok(texts)
+    })
+    .await;
+    for ((id, before), after) in ids.iter().zip(&before).zip(&after) {
+        assert!(!before.trim().is_empty(), "{id} has text");
+        assert_eq!(
+            before, after,
+            "{id}: the prerendered text is the widget's own"
+        );
+    }
+    assert!(
+        before[1].starts_with('$'),
+        "an estimate in dollars: {}",
+        before[1]
+    );
+}
+
+#[tokio::test]
+async fn a_url_asking_for_another_view_never_shows_the_default_figures() {
+    let (_copy, early) = bundle_without_wasm();
+    with_browser(&BrowserOptions::default(), |page| async move {
+        for query in [
+            "?place=NJ",
+            "?years=12",
+            "?career=31-9092",
+            "?title=Our%20program",
+        ] {
+            open_before_wasm(&page, &early, query).await?;
+            assert!(
+                !shown(&page, "estimate-annual").await?,
+                "{query}: no default estimate"
+            );
+            assert!(
+                !shown(&page, "widget-title").await?,
+                "{query}: no default heading"
+            );
+            assert!(
+                shown_css(&page, LOADING).await?,
+                "{query}: the loading text instead"
+            );
+        }
+        // An empty option asks for nothing: the default view stays.
+        open_before_wasm(&page, &early, "?place=").await?;
+        assert!(shown(&page, "estimate-annual").await?);
+        Ok(())
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn the_widget_takes_over_the_prerendered_view_without_a_layout_shift() {
+    for (width, height) in [(1280, 900), (412, 823)] {
+        let opts = BrowserOptions::default().size(width, height);
+        with_widget(&opts, |page, server| async move {
+            open_widget(&page, server, "").await?;
+            wait_chart_drawn(&page).await?;
+            let left = page
+                .eval(
+                    "return [document.querySelectorAll('.cpw-prerendered').length, \
+                             document.querySelectorAll('[data-testid=widget-title]').length];",
+                    vec![],
+                )
+                .await?;
+            assert_eq!(
+                left,
+                json!([0, 1]),
+                "{width}px: the view is replaced, not doubled"
+            );
+            // Every layout shift since the page started (buffered), as CLS counts them, with
+            // what moved, for the message.
+            let shifts = page
+                .eval(
+                    "return new Promise(done => { \
+                       const seen = []; \
+                       new PerformanceObserver(list => { \
+                         for (const e of list.getEntries()) if (!e.hadRecentInput) seen.push({ \
+                           value: e.value, \
+                           moved: e.sources.map(s => `${s.node && s.node.nodeName}.${ \
+                             s.node && s.node.className} ${JSON.stringify(s.previousRect)} -> ${ \
+                             JSON.stringify(s.currentRect)}`) }); \
+                       }).observe({ type: 'layout-shift', buffered: true }); \
+                       setTimeout(() => done(seen), 300); \
+                     });",
+                    vec![],
+                )
+                .await?;
+            let total: f64 = shifts
+                .as_array()
+                .expect("a list")
+                .iter()
+                .filter_map(|s| s["value"].as_f64())
+                .sum();
+            assert!(
+                total <= 0.02,
+                "{width}px: layout shift {total} (budget 0.02): {shifts:#}"
+            );
+            page.assert_no_errors().await
+        })
+        .await;
+    }
+}
