@@ -5,13 +5,15 @@ const tag = document.querySelector('script[type="module"][data-js][data-wasm]');
 const jsUrl = new URL(tag.dataset.js, import.meta.url);
 const wasmUrl = new URL(tag.dataset.wasm, import.meta.url);
 
-// Fetch with the preload's SRI hash: the browser checks the bytes and reuses the preload.
-const preload = [...document.querySelectorAll('link[rel="preload"][as="fetch"]')].find(
-  (link) => link.href === wasmUrl.href,
+// Fetch with the SRI hash of Trunk's preload link: the browser checks the bytes (and reuses the
+// preload). Above a prerendered view that link is inert (rel=cpw-deferred, xtask/src/prerender.rs)
+// and the download starts after the first paint, not against the page's own HTML and CSS.
+const link = [...document.querySelectorAll('link[as="fetch"]')].find(
+  (l) => l.href === wasmUrl.href,
 );
-const wasm = preload && preload.integrity
-  ? new Request(wasmUrl, { integrity: preload.integrity })
-  : wasmUrl;
+const wasm = link && link.integrity ? new Request(wasmUrl, { integrity: link.integrity }) : wasmUrl;
+const deferred = link && link.rel === 'cpw-deferred'
+  && !document.documentElement.classList.contains('cpw-asked'); // guard.js: another view asked
 
 // Another career or a program: preload the index and place names (and programs) while the wasm
 // downloads; the widget's own fetches reuse these responses.
@@ -29,6 +31,20 @@ if (packs && (params.has('program') || /\d/.test(others))) {
   }
 }
 
+if (deferred && document.visibilityState !== 'hidden') {
+  // Once the browser reports the first contentful paint; at most 500 ms (no paint timing, or
+  // frames throttled far off screen).
+  await new Promise((done) => {
+    setTimeout(done, 500);
+    if (!(PerformanceObserver.supportedEntryTypes || []).includes('paint')) return;
+    new PerformanceObserver((list, observer) => {
+      if (list.getEntriesByName('first-contentful-paint').length) {
+        observer.disconnect();
+        done();
+      }
+    }).observe({ type: 'paint', buffered: true });
+  });
+}
 const { default: init } = await import(jsUrl.href);
 const instance = await init({ module_or_path: wasm });
 // Trunk's own loader announces this; tools that wait for it keep working.

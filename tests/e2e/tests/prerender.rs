@@ -140,6 +140,31 @@ async fn a_url_asking_for_another_view_never_shows_the_default_figures() {
 }
 
 #[tokio::test]
+async fn the_wasm_downloads_after_the_prerendered_view_is_painted() {
+    with_widget(&BrowserOptions::default(), |page, server| async move {
+        open_widget(&page, server, "").await?;
+        let times = page
+            .eval(
+                "const paint = performance.getEntriesByName('first-contentful-paint')[0]; \
+                 const wasm = performance.getEntriesByType('resource') \
+                   .find((e) => e.name.endsWith('.wasm')); \
+                 return [paint && paint.startTime, wasm && wasm.startTime];",
+                vec![],
+            )
+            .await?;
+        let (Some(paint), Some(wasm)) = (times[0].as_f64(), times[1].as_f64()) else {
+            panic!("no first paint or no wasm request: {times}");
+        };
+        assert!(
+            wasm > paint,
+            "the wasm was requested at {wasm} ms, before the first paint at {paint} ms"
+        );
+        Ok(())
+    })
+    .await;
+}
+
+#[tokio::test]
 async fn the_widget_takes_over_the_prerendered_view_without_a_layout_shift() {
     for (width, height) in [(1280, 900), (412, 823)] {
         let opts = BrowserOptions::default().size(width, height);
