@@ -1,11 +1,37 @@
-//! What the measuring tools (`measure-input`, `measure-switch`) share: serving the bundle with a
-//! chromedriver, driving the page with a script that runs inside it (so WebDriver round trips
-//! are not timed), and reading the numbers it hands back.
+//! What the measuring tools (`measure-input`, `-load`, `-switch`, `-memory`, `-lighthouse`) share:
+//! reading their arguments, serving the bundle with a chromedriver, driving the page with a script
+//! that runs inside it (so WebDriver round trips are not timed), and reading the numbers it hands
+//! back.
 
 use crate::{open_widget, wait_chart_drawn, Browser, BrowserOptions, ChromeDriver, StaticServer};
 use serde_json::Value;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+
+/// The parsed arguments; otherwise the error (none for `--help`) and `usage` on stderr, and exit
+/// code 2.
+pub fn arguments_or_usage<T>(
+    tool: &str,
+    usage: &str,
+    parsed: Result<T, String>,
+) -> Result<T, ExitCode> {
+    parsed.map_err(|error| {
+        if !error.is_empty() {
+            eprintln!("{tool}: {error}");
+        }
+        eprintln!("{usage}");
+        ExitCode::from(2)
+    })
+}
+
+/// The bundle directory given on the command line, if it holds `needs` (`index.html`, `packs`).
+pub fn dist_holding(dist: Option<PathBuf>, needs: &str) -> Result<PathBuf, String> {
+    let dist = dist.ok_or("the dist directory is missing")?;
+    if !dist.join(needs).exists() {
+        return Err(format!("{} has no {needs}", dist.display()));
+    }
+    Ok(dist)
+}
 
 /// Serves `dist` and starts a chromedriver; on failure, says so as `tool` and gives the exit code.
 pub fn serve_and_drive(tool: &str, dist: &Path) -> Result<(StaticServer, ChromeDriver), ExitCode> {

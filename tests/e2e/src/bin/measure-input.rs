@@ -16,7 +16,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use e2e::measure::{drive, numbers, serve_and_drive};
+use e2e::measure::{arguments_or_usage, dist_holding, drive, numbers, serve_and_drive};
 use e2e::stats::{median, percentile};
 use serde_json::{json, Value};
 
@@ -131,10 +131,7 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
             a => dist = Some(PathBuf::from(a)),
         }
     }
-    let dist = dist.ok_or("the dist directory is missing")?;
-    if !dist.join("index.html").is_file() {
-        return Err(format!("{} has no index.html", dist.display()));
-    }
+    let dist = dist_holding(dist, "index.html")?;
     Ok(Args {
         dist,
         events,
@@ -160,15 +157,9 @@ async fn main() -> ExitCode {
         dist,
         events,
         query,
-    } = match parse_args(&args) {
+    } = match arguments_or_usage(TOOL, USAGE, parse_args(&args)) {
         Ok(v) => v,
-        Err(e) => {
-            if !e.is_empty() {
-                eprintln!("{TOOL}: {e}");
-            }
-            eprintln!("{USAGE}");
-            return ExitCode::from(2);
-        }
+        Err(code) => return code,
     };
     let (server, driver) = match serve_and_drive(TOOL, &dist) {
         Ok(v) => v,

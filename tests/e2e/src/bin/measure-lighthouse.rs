@@ -8,6 +8,7 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 
+use e2e::measure::{arguments_or_usage, dist_holding};
 use e2e::stats::median;
 use e2e::{StaticServer, TempDir};
 use serde_json::Value;
@@ -43,10 +44,7 @@ fn parse_args(args: &[String]) -> Result<(PathBuf, usize), String> {
             a => dist = Some(PathBuf::from(a)),
         }
     }
-    let dist = dist.ok_or("the dist directory is missing")?;
-    if !dist.join("index.html").is_file() {
-        return Err(format!("{} has no index.html", dist.display()));
-    }
+    let dist = dist_holding(dist, "index.html")?;
     Ok((dist, runs))
 }
 
@@ -101,15 +99,9 @@ fn report(what: &str, unit: &str, values: Vec<f64>, decimals: usize) {
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let (dist, runs) = match parse_args(&args) {
+    let (dist, runs) = match arguments_or_usage(TOOL, USAGE, parse_args(&args)) {
         Ok(v) => v,
-        Err(e) => {
-            if !e.is_empty() {
-                eprintln!("{TOOL}: {e}");
-            }
-            eprintln!("{USAGE}");
-            return ExitCode::from(2);
-        }
+        Err(code) => return code,
     };
     let (Ok(cli), Ok(chrome)) = (std::env::var("LIGHTHOUSE_CLI"), std::env::var("CHROME_BIN"))
     else {

@@ -13,6 +13,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Duration;
 
+use e2e::measure::{arguments_or_usage, dist_holding};
 use e2e::stats::{median, percentile};
 use e2e::{Browser, BrowserOptions, ChromeDriver, Page, Result, StaticServer};
 use serde_json::json;
@@ -137,10 +138,7 @@ fn parse_args(args: &[String]) -> std::result::Result<Args, String> {
         }
         i += 1;
     }
-    let dist = dist.ok_or("the dist directory is missing")?;
-    if !dist.join("index.html").is_file() {
-        return Err(format!("{} has no index.html", dist.display()));
-    }
+    let dist = dist_holding(dist, "index.html")?;
     Ok(Args {
         dist,
         runs,
@@ -210,15 +208,9 @@ async fn main() -> ExitCode {
         dist,
         runs,
         cpu_slowdown,
-    } = match parse_args(&args) {
+    } = match arguments_or_usage("measure-load", USAGE, parse_args(&args)) {
         Ok(v) => v,
-        Err(e) => {
-            if !e.is_empty() {
-                eprintln!("measure-load: {e}");
-            }
-            eprintln!("{USAGE}");
-            return ExitCode::from(2);
-        }
+        Err(code) => return code,
     };
     let server = match StaticServer::start(&dist) {
         Ok(s) => s,

@@ -9,7 +9,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use e2e::measure::serve_and_drive;
+use e2e::measure::{arguments_or_usage, dist_holding, serve_and_drive};
 use e2e::{open_widget, wait_chart_drawn, Browser, BrowserOptions, Result};
 use serde_json::{json, Value};
 
@@ -110,10 +110,7 @@ fn parse_args(args: &[String]) -> std::result::Result<(PathBuf, u32), String> {
             a => dist = Some(PathBuf::from(a)),
         }
     }
-    let dist = dist.ok_or("the dist directory is missing")?;
-    if !dist.join("index.html").is_file() {
-        return Err(format!("{} has no index.html", dist.display()));
-    }
+    let dist = dist_holding(dist, "index.html")?;
     Ok((dist, inputs))
 }
 
@@ -124,15 +121,9 @@ fn growth(before: f64, after: f64) -> f64 {
 #[tokio::main(flavor = "current_thread")]
 async fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let (dist, inputs) = match parse_args(&args) {
+    let (dist, inputs) = match arguments_or_usage(TOOL, USAGE, parse_args(&args)) {
         Ok(v) => v,
-        Err(e) => {
-            if !e.is_empty() {
-                eprintln!("{TOOL}: {e}");
-            }
-            eprintln!("{USAGE}");
-            return ExitCode::from(2);
-        }
+        Err(code) => return code,
     };
     let (server, driver) = match serve_and_drive(TOOL, &dist) {
         Ok(v) => v,

@@ -9,7 +9,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use e2e::measure::{drive, numbers, serve_and_drive};
+use e2e::measure::{arguments_or_usage, dist_holding, drive, numbers, serve_and_drive};
 use e2e::stats::{median, percentile};
 use serde_json::{json, Value};
 
@@ -87,10 +87,7 @@ fn parse_args(args: &[String]) -> Result<(PathBuf, usize), String> {
             a => dist = Some(PathBuf::from(a)),
         }
     }
-    let dist = dist.ok_or("the dist directory is missing")?;
-    if !dist.join("packs").is_dir() {
-        return Err(format!("{} has no packs/", dist.display()));
-    }
+    let dist = dist_holding(dist, "packs")?;
     Ok((dist, rounds))
 }
 
@@ -108,15 +105,9 @@ fn report(label: &str, mut times: Vec<f64>) -> f64 {
 #[tokio::main(flavor = "current_thread")]
 async fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let (dist, rounds) = match parse_args(&args) {
+    let (dist, rounds) = match arguments_or_usage(TOOL, USAGE, parse_args(&args)) {
         Ok(v) => v,
-        Err(e) => {
-            if !e.is_empty() {
-                eprintln!("{TOOL}: {e}");
-            }
-            eprintln!("{USAGE}");
-            return ExitCode::from(2);
-        }
+        Err(code) => return code,
     };
     let (server, driver) = match serve_and_drive(TOOL, &dist) {
         Ok(v) => v,
