@@ -21,8 +21,15 @@ const PLOT_WIDTHS: std::ops::RangeInclusive<u32> = 200..=1200;
 /// itself.
 pub fn chart_heights_css() -> String {
     use crate::charts::registry::{self, Context};
-    let career = crate::career::current().expect("the compiled-in career decodes");
-    let inputs = crate::config::default_inputs(career).expect("the nation is published");
+    let mut css = String::from(".cpw-prerendered .cpw-plot{container-type:inline-size}");
+    // Without a readable career the view is the widget's error message, which the build refuses
+    // (xtask/src/prerender.rs); there are no charts to size.
+    let Some((career, inputs)) = crate::career::current()
+        .ok()
+        .and_then(|career| Some((career, crate::config::default_inputs(career)?)))
+    else {
+        return css;
+    };
     let estimate = crate::estimator::estimate(career, inputs)
         .ok()
         .map(|e| e.annual);
@@ -34,7 +41,6 @@ pub fn chart_heights_css() -> String {
         lang: ui.lang,
         fmt: &*ui.fmt,
     };
-    let mut css = String::from(".cpw-prerendered .cpw-plot{container-type:inline-size}");
     let (defaults, _) = crate::options::from_query("");
     for section in defaults.sections {
         let Some(built) = registry::spec(section).and_then(|spec| (spec.build)(&context)) else {
