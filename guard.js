@@ -1,2 +1,47 @@
-// Any option in the URL may ask for other figures than the prerendered view's (README.md, "Start-up").
-if (/=[^&]/.test(location.search)) document.documentElement.classList.add('cpw-asked');
+// Before the first paint. Why each step: README.md, "Start-up" and "When it fails".
+(() => {
+  const html = document.documentElement;
+  if (/=[^&]/.test(location.search)) html.classList.add('cpw-asked');
+  const Trap = window.WebAssembly && WebAssembly.RuntimeError;
+  const TEXT = {
+    load: 'The pay figures could not be loaded.',
+    slow: 'The pay figures are taking too long to load.',
+    crash: 'Something went wrong, and the pay widget stopped.',
+  };
+  const el = (tag, text, attrs = {}) => {
+    const e = document.createElement(tag);
+    e.append(...text);
+    for (const name in attrs) e.setAttribute(name, attrs[name]);
+    return e;
+  };
+  const fail = (why) => {
+    const root = document.getElementById('career-pay-widget');
+    const view = root && root.querySelector(':scope > .cpw-prerendered');
+    const live = root && root.querySelector(':scope > .cpw-live');
+    const started = live && !live.classList.contains('cpw-starting');
+    const readable = view && !html.classList.contains('cpw-asked');
+    if (!root || !TEXT[why] || (why == 'slow' && (started || readable))) return;
+    const query = new URLSearchParams(location.search);
+    const soc = [query.get('show'), ...(query.get('career') || '').split(',')].find((c) => /^\d\d-\d{4}$/.test(c));
+    const page = soc ? 'oes' + soc.replace('-', '') : query.has('program') ? 'oes_stru' : 'oes292072';
+    root.querySelector(':scope > .cpw-failed')?.remove();
+    if (why == 'crash' && live) live.remove(), root.classList.remove('cpw-taking-over');
+    if (view) view.inert = true;
+    root.prepend(el('div', [
+      el('p', [TEXT[why]], { class: 'cpw-failed-what' }),
+      el('p', [el('a', ['Reload the page'], { href: location.href }), ' to try again, or see the figures at ',
+        el('a', ['the U.S. Bureau of Labor Statistics'], { href: `https://www.bls.gov/oes/current/${page}.htm`, target: '_blank', rel: 'noopener' }), '.']),
+    ], { class: 'cpw-notice cpw-failed', role: 'alert', 'data-testid': 'widget-failed' }));
+    root.classList.add('cpw-failed-shown');
+    if (parent != window) {
+      requestAnimationFrame(() => parent.postMessage({ type: 'career-pay-widget:height', height: root.offsetTop + root.offsetHeight }, '*'));
+    }
+  };
+  addEventListener('cpw-failed', (event) => fail(event.detail));
+  addEventListener('error', (event) => {
+    if (Trap && event.error instanceof Trap) fail('crash');
+    else if (event.target instanceof HTMLScriptElement) fail('load');
+  }, true);
+  addEventListener('unhandledrejection', (event) => Trap && event.reason instanceof Trap && fail('crash'));
+  setTimeout(() => fail('slow'), 8000);
+})();

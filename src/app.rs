@@ -31,6 +31,7 @@ use yew::prelude::*;
 /// to the compiled-in career with a notice saying why.
 #[function_component(App)]
 pub fn app() -> Html {
+    crate::web::fault::plant(crate::web::fault::Moment::Start);
     let options = use_memo((), |_| options::from_query(&page::query()).0);
     let ui = use_memo((), |_| Ui::for_lang(options.lang));
     let phase = use_state(|| {
@@ -178,7 +179,10 @@ fn widget(props: &WidgetProps) -> Html {
     });
     let on_action = {
         let dispatcher = state.dispatcher();
-        use_callback((), move |action, _| dispatcher.dispatch(action))
+        use_callback((), move |action, _| {
+            crate::web::fault::plant(crate::web::fault::Moment::Input);
+            dispatcher.dispatch(action)
+        })
     };
     // Choosing a state, industry or year on a chart sets that input, exactly as the form does.
     let on_select = {

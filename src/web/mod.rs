@@ -3,6 +3,7 @@
 
 pub mod clipboard;
 pub mod embed;
+pub mod fault;
 pub mod packs;
 pub mod page;
 

@@ -6,9 +6,12 @@
 pub const STARTING_CLASSES: &str = "cpw-live cpw-starting";
 /// The mount element's class during start-up: what it showed before the widget stays on top.
 pub const TAKING_OVER_CLASS: &str = "cpw-taking-over";
+/// The mount element's class while guard.js shows why the widget has not started: a widget that
+/// arrives after its "taking too long" message replaces the message.
+pub const FAILED_CLASS: &str = "cpw-failed-shown";
 
 /// Ends start-up: removes what the page showed before the widget (its prerendered first view,
-/// its loading text) and shows the widget in their place, in one frame. Called once the widget's
+/// its loading text, a message that it was slow to arrive) and shows the widget in their place, in one frame. Called once the widget's
 /// first effects have run, so its charts already have their heights; a no-op when the widget was
 /// not started by `main.rs` (the browser tests mount it themselves).
 pub fn take_over() {
@@ -26,7 +29,7 @@ pub fn take_over() {
     for child in before {
         child.remove();
     }
-    let _ = root.class_list().remove_1(TAKING_OVER_CLASS);
+    let _ = root.class_list().remove_2(TAKING_OVER_CLASS, FAILED_CLASS);
     if let Ok(Some(live)) = root.query_selector(":scope > .cpw-live") {
         let _ = live.class_list().remove_1("cpw-starting");
     }

@@ -136,6 +136,32 @@ pub fn check_loader(dist: &Path) -> Result<u64> {
     Ok(size)
 }
 
+/// Names only the `fault-injection` feature compiles in (src/web/fault.rs): a release wasm
+/// holding one could be made to panic from its URL.
+const FAULT_SWITCH_NAMES: [&str; 2] = ["panic-at-start", "panic-on-input"];
+
+/// `Err` with a sentence when a `.wasm` file in `dist` holds the test builds' fault switch.
+pub fn check_no_fault_switch(dist: &Path) -> Result<()> {
+    let mut files = Vec::new();
+    collect(dist, &mut files)?;
+    for path in files
+        .iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "wasm"))
+    {
+        let bytes = fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        for name in FAULT_SWITCH_NAMES {
+            if bytes.windows(name.len()).any(|w| w == name.as_bytes()) {
+                return Err(format!(
+                    "{} holds the fault switch ({name}): the release build must not enable \
+                     the fault-injection feature",
+                    path.display()
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
 fn collect(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
     let entries = fs::read_dir(dir).map_err(|e| format!("cannot list {}: {e}", dir.display()))?;
     for entry in entries {

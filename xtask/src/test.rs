@@ -29,7 +29,7 @@ struct Totals {
     loader_raw: Option<u64>,
 }
 
-const STEP_COUNT: usize = 7;
+const STEP_COUNT: usize = 8;
 
 /// `full`: the slow sweeps too (the estimator over every career, place, industry and year).
 pub fn run(root: &Path, full: bool) -> Result<ExitCode> {
@@ -42,6 +42,7 @@ pub fn run(root: &Path, full: bool) -> Result<ExitCode> {
     packs::ensure_built(root)?;
 
     let dist = root.join(workspace::WIDGET_DIST);
+    let fault_dist = root.join(workspace::FAULT_DIST);
     let mut records = Vec::new();
     let mut totals = Totals::default();
 
@@ -168,6 +169,9 @@ pub fn run(root: &Path, full: bool) -> Result<ExitCode> {
                     }
                     Err(e) => problems.push(e),
                 }
+                if let Err(e) = bundle::check_no_fault_switch(&dist) {
+                    problems.push(e);
+                }
                 if problems.is_empty() {
                     Outcome::Passed
                 } else {
@@ -176,6 +180,24 @@ pub fn run(root: &Path, full: bool) -> Result<ExitCode> {
             }
         }
     });
+    let mut fault_build_ok = false;
+    step(
+        "debug build with the fault switch (what `trunk serve` builds)",
+        &mut || {
+            if fault_dist.exists() {
+                if let Err(e) = std::fs::remove_dir_all(&fault_dist) {
+                    return Outcome::Failed(format!("cannot clear {}: {e}", fault_dist.display()));
+                }
+            }
+            match trunk::fault_build(&fault_dist) {
+                Ok(()) => {
+                    fault_build_ok = true;
+                    Outcome::Passed
+                }
+                Err(error) => Outcome::Failed(error),
+            }
+        },
+    );
     step("end-to-end tests (release build in Chromium)", &mut || {
         if !build_ok {
             return Outcome::Skipped("the release build failed".to_string());
@@ -187,6 +209,10 @@ pub fn run(root: &Path, full: bool) -> Result<ExitCode> {
         cmd.env("WIDGET_DIST", &dist)
             .env("CHROMEDRIVER", browser::CHROMEDRIVER)
             .env("CHROME_BIN", browser::CHROMIUM);
+        // Without it the tests of a stopping widget fail, saying the build failed.
+        if fault_build_ok {
+            cmd.env("WIDGET_FAULT_DIST", &fault_dist);
+        }
         let (outcome, found) = counted(cmd);
         totals.e2e = found;
         outcome

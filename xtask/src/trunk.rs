@@ -45,6 +45,14 @@ pub fn release_build(dist: &Path) -> Result<()> {
     process::run(&mut release_build_command(dist))
 }
 
+/// The debug build `trunk serve` makes (stable, no wasm-opt, no prerender), with the
+/// `fault-injection` feature the end-to-end tests plant panics through; into `dist`.
+pub fn fault_build(dist: &Path) -> Result<()> {
+    let mut cmd = command(["build", "--features", "fault-injection", "--dist"]);
+    cmd.arg(dist);
+    process::run(&mut cmd)
+}
+
 /// The release build of the tree at `dir` (another checkout, for a side-by-side benchmark),
 /// compiled in `target`.
 pub fn release_build_in(dir: &Path, dist: &Path, target: &Path) -> Result<()> {

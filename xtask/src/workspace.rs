@@ -8,6 +8,9 @@ use std::path::{Path, PathBuf};
 /// `target/` so it is ignored by git and never confused with the `dist/` that `trunk serve`
 /// fills with its live-reload script.
 pub const WIDGET_DIST: &str = "target/widget-dist";
+/// The debug build with the fault switch (`--features fault-injection`) that the end-to-end tests
+/// of a stopping widget use: what `trunk serve` builds, plus the switch. Never served or shipped.
+pub const FAULT_DIST: &str = "target/widget-fault-dist";
 
 /// The repository root: the parent of this crate's directory. Cargo recompiles xtask when the
 /// checkout moves (its target directory moves with it), so the compiled-in path stays right.

@@ -39,6 +39,23 @@ impl StaticServer {
         root: impl AsRef<Path>,
         headers: &[(&str, &str)],
     ) -> io::Result<Self> {
+        Self::start_with(root, headers, &[])
+    }
+
+    /// Serves `root` with the answers for some files held back: a request whose path ends with
+    /// `suffix` is answered after `delay` (a slow network, or with a long delay a download that
+    /// never ends: the page as it is before that file arrives).
+    pub fn start_delaying(root: impl AsRef<Path>, delays: &[(&str, Duration)]) -> io::Result<Self> {
+        Self::start_with(root, &[], delays)
+    }
+
+    /// Serves `root` with extra `headers` on every response and the `delays` of
+    /// [`StaticServer::start_delaying`].
+    pub fn start_with(
+        root: impl AsRef<Path>,
+        headers: &[(&str, &str)],
+        delays: &[(&str, Duration)],
+    ) -> io::Result<Self> {
         if let Some((name, _)) = headers.iter().find(|(n, v)| {
             n.is_empty() || n.contains([':', '\r', '\n']) || v.contains(['\r', '\n'])
         }) {
@@ -52,6 +69,10 @@ impl StaticServer {
             .map(|(n, v)| format!("{n}: {v}\r\n"))
             .collect::<String>()
             .into();
+        let delays: Arc<[(String, Duration)]> = delays
+            .iter()
+            .map(|(suffix, delay)| (suffix.to_string(), *delay))
+            .collect();
         // Canonicalised once so that the containment check in `resolve` compares real paths.
         let root = root.as_ref().canonicalize()?;
         let listener = TcpListener::bind(("127.0.0.1", 0))?;
@@ -63,13 +84,14 @@ impl StaticServer {
                 for stream in listener.incoming().flatten() {
                     let root = served.clone();
                     let extra = Arc::clone(&extra);
+                    let delays = Arc::clone(&delays);
                     // One thread per connection: the browser opens several at once (JS and
                     // wasm in parallel) and a slow one must not hold up the others.
                     let _ =
                         thread::Builder::new()
                             .name("e2e-static-conn".into())
                             .spawn(move || {
-                                let _ = handle(stream, &root, &extra);
+                                let _ = handle(stream, &root, &extra, &delays);
                             });
                 }
             })?;
@@ -104,7 +126,12 @@ impl StaticServer {
 
 pub use static_files::{content_type, resolve};
 
-fn handle(stream: TcpStream, root: &Path, extra: &str) -> io::Result<()> {
+fn handle(
+    stream: TcpStream,
+    root: &Path,
+    extra: &str,
+    delays: &[(String, Duration)],
+) -> io::Result<()> {
     // A stuck client must not pin a thread forever.
     stream.set_read_timeout(Some(Duration::from_secs(10)))?;
     let mut reader = BufReader::new(stream.try_clone()?);
@@ -129,6 +156,13 @@ fn handle(stream: TcpStream, root: &Path, extra: &str) -> io::Result<()> {
             extra,
             b"GET only\n",
         );
+    }
+    let path = target.split(['?', '#']).next().unwrap_or("");
+    if let Some((_, delay)) = delays
+        .iter()
+        .find(|(suffix, _)| path.ends_with(suffix.as_str()))
+    {
+        thread::sleep(*delay);
     }
     match resolve(root, target).and_then(|f| std::fs::read(&f).ok().map(|b| (f, b))) {
         Some((file, body)) => respond(&mut out, "200 OK", content_type(&file), extra, &body),
@@ -284,6 +318,28 @@ mod tests {
                 "{bad:?}"
             );
         }
+    }
+
+    #[test]
+    fn delayed_files_are_answered_late_and_others_at_once() {
+        let dir = crate::TempDir::new("server-delays").unwrap();
+        std::fs::write(dir.path().join("index.html"), "x").unwrap();
+        std::fs::write(dir.path().join("app.wasm"), b"\0asm").unwrap();
+        let delay = Duration::from_millis(400);
+        let server = StaticServer::start_delaying(dir.path(), &[(".wasm", delay)]).unwrap();
+        let timed = |target: &str| {
+            let start = std::time::Instant::now();
+            let (status, _, body) = get(&server, target);
+            (status, body, start.elapsed())
+        };
+        let (status, body, took) = timed("/app.wasm?v=1");
+        assert_eq!(
+            (status.as_str(), body.as_slice()),
+            ("HTTP/1.1 200 OK", &b"\0asm"[..])
+        );
+        assert!(took >= delay, "answered after {took:?}");
+        let (_, _, took) = timed("/index.html");
+        assert!(took < delay, "index.html waited {took:?}");
     }
 
     #[test]

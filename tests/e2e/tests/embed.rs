@@ -1285,6 +1285,19 @@ async fn an_altered_wasm_is_refused_by_its_integrity_hash() {
             errors.to_string().contains(".wasm") || errors.to_string().contains("fetch"),
             "the failure does not point at the wasm: {errors}"
         );
+        // And the reader is told, under the strict CSP too (tests/faults.rs has the rest).
+        let told = page
+            .eval(
+                "const m = document.querySelector('[data-testid=widget-failed]'); \
+                 return !!m && m.innerText;",
+                vec![],
+            )
+            .await?;
+        assert!(
+            told.as_str()
+                .is_some_and(|t| t.contains("could not be loaded")),
+            "{told}"
+        );
         Ok(())
     })
     .await;

@@ -1,28 +1,21 @@
 //! The prerendered first view (`xtask/src/prerender.rs`): what a reader sees before the wasm has
 //! run is the default view, with the figures the widget itself then shows; a URL asking for
 //! another view never shows those default figures; and the wasm takes over without a layout
-//! shift. "Before the wasm has run" is a copy of the bundle without its wasm, so that moment
-//! lasts as long as the test needs.
+//! shift. "Before the wasm has run" is the bundle served with its wasm held back, so that moment
+//! lasts as long as the test needs (a missing wasm would be a failed load, which shows a message).
 
 use e2e::{
-    copy_dir, open_widget, wait_chart_drawn, widget::dist_dir, with_browser, with_widget,
-    BrowserOptions, Page, Result, StaticServer, TempDir,
+    open_widget, wait_chart_drawn, widget::dist_dir, with_browser, with_widget, BrowserOptions,
+    Page, Result, StaticServer,
 };
 use serde_json::json;
 use std::time::Duration;
 
-/// The release bundle without its wasm: the page as it is until the wasm arrives.
-fn bundle_without_wasm() -> (TempDir, StaticServer) {
+/// The release bundle with its wasm held back: the page as it is until the wasm arrives.
+fn bundle_holding_wasm() -> StaticServer {
     let dist = dist_dir().unwrap_or_else(|e| panic!("{e}"));
-    let copy = TempDir::new("prerender-no-wasm").expect("temp dir");
-    copy_dir(&dist, copy.path()).expect("copy the bundle");
-    for entry in std::fs::read_dir(copy.path()).expect("the copy").flatten() {
-        if entry.path().extension().is_some_and(|e| e == "wasm") {
-            std::fs::remove_file(entry.path()).expect("remove the wasm");
-        }
-    }
-    let server = StaticServer::start(copy.path()).expect("serve the copy");
-    (copy, server)
+    StaticServer::start_delaying(&dist, &[(".wasm", Duration::from_secs(600))])
+        .expect("serve the bundle")
 }
 
 /// Whether the element with `data-testid="{id}"` is there and shown.
@@ -45,7 +38,7 @@ async fn shown_css(page: &Page, css: &str) -> Result<bool> {
 /// The page's own loading text (index.html's, before the wasm replaces it).
 const LOADING: &str = ".cpw-mount > .cpw-loading";
 
-/// Opens `query` on the wasm-less copy; the page has been parsed and laid out when this returns.
+/// Opens `query` with the wasm held back; the page has been parsed and laid out when this returns.
 async fn open_before_wasm(page: &Page, server: &StaticServer, query: &str) -> Result<()> {
     page.goto(&server.url(&format!("/{query}"))).await?;
     page.wait_for(
@@ -59,7 +52,7 @@ async fn open_before_wasm(page: &Page, server: &StaticServer, query: &str) -> Re
 
 #[tokio::test]
 async fn before_the_wasm_runs_the_page_shows_the_figures_the_widget_then_shows() {
-    let (_copy, early) = bundle_without_wasm();
+    let early = bundle_holding_wasm();
     let ids = [
         "widget-title",
         "estimate-annual",
@@ -109,7 +102,7 @@ async fn before_the_wasm_runs_the_page_shows_the_figures_the_widget_then_shows()
 
 #[tokio::test]
 async fn a_url_asking_for_another_view_never_shows_the_default_figures() {
-    let (_copy, early) = bundle_without_wasm();
+    let early = bundle_holding_wasm();
     with_browser(&BrowserOptions::default(), |page| async move {
         for query in [
             "?place=NJ",
