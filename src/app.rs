@@ -19,7 +19,7 @@ use crate::options::{self, Section};
 use crate::state::{Action, WidgetState};
 use crate::ui::Ui;
 use crate::web::{embed, page};
-use loading::{open, switch_to, Phase, Showing};
+use loading::{open, record_shown, switch_to, Phase, Showing};
 
 mod loading;
 use std::rc::Rc;
@@ -41,8 +41,9 @@ pub fn app() -> Html {
             Phase::Loading
         }
     });
-    let busy = use_state(|| false);
-    // Each switch gets a number; a fetch that ends after a later choice is dropped.
+    // The career being fetched, while the one before stays in use.
+    let pending = use_state_eq(|| None::<String>);
+    // Each choice gets a number; a fetch that ends after a later choice is dropped.
     let latest = use_mut_ref(|| 0_u32);
     {
         let (phase, subject, lang) = (phase.setter(), options.subject.clone(), options.lang);
@@ -56,10 +57,10 @@ pub fn app() -> Html {
         });
     }
     let on_switch = {
-        let (phase_now, phase, busy, latest, lang) = (
+        let (phase_now, phase, pending, latest, lang) = (
             (*phase).clone(),
             phase.setter(),
-            busy.setter(),
+            pending.setter(),
             latest.clone(),
             options.lang,
         );
@@ -70,19 +71,24 @@ pub fn app() -> Html {
             let Some(position) = showing.lineup.careers.iter().position(|c| c.soc == soc) else {
                 return;
             };
-            if soc == showing.career.pack.soc {
-                return;
-            }
+            // Any choice, even of the career shown, overtakes one still being fetched.
             *latest.borrow_mut() += 1;
             let ticket = *latest.borrow();
-            let (phase, busy, latest) = (phase.clone(), busy.clone(), latest.clone());
-            busy.set(true);
+            if soc == showing.career.pack.soc {
+                pending.set(None);
+                return;
+            }
+            let (phase, pending, latest) = (phase.clone(), pending.clone(), latest.clone());
+            pending.set(Some(soc));
             spawn_local(async move {
                 let entry = &showing.lineup.careers[position];
                 let next = switch_to(&showing, entry, position, lang).await;
                 if *latest.borrow() == ticket {
+                    if next.career.pack.soc == entry.soc {
+                        record_shown(&entry.soc, position);
+                    }
                     phase.set(Phase::Ready(next));
-                    busy.set(false);
+                    pending.set(None);
                 }
             });
         })
@@ -127,7 +133,7 @@ pub fn app() -> Html {
                 html! {
                     <CareerSwitcher careers={Rc::new(showing.lineup.careers.clone())}
                         current={soc.clone()} program={showing.lineup.program.clone()}
-                        busy={*busy} on_switch={on_switch.clone()} />
+                        pending={(*pending).clone()} on_switch={on_switch.clone()} />
                 }
             });
             match WidgetState::from_query(&page::query(), showing.career) {

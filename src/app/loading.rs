@@ -99,8 +99,9 @@ pub async fn open(subject: &Subject, lang: Lang) -> Phase {
     }
 }
 
-/// `showing` with the career at `position` of its lineup shown instead (recorded in the URL as a
-/// new history entry); if it cannot be fetched, `showing` as it was with a notice saying why.
+/// `showing` with the career at `position` of its lineup shown instead; if it cannot be
+/// fetched, `showing` as it was with a notice saying why. The URL is the caller's to change
+/// ([`record_shown`]), once it knows no later choice has overtaken this one.
 pub async fn switch_to(
     showing: &Showing,
     entry: &IndexEntry,
@@ -108,22 +109,14 @@ pub async fn switch_to(
     lang: Lang,
 ) -> Showing {
     match packs::career(entry).await {
-        Ok(career) => {
-            let show = (position > 0).then_some(entry.soc.as_str());
-            // Unless Back or Forward brought us here, the URL still shows the career before.
-            let shown = options::from_query(&page::query()).0.subject.show;
-            if shown.as_deref() != show {
-                page::push_query(&links::with_show(&page::query(), show));
-            }
-            Showing {
-                career,
-                lineup: Rc::new(Lineup {
-                    shown: position,
-                    ..(*showing.lineup).clone()
-                }),
-                notices: Rc::new(Vec::new()),
-            }
-        }
+        Ok(career) => Showing {
+            career,
+            lineup: Rc::new(Lineup {
+                shown: position,
+                ..(*showing.lineup).clone()
+            }),
+            notices: Rc::new(Vec::new()),
+        },
         Err(error) => Showing {
             notices: Rc::new(vec![Notice::CareerUnavailable(
                 entry.title.clone(),
@@ -131,5 +124,15 @@ pub async fn switch_to(
             )]),
             ..showing.clone()
         },
+    }
+}
+
+/// Records in the URL, as a new history entry, that the career `soc` at `position` of the
+/// lineup is shown; nothing when the URL says so already (Back or Forward brought it there).
+pub fn record_shown(soc: &str, position: usize) {
+    let show = (position > 0).then_some(soc);
+    let shown = options::from_query(&page::query()).0.subject.show;
+    if shown.as_deref() != show {
+        page::push_query(&links::with_show(&page::query(), show));
     }
 }

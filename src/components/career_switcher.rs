@@ -26,8 +26,9 @@ pub struct CareerSwitcherProps {
     pub current: String,
     /// The program (CIP code, title) the careers come from, if one.
     pub program: Option<(String, String)>,
-    /// A career is being fetched.
-    pub busy: bool,
+    /// The SOC code of a career being fetched: its tab says so, and so does a status line, while
+    /// the career shown stays in use.
+    pub pending: Option<String>,
     pub on_switch: Callback<String>,
 }
 
@@ -72,12 +73,19 @@ pub fn career_switcher(props: &CareerSwitcherProps) -> Html {
         Some((_, title)) => ui.f(Msg::SwitcherLabelProgram, &[title]),
         None => ui.t(Msg::SwitcherLabel).to_string(),
     };
+    let loading = props
+        .pending
+        .as_ref()
+        .and_then(|soc| props.careers.iter().find(|c| &c.soc == soc))
+        .map(|career| ui.f(Msg::SwitcherLoading, &[&career.title]));
     html! {
-        <div class="cpw-switcher" data-testid="career-switcher" aria-busy={props.busy.to_string()}>
+        <div class="cpw-switcher" data-testid="career-switcher"
+            aria-busy={props.pending.is_some().to_string()}>
             { program }
             <div role="tablist" aria-label={label} class="cpw-tabs" ref={list} {onkeydown}>
                 { for props.careers.iter().map(|career| {
                     let selected = career.soc == props.current;
+                    let fetching = props.pending.as_ref() == Some(&career.soc);
                     let onclick = {
                         let (on_switch, soc) = (props.on_switch.clone(), career.soc.clone());
                         Callback::from(move |_: MouseEvent| on_switch.emit(soc.clone()))
@@ -86,13 +94,15 @@ pub fn career_switcher(props: &CareerSwitcherProps) -> Html {
                         <button type="button" role="tab" class="cpw-tab" id={tab_id(&career.soc)}
                             aria-selected={selected.to_string()} aria-controls={PANEL_ID}
                             tabindex={if selected { "0" } else { "-1" }} data-soc={career.soc.clone()}
-                            {onclick}>
+                            aria-busy={fetching.then_some("true")} {onclick}>
                             <span class="cpw-tab-title">{ career.title.as_str() }</span>
                             <span class="cpw-tab-code">{ ui.f(Msg::SwitcherCode, &[&career.soc]) }</span>
                         </button>
                     }
                 }) }
             </div>
+            // Always there, so screen readers announce the text when it appears.
+            <p class="cpw-switch-status" role="status" data-testid="switch-status">{ loading }</p>
         </div>
     }
 }

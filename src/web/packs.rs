@@ -27,6 +27,8 @@ pub enum LoadError {
     /// The bytes are not what they should be: truncated, corrupt, another version, another
     /// career's.
     Unreadable(DecodeError),
+    /// The server answered with a web page (its error or home page) instead of the file.
+    WebPage,
 }
 
 impl LoadError {
@@ -37,6 +39,7 @@ impl LoadError {
             LoadError::Network => lang.text(Msg::LoadFailedNetwork).to_string(),
             LoadError::Status(code) => lang.fill(Msg::LoadFailedStatus, &[&code.to_string()]),
             LoadError::Unreadable(_) => lang.text(Msg::LoadFailedUnreadable).to_string(),
+            LoadError::WebPage => lang.text(Msg::LoadFailedWebPage).to_string(),
         }
     }
 }
@@ -69,7 +72,7 @@ pub async fn index() -> Result<&'static CareerIndex, LoadError> {
         return Ok(index);
     }
     let site = site()?;
-    let bytes = fetch(&format!("{}{}", site.dir, site.index)).await?;
+    let bytes = fetch(&site, &site.index).await?;
     let index: &'static CareerIndex = Box::leak(Box::new(
         decode_index(&bytes).map_err(LoadError::Unreadable)?,
     ));
@@ -84,7 +87,7 @@ pub async fn programs() -> Result<&'static Programs, LoadError> {
     }
     let careers = index().await?.careers.len();
     let site = site()?;
-    let bytes = fetch(&format!("{}{}", site.dir, site.programs)).await?;
+    let bytes = fetch(&site, &site.programs).await?;
     let programs: &'static Programs = Box::leak(Box::new(
         decode_programs(&bytes, careers).map_err(LoadError::Unreadable)?,
     ));
@@ -105,7 +108,7 @@ pub async fn career(entry: &IndexEntry) -> Result<&'static Career, LoadError> {
     }
     let site = site()?;
     let names = gazetteer(&site).await?;
-    let bytes = fetch(&format!("{}{}", site.dir, entry.file)).await?;
+    let bytes = fetch(&site, &entry.file).await?;
     let career = Career::decode(&bytes, names).map_err(unreadable)?;
     if career.pack.soc != entry.soc {
         return Err(LoadError::Unreadable(DecodeError::BadValue(
@@ -122,7 +125,7 @@ async fn gazetteer(site: &Site) -> Result<&'static Gazetteer, LoadError> {
     if let Some(names) = FETCHED.with_borrow(|f| f.gazetteer) {
         return Ok(names);
     }
-    let bytes = fetch(&format!("{}{}", site.dir, site.gazetteer)).await?;
+    let bytes = fetch(site, &site.gazetteer).await?;
     let names: &'static Gazetteer = Box::leak(Box::new(
         decode_gazetteer(&bytes).map_err(LoadError::Unreadable)?,
     ));
@@ -167,8 +170,31 @@ fn is_relative_file(name: &str) -> bool {
             .all(|b| b.is_ascii_alphanumeric() || b"-._/".contains(&b))
 }
 
+/// The bytes of the build's `file`, checked against the hash in its name, or why not.
+async fn fetch(site: &Site, file: &str) -> Result<Vec<u8>, LoadError> {
+    let bytes = fetch_bytes(&format!("{}{file}", site.dir)).await?;
+    checked(file, bytes)
+}
+
+/// `bytes` if they are the content-hashed `file` the build wrote. A server that answers every
+/// path with a page (a misconfigured single-page-app fallback, a login or error page) gets its
+/// own reason, so a host can tell what to fix; a file cut short or altered on the way, or one
+/// left from another build, is damaged: every byte is checked, since a changed figure can
+/// still decode.
+fn checked(file: &str, bytes: Vec<u8>) -> Result<Vec<u8>, LoadError> {
+    if bytes.trim_ascii_start().starts_with(b"<") {
+        return Err(LoadError::WebPage);
+    }
+    match career_pack::names_content(file, &bytes) {
+        Some(false) => Err(LoadError::Unreadable(DecodeError::BadValue(
+            "the bytes are not the ones the file was named for",
+        ))),
+        _ => Ok(bytes),
+    }
+}
+
 /// The bytes at `url` (relative to the page), or why not.
-async fn fetch(url: &str) -> Result<Vec<u8>, LoadError> {
+async fn fetch_bytes(url: &str) -> Result<Vec<u8>, LoadError> {
     let window = crate::web::window().ok_or(LoadError::Network)?;
     let response: web_sys::Response = JsFuture::from(window.fetch_with_str(url))
         .await
@@ -182,4 +208,24 @@ async fn fetch(url: &str) -> Result<Vec<u8>, LoadError> {
         .await
         .map_err(|_| LoadError::Network)?;
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{checked, LoadError};
+    use career_pack::content_name;
+
+    #[test]
+    fn a_file_is_used_only_with_the_bytes_it_was_named_for() {
+        let bytes = b"CPAK\x05 the figures".to_vec();
+        let file = content_name("31-9092", &bytes, "cpak");
+        assert_eq!(checked(&file, bytes.clone()), Ok(bytes.clone()));
+        assert!(matches!(
+            checked(&file, bytes[..8].to_vec()),
+            Err(LoadError::Unreadable(_))
+        ));
+        for page in [&b"<!doctype html><p>Not found"[..], b"\n  <html>"] {
+            assert_eq!(checked(&file, page.to_vec()), Err(LoadError::WebPage));
+        }
+    }
 }

@@ -100,10 +100,32 @@ pub fn encode_programs(programs: &Programs) -> Vec<u8> {
 /// Not a security hash: it only makes a changed file a new URL, so every file can be cached
 /// forever.
 pub fn content_name(stem: &str, bytes: &[u8], ext: &str) -> String {
-    let hash = bytes.iter().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+    format!("{stem}.{:016x}.{ext}", content_hash(bytes))
+}
+
+/// FNV-1a 64 of `bytes`, the hash [`content_name`] writes.
+pub fn content_hash(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
         (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3)
-    });
-    format!("{stem}.{hash:016x}.{ext}")
+    })
+}
+
+/// Whether `bytes` are those the content-hashed file `name` was made from: `Some(false)` for a
+/// file cut short, altered, or replaced by something else (a server's error page); `None` when
+/// `name` carries no hash to check.
+pub fn names_content(name: &str, bytes: &[u8]) -> Option<bool> {
+    // `.<16 hex digits>` just before the last dot. Byte loops, not `rsplit` and
+    // `from_str_radix`: this runs in the wasm, where those cost 0.7 KB.
+    let name = name.as_bytes();
+    let ext_dot = name.iter().rposition(|&b| b == b'.')?;
+    let (dot, digits) = name.get(ext_dot.checked_sub(17)?..ext_dot)?.split_first()?;
+    if *dot != b'.' || ext_dot < 18 {
+        return None;
+    }
+    let named = digits.iter().try_fold(0_u64, |hash, &b| {
+        Some(hash << 4 | u64::from(char::from(b).to_digit(16)?))
+    })?;
+    Some(named == content_hash(bytes))
 }
 
 /// Builds the bytes.

@@ -17,7 +17,10 @@ mod testdata;
 pub mod import;
 
 pub use decode::{decode_gazetteer, decode_index, decode_pack, decode_programs, DecodeError};
-pub use encode::{content_name, encode_gazetteer, encode_index, encode_pack, encode_programs};
+pub use encode::{
+    content_hash, content_name, encode_gazetteer, encode_index, encode_pack, encode_programs,
+    names_content,
+};
 pub use lookup::{CodeError, IndustryLevel};
 pub use model::*;
 pub use validate::{CellProblem, Measure, Statistic};

@@ -42,9 +42,9 @@ impl StaticServer {
         Self::start_with(root, headers, &[])
     }
 
-    /// Serves `root` with the answers for some files held back: a request whose path ends with
-    /// `suffix` is answered after `delay` (a slow network, or with a long delay a download that
-    /// never ends: the page as it is before that file arrives).
+    /// Serves `root` with the answers for some files held back: a request whose path contains
+    /// `part` (`.wasm`, `/packs/31-9092.`) is answered after `delay` (a slow network, or with a
+    /// long delay a download that never ends: the page as it is before that file arrives).
     pub fn start_delaying(root: impl AsRef<Path>, delays: &[(&str, Duration)]) -> io::Result<Self> {
         Self::start_with(root, &[], delays)
     }
@@ -71,7 +71,7 @@ impl StaticServer {
             .into();
         let delays: Arc<[(String, Duration)]> = delays
             .iter()
-            .map(|(suffix, delay)| (suffix.to_string(), *delay))
+            .map(|(part, delay)| (part.to_string(), *delay))
             .collect();
         // Canonicalised once so that the containment check in `resolve` compares real paths.
         let root = root.as_ref().canonicalize()?;
@@ -158,10 +158,7 @@ fn handle(
         );
     }
     let path = target.split(['?', '#']).next().unwrap_or("");
-    if let Some((_, delay)) = delays
-        .iter()
-        .find(|(suffix, _)| path.ends_with(suffix.as_str()))
-    {
+    if let Some((_, delay)) = delays.iter().find(|(part, _)| path.contains(part.as_str())) {
         thread::sleep(*delay);
     }
     match resolve(root, target).and_then(|f| std::fs::read(&f).ok().map(|b| (f, b))) {

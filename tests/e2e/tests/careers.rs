@@ -322,7 +322,8 @@ async fn a_bad_code_gets_a_notice_and_the_default_career() {
     .await;
 }
 
-/// A bundle copy whose packs are damaged three ways: truncated, another format version, gone.
+/// A bundle copy whose packs are damaged five ways: truncated, altered in the middle, another
+/// format version, replaced by a web page (a server answering every path with its page), gone.
 #[tokio::test]
 async fn a_damaged_or_missing_pack_gets_a_notice_and_the_default_career() {
     let dist = dist_dir().unwrap_or_else(|e| panic!("{e}"));
@@ -335,12 +336,22 @@ async fn a_damaged_or_missing_pack_gets_a_notice_and_the_default_career() {
     let mut other_version = std::fs::read(file("29-1141")).expect("the pack");
     other_version[4] = other_version[4].wrapping_add(1);
     std::fs::write(file("29-1141"), other_version).expect("rewrite");
+    let mut altered = std::fs::read(file("43-4051")).expect("the pack");
+    let middle = altered.len() / 2;
+    for byte in &mut altered[middle..middle + 8] {
+        *byte ^= 0x5a;
+    }
+    std::fs::write(file("43-4051"), altered).expect("alter");
+    let page = std::fs::read(copy.path().join("index.html")).expect("index.html");
+    std::fs::write(file("15-1252"), page).expect("replace with a page");
     std::fs::remove_file(file("29-9021")).expect("remove");
     let server = StaticServer::start(copy.path()).expect("serve the copy");
     with_browser(&BrowserOptions::default(), |page| async move {
         for (soc, why) in [
             ("31-9092", "damaged or from another version"),
             ("29-1141", "damaged or from another version"),
+            ("43-4051", "damaged or from another version"),
+            ("15-1252", "the server sent a web page instead"),
             ("29-9021", "the server answered 404"),
         ] {
             open_career(&page, &server, &format!("?career={soc}"), "29-2072").await?;
@@ -360,6 +371,79 @@ async fn a_damaged_or_missing_pack_gets_a_notice_and_the_default_career() {
         )
         .await?;
         assert_eq!(page.text("widget-title").await?, "Medical Records Specialists");
+        page.assert_no_errors().await
+    })
+    .await;
+}
+
+/// A slow network: a career's pack takes 5 s. The career shown stays in use, its tab and a
+/// status line say what is loading, and a later choice always wins over the slow one.
+#[tokio::test]
+async fn a_slow_career_keeps_the_one_shown_usable_and_never_overtakes_a_later_choice() {
+    let dist = dist_dir().unwrap_or_else(|e| panic!("{e}"));
+    let slow = Duration::from_secs(5);
+    let server = StaticServer::start_delaying(
+        &dist,
+        &[("/packs/31-9092.", slow), ("/packs/15-1252.", slow)],
+    )
+    .expect("serve the bundle");
+    with_browser(&BrowserOptions::default(), |page| async move {
+        let query = "?career=29-2072,31-9092,43-4051,15-1252";
+        open_career(&page, &server, query, "29-2072").await?;
+        let tab = |soc: &str| format!("[role=tab][data-soc='{soc}']");
+        page.find(&tab("31-9092")).await?.click().await?;
+        let status = page
+            .wait_for(
+                "the status line to name the career loading",
+                "(() => { const s = document.querySelector('[data-testid=switch-status]'); \
+                   return s && s.getClientRects().length > 0 && s.textContent; })()",
+                Duration::from_secs(2),
+            )
+            .await?;
+        assert_eq!(status, json!("Loading the figures for Medical Assistants…"));
+        let busy = page.find(&tab("31-9092")).await?.attr("aria-busy").await?;
+        assert_eq!(busy.as_deref(), Some("true"));
+        // The career shown still answers its inputs meanwhile.
+        let before = page.text("estimate-annual").await?;
+        let years = page.find("[data-testid=input-years]").await?;
+        for _ in 0..5 {
+            page.press(&years, Key::Right).await?;
+        }
+        let after = page.text("estimate-annual").await?;
+        assert_ne!(
+            before, after,
+            "the estimate follows the years while a career loads"
+        );
+        assert_eq!(
+            page.text("widget-title").await?,
+            "Medical Records Specialists"
+        );
+        // A later choice (fast) wins; the slow one, when it arrives, changes nothing.
+        page.find(&tab("43-4051")).await?.click().await?;
+        wait_showing(&page, "43-4051").await?;
+        tokio::time::sleep(slow + Duration::from_millis(700)).await;
+        let shown = page
+            .eval(
+                "return [document.querySelector('article.cpw').getAttribute('data-career'), \
+                         new URLSearchParams(location.search).get('show'), \
+                         document.querySelector('[data-testid=switch-status]').textContent];",
+                vec![],
+            )
+            .await?;
+        assert_eq!(shown, json!(["43-4051", "43-4051", ""]));
+        // Choosing the career shown while another loads keeps it, for good.
+        page.find(&tab("15-1252")).await?.click().await?;
+        page.find(&tab("43-4051")).await?.click().await?;
+        tokio::time::sleep(slow + Duration::from_millis(700)).await;
+        let shown = page
+            .eval(
+                "return [document.querySelector('article.cpw').getAttribute('data-career'), \
+                         new URLSearchParams(location.search).get('show'), \
+                         document.querySelectorAll('[aria-busy=true]').length];",
+                vec![],
+            )
+            .await?;
+        assert_eq!(shown, json!(["43-4051", "43-4051", 0]));
         page.assert_no_errors().await
     })
     .await;

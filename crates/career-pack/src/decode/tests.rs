@@ -1,7 +1,9 @@
 //! Round trips through the encoder, and the decoder against damaged and hostile bytes.
 
 use super::*;
-use crate::encode::{content_name, encode_gazetteer, encode_index, encode_pack, encode_programs};
+use crate::encode::{
+    content_name, encode_gazetteer, encode_index, encode_pack, encode_programs, names_content,
+};
 use crate::model::Figure::{NotPublished as Np, TopCoded as Tc, Value as V};
 use proptest::prelude::*;
 
@@ -469,6 +471,36 @@ fn a_career_index_round_trips_and_finds_its_careers() {
         content_name("29-2072", b"a", "cpak"),
         content_name("29-2072", b"b", "cpak")
     );
+}
+
+#[test]
+fn a_content_hashed_name_tells_its_own_bytes_from_any_other() {
+    let bytes = encode_index(&an_index());
+    let name = content_name("index", &bytes, "cidx");
+    assert_eq!(names_content(&name, &bytes), Some(true));
+    assert_eq!(
+        names_content(&name, &bytes[..bytes.len() - 1]),
+        Some(false),
+        "cut short"
+    );
+    let mut altered = bytes.clone();
+    altered[bytes.len() / 2] ^= 1;
+    assert_eq!(names_content(&name, &altered), Some(false), "one bit");
+    assert_eq!(
+        names_content(&name, b"<!doctype html>"),
+        Some(false),
+        "a web page"
+    );
+    // Names without a hash are not checked.
+    for name in [
+        "index.cidx",
+        "cidx",
+        "",
+        "a.0123.cidx",
+        "a.zzzzzzzzzzzzzzzz.cidx",
+    ] {
+        assert_eq!(names_content(name, &bytes), None, "{name}");
+    }
 }
 
 #[test]
