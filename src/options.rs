@@ -174,7 +174,10 @@ pub fn from_query(query: &str) -> (Options, Vec<Notice>) {
                 let cleaned = cleaned.trim();
                 if cleaned.chars().count() > TITLE_LIMIT {
                     notices.push(Notice::LongTitle);
-                    options.title = Some(cleaned.chars().take(TITLE_LIMIT).collect());
+                    let shortened: String = cleaned.chars().take(TITLE_LIMIT).collect();
+                    // Cut at a space, it would end in one, which the next read trims: the
+                    // widget's own link would then name another title (found by fuzzing).
+                    options.title = Some(shortened.trim_end().to_string());
                 } else if !cleaned.is_empty() {
                     options.title = Some(cleaned.to_string());
                 }
@@ -318,5 +321,16 @@ mod tests {
         assert_eq!(o.title.map(|t| t.chars().count()), Some(TITLE_LIMIT));
         assert_eq!(n, [Notice::LongTitle]);
         assert_eq!(from_query("lang=en-GB").1, []);
+    }
+
+    /// Found by `cargo xtask fuzz` (target `query`; its input is in fuzz/corpus/query): a title
+    /// shortened just after a space kept the space, so the widget's own link read back as a
+    /// different title.
+    #[test]
+    fn a_shortened_title_never_ends_in_a_space() {
+        let long = format!("{}%20%20%20{}", "a".repeat(TITLE_LIMIT - 1), "b".repeat(40));
+        let (o, n) = from_query(&format!("title={long}"));
+        assert_eq!(o.title, Some("a".repeat(TITLE_LIMIT - 1)));
+        assert_eq!(n, [Notice::LongTitle]);
     }
 }

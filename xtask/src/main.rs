@@ -7,6 +7,7 @@ mod browser;
 mod bundle;
 mod counts;
 mod demo;
+mod fuzz;
 mod nightly;
 mod npm_tools;
 mod oews_data;
@@ -43,9 +44,13 @@ commands:
           packs/, and, for release builds, the default view prerendered into index.html
   serve   setup, then `trunk serve` on http://127.0.0.1:8080/ (extra arguments go to trunk serve),
           and the demo host page examples/school-page.html on http://127.0.0.1:8081/
-  test    setup (+ Chromium), then fmt, clippy (host and wasm32), native tests, browser tests,
-          release build with size budgets (bundle, embed.js), end-to-end tests; one summary line.
+  test    setup (+ Chromium), then fmt, clippy (host and wasm32), native tests, a fuzzing smoke
+          pass, browser tests, release build with size budgets (bundle, embed.js), a debug build
+          with the fault switch, end-to-end tests; one summary line.
           `--full` adds the slow sweeps (the estimator over every career, place, industry, year)
+  fuzz    setup, then cargo-fuzz on the pinned nightly: the URL's options, the fetched files'
+          decoders and the CSV importer, a million executions each (`--secs N`: N seconds each),
+          then the corpus in fuzz/corpus minimised
   bench   setup (+ Chromium), release build, size table, cold-load time and long tasks (e2e's
           measure-load, also with the CPU 4x slower), input-to-redraw time (measure-input),
           career-switch time (measure-switch), memory after 10,000 inputs (measure-memory),
@@ -73,10 +78,13 @@ fn run(args: &[String]) -> Result<ExitCode> {
         println!("{USAGE}");
         return Ok(ExitCode::SUCCESS);
     }
-    // Only `serve` and `bench` take arguments (and `test` its `--full`); elsewhere a stray argument is more likely a typo
+    // Only `serve`, `bench`, `refresh` and `fuzz` take arguments (and `test` its `--full`); elsewhere a stray argument is more likely a typo
     // than intent.
     let full = command == "test" && rest == ["--full"];
-    if !matches!(command.as_str(), "serve" | "bench" | "refresh") && !rest.is_empty() && !full {
+    if !matches!(command.as_str(), "serve" | "bench" | "refresh" | "fuzz")
+        && !rest.is_empty()
+        && !full
+    {
         return Err(format!(
             "`{command}` takes no arguments (got: {})\n\n{USAGE}",
             rest.join(" ")
@@ -137,6 +145,18 @@ fn run(args: &[String]) -> Result<ExitCode> {
         "serve" => serve::run(rest),
         "test" => test::run(&root, full),
         "bench" => bench::run(&root, rest),
+        "fuzz" => {
+            setup::run(setup::Options {
+                browser: false,
+                lighthouse: false,
+            })?;
+            let clean = fuzz::run(&root, rest)?;
+            Ok(if clean {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::FAILURE
+            })
+        }
         other => Err(format!("unknown command `{other}`\n\n{USAGE}")),
     }
 }

@@ -75,6 +75,11 @@ fn fetch_std_crates() -> Result<()> {
     crate::process::run(&mut fetch(false))
 }
 
+/// Whether the pinned nightly itself is installed (what `cargo fuzz` needs).
+pub fn installed() -> bool {
+    is_pinned_date()
+}
+
 /// Whether the release build can use the size build.
 pub fn available() -> bool {
     is_pinned_date() && has_rust_src() && has_wasm_target()

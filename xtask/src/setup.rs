@@ -111,6 +111,15 @@ pub fn run(options: Options) -> Result<()> {
             usual: "about 12 min on 2 cores",
             action: Box::new(trunk),
         },
+        Step {
+            title: format!(
+                "cargo-fuzz {} (`cargo install cargo-fuzz@{} --locked`, for the fuzzing)",
+                crate::fuzz::CARGO_FUZZ_VERSION,
+                crate::fuzz::CARGO_FUZZ_VERSION
+            ),
+            usual: "about 2 min",
+            action: Box::new(cargo_fuzz),
+        },
     ]);
 
     let total = steps.len();
@@ -226,6 +235,23 @@ fn trunk() -> Result<Option<String>> {
     }
     process::run(&mut cmd)?;
     expect_version("trunk", TRUNK_VERSION)?;
+    Ok(None)
+}
+
+fn cargo_fuzz() -> Result<Option<String>> {
+    let version = crate::fuzz::CARGO_FUZZ_VERSION;
+    if version_word("cargo-fuzz").as_deref() == Some(version) {
+        return Ok(Some(format!("cargo-fuzz {version} already installed")));
+    }
+    let mut cmd = Command::new("cargo");
+    cmd.args([
+        "install",
+        &format!("cargo-fuzz@{version}"),
+        "--locked",
+        "--force",
+    ]);
+    process::run(&mut cmd)?;
+    expect_version("cargo-fuzz", version)?;
     Ok(None)
 }
 

@@ -2,7 +2,7 @@
 
 use crate::counts::{self, Counts};
 use crate::process::{self, Captured};
-use crate::{browser, bundle, npm_tools, packs, setup, trunk, units, workspace, Result};
+use crate::{browser, bundle, fuzz, npm_tools, packs, setup, trunk, units, workspace, Result};
 use std::path::Path;
 use std::process::{Command, ExitCode};
 use std::time::{Duration, Instant};
@@ -29,7 +29,7 @@ struct Totals {
     loader_raw: Option<u64>,
 }
 
-const STEP_COUNT: usize = 8;
+const STEP_COUNT: usize = 9;
 
 /// `full`: the slow sweeps too (the estimator over every career, place, industry and year).
 pub fn run(root: &Path, full: bool) -> Result<ExitCode> {
@@ -110,6 +110,28 @@ pub fn run(root: &Path, full: bool) -> Result<ExitCode> {
         totals.native = found;
         outcome
     });
+    step(
+        "fuzzing smoke pass (cargo fuzz: each corpus, then 5 s a target)",
+        &mut || {
+            if let Some(why) = fuzz::available() {
+                return Outcome::Skipped(why);
+            }
+            match fuzz::smoke(root) {
+                Err(e) => Outcome::Failed(e),
+                Ok(outcomes) => {
+                    let failed: Vec<String> = outcomes
+                        .iter()
+                        .filter_map(|o| o.failure.as_ref().map(|f| format!("{}: {f}", o.target)))
+                        .collect();
+                    if failed.is_empty() {
+                        Outcome::Passed
+                    } else {
+                        Outcome::Failed(failed.join("; "))
+                    }
+                }
+            }
+        },
+    );
     step("browser tests (wasm32 in headless Chromium)", &mut || {
         // `--tests` (lib, bins, tests/*.rs) leaves out doctests: current cargo (1.95 here) would also
         // build them for wasm32 and run them through the runner, but they are written for and

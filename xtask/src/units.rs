@@ -1,4 +1,4 @@
-//! Durations and byte sizes written the way the reports show them.
+//! Durations, byte sizes and counts written the way the reports show them.
 
 use std::time::Duration;
 
@@ -18,6 +18,19 @@ pub fn kb(bytes: u64) -> String {
     format!("{:.1} KB", bytes as f64 / 1024.0)
 }
 
+/// A count with thousands separators: `2,577,957`.
+pub fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -28,5 +41,9 @@ mod tests {
         assert_eq!(duration(Duration::from_secs(372)), "6m12s");
         assert_eq!(kb(150 * 1024), "150.0 KB");
         assert_eq!(kb(100_557), "98.2 KB");
+        assert_eq!(thousands(2_577_957), "2,577,957");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(1_000), "1,000");
+        assert_eq!(thousands(0), "0");
     }
 }
