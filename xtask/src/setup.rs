@@ -69,6 +69,14 @@ pub fn run(options: Options) -> Result<()> {
             action: Box::new(browser::ensure),
         });
         steps.push(Step {
+            title: format!(
+                "Firefox ESR and geckodriver ({}, Debian package; geckodriver from crates.io)",
+                browser::FIREFOX
+            ),
+            usual: "about 20 s, 2 min to compile geckodriver",
+            action: Box::new(browser::ensure_firefox),
+        });
+        steps.push(Step {
             title: "axe-core (npm package, for the accessibility end-to-end test)".to_string(),
             usual: "about 5 s",
             action: Box::new(|| AXE.ensure()),

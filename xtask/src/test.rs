@@ -24,12 +24,13 @@ struct StepRecord {
 struct Totals {
     native: Option<Counts>,
     browser: Option<Counts>,
+    firefox: Option<Counts>,
     e2e: Option<Counts>,
     bundle_brotli: Option<u64>,
     loader_raw: Option<u64>,
 }
 
-const STEP_COUNT: usize = 9;
+const STEP_COUNT: usize = 10;
 
 /// `full`: the slow sweeps too (the estimator over every career, place, industry and year).
 pub fn run(root: &Path, full: bool) -> Result<ExitCode> {
@@ -133,26 +134,26 @@ pub fn run(root: &Path, full: bool) -> Result<ExitCode> {
         },
     );
     step("browser tests (wasm32 in headless Chromium)", &mut || {
-        // `--tests` (lib, bins, tests/*.rs) leaves out doctests: current cargo (1.95 here) would also
-        // build them for wasm32 and run them through the runner, but they are written for and
-        // already run on the host in the step before.
-        let mut cmd = cargo(&[
-            "test",
-            "-p",
-            "career-pay-widget",
-            "--target",
-            "wasm32-unknown-unknown",
-            "--tests",
-            "--no-fail-fast",
-        ]);
+        let mut cmd = browser_tests();
         cmd.env("CHROMEDRIVER", browser::CHROMEDRIVER);
-        // The runner's limit (20 s by default) is for a whole test file, not one test: the 23
-        // tests of tests/browser.rs take about 17 s here, and a busy machine went past 20.
-        cmd.env("WASM_BINDGEN_TEST_TIMEOUT", "120");
         let (outcome, found) = counted(cmd);
         totals.browser = found;
         outcome
     });
+    step(
+        "browser tests (wasm32 in headless Firefox ESR)",
+        &mut || {
+            let mut cmd = browser_tests();
+            match browser::geckodriver() {
+                // The runner takes the first driver named in its environment, geckodriver first.
+                Ok(driver) => cmd.env("GECKODRIVER", driver).env_remove("CHROMEDRIVER"),
+                Err(e) => return Outcome::Failed(e),
+            };
+            let (outcome, found) = counted(cmd);
+            totals.firefox = found;
+            outcome
+        },
+    );
 
     let mut build_ok = false;
     step("release build + size budgets", &mut || {
@@ -250,19 +251,21 @@ pub fn run(root: &Path, full: bool) -> Result<ExitCode> {
         .native
         .into_iter()
         .chain(totals.browser)
+        .chain(totals.firefox)
         .chain(totals.e2e)
         .fold(Counts::default(), |mut sum, c| {
             sum += c;
             sum
         });
     println!(
-        "xtask test: {passed}/{} steps passed; tests: {} passed, {} failed ({}, {}, {}); {}; {}; {}",
+        "xtask test: {passed}/{} steps passed; tests: {} passed, {} failed ({}, {}, {}, {}); {}; {}; {}",
         records.len(),
         tests.passed,
         tests.failed,
         suite("native", totals.native),
-        suite("browser", totals.browser),
-        suite("e2e", totals.e2e),
+        suite("browser in Chromium", totals.browser),
+        suite("browser in Firefox", totals.firefox),
+        suite("e2e in Chromium", totals.e2e),
         match totals.bundle_brotli {
             Some(b) => format!("bundle {} brotli (budget {})", units::kb(b), budget_label()),
             None => format!("bundle not measured (budget {})", budget_label()),
@@ -315,6 +318,25 @@ fn print_step_table(records: &[StepRecord]) {
             units::duration(r.took)
         );
     }
+}
+
+/// The browser tests (`wasm-bindgen-test`); the caller names the driver. `--tests` (lib, bins,
+/// tests/*.rs) leaves out doctests: current cargo (1.95 here) would also build them for wasm32
+/// and run them through the runner, but they are written for and already run on the host.
+fn browser_tests() -> Command {
+    let mut cmd = cargo(&[
+        "test",
+        "-p",
+        "career-pay-widget",
+        "--target",
+        "wasm32-unknown-unknown",
+        "--tests",
+        "--no-fail-fast",
+    ]);
+    // The runner's limit (20 s by default) is for a whole test file, not one test: the 23 tests
+    // of tests/browser.rs take about 17 s here, and a busy machine went past 20.
+    cmd.env("WASM_BINDGEN_TEST_TIMEOUT", "120");
+    cmd
 }
 
 fn cargo(args: &[&str]) -> Command {
