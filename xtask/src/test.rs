@@ -3,6 +3,13 @@
 use crate::counts::{self, Counts};
 use crate::process::{self, Captured};
 use crate::{browser, bundle, fuzz, npm_tools, packs, setup, trunk, units, workspace, Result};
+
+/// The engines the end-to-end suite runs in.
+#[derive(Clone, Copy)]
+enum Engine {
+    Chromium,
+    Firefox,
+}
 use std::path::Path;
 use std::process::{Command, ExitCode};
 use std::time::{Duration, Instant};
@@ -25,12 +32,13 @@ struct Totals {
     native: Option<Counts>,
     browser: Option<Counts>,
     firefox: Option<Counts>,
+    e2e_firefox: Option<Counts>,
     e2e: Option<Counts>,
     bundle_brotli: Option<u64>,
     loader_raw: Option<u64>,
 }
 
-const STEP_COUNT: usize = 10;
+const STEP_COUNT: usize = 11;
 
 /// `full`: the slow sweeps too (the estimator over every career, place, industry and year).
 pub fn run(root: &Path, full: bool) -> Result<ExitCode> {
@@ -221,25 +229,52 @@ pub fn run(root: &Path, full: bool) -> Result<ExitCode> {
             }
         },
     );
-    step("end-to-end tests (release build in Chromium)", &mut || {
+    // The same suite in each engine; the environment names the engine and its driver.
+    let e2e = |engine: Engine| -> (Outcome, Option<Counts>) {
         if !build_ok {
-            return Outcome::Skipped("the release build failed".to_string());
+            return (
+                Outcome::Skipped("the release build failed".to_string()),
+                None,
+            );
         }
         let mut cmd = cargo(&["test", "-p", "e2e", "--no-fail-fast"]);
         if let Ok(script) = npm_tools::AXE.path() {
             cmd.env("AXE_JS", script);
         }
-        cmd.env("WIDGET_DIST", &dist)
-            .env("CHROMEDRIVER", browser::CHROMEDRIVER)
-            .env("CHROME_BIN", browser::CHROMIUM);
+        cmd.env("WIDGET_DIST", &dist);
+        match engine {
+            Engine::Chromium => {
+                cmd.env("CHROMEDRIVER", browser::CHROMEDRIVER)
+                    .env("CHROME_BIN", browser::CHROMIUM);
+            }
+            Engine::Firefox => match browser::geckodriver() {
+                Ok(driver) => {
+                    cmd.env("E2E_BROWSER", "firefox")
+                        .env("GECKODRIVER", driver)
+                        .env("FIREFOX_BIN", browser::FIREFOX);
+                }
+                Err(e) => return (Outcome::Failed(e), None),
+            },
+        }
         // Without it the tests of a stopping widget fail, saying the build failed.
         if fault_build_ok {
             cmd.env("WIDGET_FAULT_DIST", &fault_dist);
         }
-        let (outcome, found) = counted(cmd);
+        counted(cmd)
+    };
+    step("end-to-end tests (release build in Chromium)", &mut || {
+        let (outcome, found) = e2e(Engine::Chromium);
         totals.e2e = found;
         outcome
     });
+    step(
+        "end-to-end tests (release build in Firefox ESR)",
+        &mut || {
+            let (outcome, found) = e2e(Engine::Firefox);
+            totals.e2e_firefox = found;
+            outcome
+        },
+    );
 
     print_step_table(&records);
     let passed = records
@@ -253,12 +288,13 @@ pub fn run(root: &Path, full: bool) -> Result<ExitCode> {
         .chain(totals.browser)
         .chain(totals.firefox)
         .chain(totals.e2e)
+        .chain(totals.e2e_firefox)
         .fold(Counts::default(), |mut sum, c| {
             sum += c;
             sum
         });
     println!(
-        "xtask test: {passed}/{} steps passed; tests: {} passed, {} failed ({}, {}, {}, {}); {}; {}; {}",
+        "xtask test: {passed}/{} steps passed; tests: {} passed, {} failed ({}, {}, {}, {}, {}); {}; {}; {}",
         records.len(),
         tests.passed,
         tests.failed,
@@ -266,6 +302,7 @@ pub fn run(root: &Path, full: bool) -> Result<ExitCode> {
         suite("browser in Chromium", totals.browser),
         suite("browser in Firefox", totals.firefox),
         suite("e2e in Chromium", totals.e2e),
+        suite("e2e in Firefox", totals.e2e_firefox),
         match totals.bundle_brotli {
             Some(b) => format!("bundle {} brotli (budget {})", units::kb(b), budget_label()),
             None => format!("bundle not measured (budget {})", budget_label()),

@@ -1,9 +1,12 @@
-//! Spawns chromedriver on a free loopback port and waits until it answers.
+//! Spawns a WebDriver server (chromedriver for Chromium, geckodriver for Firefox) on a free
+//! loopback port and waits until it answers.
 //!
 //! thirtyfour's own driver manager is compiled out (it downloads drivers; there is no internet
 //! here), so the process is managed by hand: Debian's `chromium-driver` at /usr/bin/chromedriver
-//! unless `CHROMEDRIVER` says otherwise.
+//! unless `CHROMEDRIVER` says otherwise, and geckodriver from `cargo install` unless `GECKODRIVER`
+//! says otherwise.
 
+use std::ffi::OsString;
 use std::io::{self, Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::os::unix::process::CommandExt;
@@ -16,40 +19,77 @@ use std::time::{Duration, Instant};
 /// Where chromedriver is looked for when `CHROMEDRIVER` is unset.
 pub const DEFAULT_CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 
-/// A running chromedriver. Dropping it kills the process.
+/// The browser engine the end-to-end tests drive: `E2E_BROWSER=firefox` for Firefox ESR,
+/// otherwise Chromium (the measurement tools always use Chromium: they read its DevTools).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Engine {
+    Chromium,
+    Firefox,
+}
+
+impl Engine {
+    /// The engine `E2E_BROWSER` names.
+    pub fn from_env() -> Engine {
+        match std::env::var("E2E_BROWSER").as_deref() {
+            Ok("firefox") => Engine::Firefox,
+            _ => Engine::Chromium,
+        }
+    }
+
+    fn driver_name(self) -> &'static str {
+        match self {
+            Engine::Chromium => "chromedriver",
+            Engine::Firefox => "geckodriver",
+        }
+    }
+}
+
+/// A running WebDriver server. Dropping it kills the process.
 #[derive(Debug)]
-pub struct ChromeDriver {
+pub struct WebDriverServer {
     url: String,
     pid: u32,
 }
 
-impl ChromeDriver {
-    /// The chromedriver binary: `$CHROMEDRIVER` or [`DEFAULT_CHROMEDRIVER`].
-    pub fn binary() -> PathBuf {
-        std::env::var_os("CHROMEDRIVER")
+impl WebDriverServer {
+    /// The driver binary: `$CHROMEDRIVER` or [`DEFAULT_CHROMEDRIVER`]; `$GECKODRIVER` or
+    /// `~/.cargo/bin/geckodriver`.
+    pub fn binary(engine: Engine) -> PathBuf {
+        let (var, default) = match engine {
+            Engine::Chromium => ("CHROMEDRIVER", PathBuf::from(DEFAULT_CHROMEDRIVER)),
+            Engine::Firefox => (
+                "GECKODRIVER",
+                std::env::var_os("HOME")
+                    .map(PathBuf::from)
+                    .unwrap_or_default()
+                    .join(".cargo/bin/geckodriver"),
+            ),
+        };
+        std::env::var_os(var)
             .filter(|v| !v.is_empty())
             .map(PathBuf::from)
-            .unwrap_or_else(|| PathBuf::from(DEFAULT_CHROMEDRIVER))
+            .unwrap_or(default)
     }
 
-    /// Starts chromedriver and waits (up to 20 s) until its `/status` says it is ready.
-    pub fn start() -> io::Result<Self> {
-        let bin = Self::binary();
+    /// Starts the engine's driver and waits (up to 20 s) until its `/status` says it is ready.
+    pub fn start(engine: Engine) -> io::Result<Self> {
+        let bin = Self::binary(engine);
         if !bin.is_file() {
             return Err(io::Error::new(
                 io::ErrorKind::NotFound,
                 format!(
-                    "chromedriver not found at {} (install Debian's chromium-driver, or set \
-                     CHROMEDRIVER to its path)",
-                    bin.display()
+                    "{} not found at {} (`cargo xtask setup` installs it; or set {} to its path)",
+                    engine.driver_name(),
+                    bin.display(),
+                    engine.driver_name().to_uppercase()
                 ),
             ));
         }
         // The free port is found by binding :0 and releasing it, so another process could grab
-        // it before chromedriver does; a few attempts make that race harmless.
+        // it before the driver does; a few attempts make that race harmless.
         let mut last_err = None;
         for _ in 0..3 {
-            match Self::try_start(&bin) {
+            match Self::try_start(engine, &bin) {
                 Ok(d) => return Ok(d),
                 Err(e) => last_err = Some(e),
             }
@@ -57,22 +97,33 @@ impl ChromeDriver {
         Err(last_err.expect("at least one attempt"))
     }
 
-    fn try_start(bin: &PathBuf) -> io::Result<Self> {
+    fn try_start(engine: Engine, bin: &PathBuf) -> io::Result<Self> {
         let port = TcpListener::bind(("127.0.0.1", 0))?.local_addr()?.port();
         let mut cmd = Command::new(bin);
-        cmd.arg(format!("--port={port}"))
-            .stdin(Stdio::null())
+        cmd.stdin(Stdio::null())
             .stdout(Stdio::null())
             .stderr(Stdio::null());
-        if let Some(log) = std::env::var_os("CHROMEDRIVER_LOG").filter(|v| !v.is_empty()) {
-            let mut arg = std::ffi::OsString::from("--log-path=");
-            arg.push(log);
-            cmd.arg(arg).arg("--verbose");
+        match engine {
+            Engine::Chromium => {
+                cmd.arg(format!("--port={port}"));
+                if let Some(log) = std::env::var_os("CHROMEDRIVER_LOG").filter(|v| !v.is_empty()) {
+                    let mut arg = OsString::from("--log-path=");
+                    arg.push(log);
+                    cmd.arg(arg).arg("--verbose");
+                }
+            }
+            Engine::Firefox => {
+                // Each geckodriver's Firefox gets its own BiDi port: with the default (9222),
+                // two sessions at once connect to one browser's socket.
+                let bidi = TcpListener::bind(("127.0.0.1", 0))?.local_addr()?.port();
+                cmd.args(["--host", "127.0.0.1", "--port", &port.to_string()])
+                    .args(["--websocket-port", &bidi.to_string()]);
+            }
         }
         // SAFETY: prctl is async-signal-safe and touches no memory of the parent.
         unsafe {
             // If the test binary dies in any way (panic=abort, timeout kill), the kernel kills
-            // chromedriver too, so a shared driver held in a `static` never outlives its tests.
+            // the driver too, so a shared driver held in a `static` never outlives its tests.
             cmd.pre_exec(|| {
                 if libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGKILL) != 0 {
                     return Err(io::Error::last_os_error());
@@ -85,7 +136,7 @@ impl ChromeDriver {
         // as the child (it waits on it, which also reaps it).
         let (tx, rx) = mpsc::channel();
         thread::Builder::new()
-            .name("chromedriver-keeper".into())
+            .name("webdriver-keeper".into())
             .spawn(move || match cmd.spawn() {
                 Ok(mut child) => {
                     let _ = tx.send(Ok(child.id()));
@@ -97,7 +148,7 @@ impl ChromeDriver {
             })?;
         let pid = rx
             .recv()
-            .map_err(|_| io::Error::other("chromedriver keeper thread died"))??;
+            .map_err(|_| io::Error::other("the driver's keeper thread died"))??;
         let driver = Self {
             url: format!("http://127.0.0.1:{port}"),
             pid,
@@ -113,18 +164,21 @@ impl ChromeDriver {
         Err(io::Error::new(
             io::ErrorKind::TimedOut,
             format!(
-                "chromedriver ({}) did not answer on port {port} within 20 s",
+                "{} ({}) did not answer on port {port} within 20 s",
+                engine.driver_name(),
                 bin.display()
             ),
         ))
     }
 
-    /// One chromedriver for the whole test binary, started on first use. A failure to start
+    /// One chromedriver for the whole test binary, started on first use (geckodriver serves
+    /// one session at a time, so Firefox sessions each start their own). A failure to start
     /// panics with the reason, so every test that needs it fails loudly.
-    pub fn shared() -> &'static ChromeDriver {
-        static SHARED: OnceLock<ChromeDriver> = OnceLock::new();
+    pub fn shared_chromedriver() -> &'static WebDriverServer {
+        static SHARED: OnceLock<WebDriverServer> = OnceLock::new();
         SHARED.get_or_init(|| {
-            ChromeDriver::start().unwrap_or_else(|e| panic!("cannot start chromedriver: {e}"))
+            WebDriverServer::start(Engine::Chromium)
+                .unwrap_or_else(|e| panic!("cannot start chromedriver: {e}"))
         })
     }
 
@@ -134,9 +188,9 @@ impl ChromeDriver {
     }
 }
 
-impl Drop for ChromeDriver {
+impl Drop for WebDriverServer {
     fn drop(&mut self) {
-        // SIGTERM lets chromedriver close any browser it still owns; the keeper thread reaps it.
+        // SIGTERM lets the driver close any browser it still owns; the keeper thread reaps it.
         // SAFETY: plain syscall on a pid we spawned (still unreaped while the keeper waits).
         unsafe {
             libc::kill(self.pid as libc::pid_t, libc::SIGTERM);
@@ -144,13 +198,15 @@ impl Drop for ChromeDriver {
     }
 }
 
-/// True once `GET /status` on the port returns chromedriver's `"ready": true`.
+/// True once `GET /status` on the port returns the driver's `"ready": true`.
 fn status_ready(port: u16) -> bool {
     let Ok(mut s) = TcpStream::connect(("127.0.0.1", port)) else {
         return false;
     };
     let _ = s.set_read_timeout(Some(Duration::from_secs(2)));
-    let req = "GET /status HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n";
+    // With the port: geckodriver refuses a Host header that does not name it.
+    let req =
+        format!("GET /status HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n");
     if s.write_all(req.as_bytes()).is_err() {
         return false;
     }

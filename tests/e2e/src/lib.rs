@@ -17,7 +17,7 @@ pub mod widget;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU32, Ordering};
 
-pub use driver::ChromeDriver;
+pub use driver::{Engine, WebDriverServer};
 pub use server::{StaticServer, STRICT_CSP};
 pub use session::{with_browser, Browser, BrowserOptions, CanvasStats, Page};
 pub use widget::{

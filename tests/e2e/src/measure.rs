@@ -3,7 +3,9 @@
 //! that runs inside it (so WebDriver round trips are not timed), and reading the numbers it hands
 //! back.
 
-use crate::{open_widget, wait_chart_drawn, Browser, BrowserOptions, ChromeDriver, StaticServer};
+use crate::{
+    open_widget, wait_chart_drawn, Browser, BrowserOptions, Engine, StaticServer, WebDriverServer,
+};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -34,8 +36,14 @@ pub fn dist_holding(dist: Option<PathBuf>, needs: &str) -> Result<PathBuf, Strin
 }
 
 /// Serves `dist` and starts a chromedriver; on failure, says so as `tool` and gives the exit code.
-pub fn serve_and_drive(tool: &str, dist: &Path) -> Result<(StaticServer, ChromeDriver), ExitCode> {
-    match (StaticServer::start(dist), ChromeDriver::start()) {
+pub fn serve_and_drive(
+    tool: &str,
+    dist: &Path,
+) -> Result<(StaticServer, WebDriverServer), ExitCode> {
+    match (
+        StaticServer::start(dist),
+        WebDriverServer::start(Engine::Chromium),
+    ) {
         (Ok(s), Ok(d)) => Ok((s, d)),
         (Err(e), _) | (_, Err(e)) => {
             eprintln!("{tool}: {e}");
@@ -49,7 +57,7 @@ pub fn serve_and_drive(tool: &str, dist: &Path) -> Result<(StaticServer, ChromeD
 /// in it is reported as `tool`'s failure.
 pub async fn drive(
     tool: &str,
-    (driver, server): (&ChromeDriver, &StaticServer),
+    (driver, server): (&WebDriverServer, &StaticServer),
     query: &str,
     script: &str,
     args: Vec<Value>,

@@ -1,7 +1,8 @@
-//! Headless Chromium sessions with an error hook installed before any page script runs.
+//! Headless browser sessions (Chromium, or Firefox ESR with `E2E_BROWSER=firefox`) with an error
+//! hook installed before any page script runs.
 //!
 //! Every session gets a fresh temporary profile (no cache, no state between tests) and, through
-//! the Chrome DevTools Protocol, a script that records `console.error` calls, uncaught exceptions
+//! the Chrome DevTools Protocol (Chromium) or WebDriver BiDi (Firefox), a script that records `console.error` calls, uncaught exceptions
 //! (including wasm traps and Rust panics routed to the console), unhandled promise rejections,
 //! failed `<script>`/`<link>`/`<img>` loads and CSP violations into `window.__e2eErrors`, and
 //! `alert`/`confirm`/`prompt` calls into `window.__e2eDialogs`.
@@ -14,10 +15,12 @@ use serde_json::{json, Value};
 use thirtyfour::prelude::*;
 use thirtyfour::TypingData;
 
-use crate::{ChromeDriver, Result, TempDir};
+use crate::{Engine, Result, TempDir, WebDriverServer};
 
 /// Where Chromium is looked for when `CHROME_BIN` is unset.
 pub const DEFAULT_CHROME: &str = "/usr/bin/chromium";
+/// Where Firefox is looked for when `FIREFOX_BIN` is unset.
+pub const DEFAULT_FIREFOX: &str = "/usr/bin/firefox-esr";
 
 /// Flags for every session: headless, no sandbox (we run as root in containers), and nothing
 /// that phones home or updates itself (there is no network, and background traffic would add
@@ -144,6 +147,59 @@ pub struct Browser {
 }
 
 impl Browser {
+    /// Starts Firefox through the geckodriver at `driver_url` and installs [`ERROR_HOOK`] as a
+    /// BiDi preload script (every document, frames included, before its own scripts).
+    pub async fn start_firefox(driver_url: &str, opts: &BrowserOptions) -> Result<Self> {
+        let firefox = std::env::var_os("FIREFOX_BIN")
+            .filter(|v| !v.is_empty())
+            .map(PathBuf::from)
+            .unwrap_or_else(|| PathBuf::from(DEFAULT_FIREFOX));
+        if !firefox.is_file() {
+            return Err(format!(
+                "Firefox not found at {} (install Debian's firefox-esr, or set FIREFOX_BIN)",
+                firefox.display()
+            )
+            .into());
+        }
+        // geckodriver makes (and deletes) its own temporary profile; this one is unused.
+        let profile = TempDir::new("firefox-profile")?;
+        let mut caps = DesiredCapabilities::firefox();
+        caps.set_firefox_binary(&firefox.to_string_lossy())?;
+        caps.add_arg("-headless")?;
+        if let Some(f) = opts.device_scale_factor {
+            let prefs = json!({ "layout.css.devPixelsPerPx": f.to_string() });
+            caps.set_browser_option("prefs", prefs)?;
+        }
+        caps.enable_bidi()?;
+        let driver = WebDriver::new(driver_url, caps).await?;
+        let browser = Browser { driver, profile };
+        let ready = async {
+            // Headless Firefox has no window chrome: the window is the viewport.
+            browser
+                .driver
+                .set_window_rect(0, 0, opts.width, opts.height)
+                .await?;
+            browser
+                .driver
+                .set_page_load_timeout(Duration::from_secs(30))
+                .await?;
+            browser
+                .driver
+                .bidi()
+                .await?
+                .script()
+                .add_preload_script(format!("() => {{ {ERROR_HOOK} }}"))
+                .await
+                .map_err(|e| format!("could not install the error hook over BiDi: {e}"))?;
+            Ok::<(), crate::Error>(())
+        };
+        if let Err(e) = ready.await {
+            let _ = browser.quit().await;
+            return Err(e);
+        }
+        Ok(browser)
+    }
+
     /// Starts Chromium through the chromedriver at `driver_url` and installs [`ERROR_HOOK`].
     pub async fn start(driver_url: &str, opts: &BrowserOptions) -> Result<Self> {
         let chrome = chrome_binary();
@@ -216,10 +272,23 @@ where
     F: FnOnce(Page) -> Fut,
     Fut: Future<Output = Result<T>>,
 {
-    let driver = ChromeDriver::shared();
-    let browser = Browser::start(driver.url(), opts)
-        .await
-        .unwrap_or_else(|e| panic!("cannot start a Chromium session: {e}"));
+    // geckodriver serves one session at a time: each Firefox session has its own, kept until
+    // the browser has quit.
+    let (browser, _own_driver) = match Engine::from_env() {
+        Engine::Chromium => {
+            let driver = WebDriverServer::shared_chromedriver();
+            let browser = Browser::start(driver.url(), opts).await;
+            (browser, None)
+        }
+        Engine::Firefox => {
+            let driver = WebDriverServer::start(Engine::Firefox)
+                .unwrap_or_else(|e| panic!("cannot start geckodriver: {e}"));
+            let browser = Browser::start_firefox(driver.url(), opts).await;
+            (browser, Some(driver))
+        }
+    };
+    let browser =
+        browser.unwrap_or_else(|e| panic!("cannot start a {:?} session: {e}", Engine::from_env()));
     let Browser { driver, profile } = browser;
     let outcome = driver
         .run_and_quit(|d| async move { body(Page { driver: d }).await })
@@ -348,6 +417,32 @@ impl Page {
         match self.eval(DIAGNOSTICS_JS, vec![]).await {
             Ok(v) => v.to_string(),
             Err(e) => format!("(could not read page state: {e})"),
+        }
+    }
+
+    /// The names of the cookies in the browser's jar, every origin's: Chromium's whole jar
+    /// (DevTools `Storage.getCookies`); Firefox's default partition (BiDi `storage.getCookies`;
+    /// a cross-origin frame's cookies are partitioned there, and tests read those in the frame).
+    pub async fn cookie_jar(&self) -> Result<Vec<String>> {
+        match Engine::from_env() {
+            Engine::Chromium => {
+                let jar = self
+                    .driver
+                    .cdp()
+                    .send_raw("Storage.getCookies", json!({}))
+                    .await?;
+                Ok(jar["cookies"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .map(|c| c["name"].as_str().unwrap_or_default().to_string())
+                    .collect())
+            }
+            Engine::Firefox => {
+                let found = self.driver.bidi().await?.storage().get_cookies().await;
+                let found = found.map_err(|e| format!("BiDi storage.getCookies: {e}"))?;
+                Ok(found.cookies.into_iter().map(|c| c.name).collect())
+            }
         }
     }
 

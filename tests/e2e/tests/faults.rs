@@ -5,7 +5,9 @@
 //! reload link and a link to the career's BLS page instead of the loading text or a blank box.
 
 use e2e::widget::{check_dist, dist_dir, READY_TIMEOUT};
-use e2e::{copy_dir, with_browser, BrowserOptions, Page, Result, StaticServer, TempDir};
+use e2e::{
+    copy_dir, open_widget, with_browser, BrowserOptions, Page, Result, StaticServer, TempDir,
+};
 use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -246,13 +248,7 @@ async fn a_wasm_served_with_another_type_still_starts() {
     copy.rename(&copy.file("wasm"), "widget.bin");
     let server = copy.serve();
     with_browser(&BrowserOptions::default(), |page| async move {
-        page.goto(&server.url("/?career=31-9092")).await?;
-        page.wait_for(
-            "the widget to run",
-            "document.documentElement.getAttribute('data-widget-ready') === 'true'",
-            READY_TIMEOUT,
-        )
-        .await?;
+        open_widget(&page, &server, "?career=31-9092").await?;
         assert!(!shown(&page, MESSAGE).await?, "no failure message");
         Ok(())
     })
@@ -365,13 +361,7 @@ async fn a_panic_at_start_or_on_input_replaces_the_widget_with_a_message() {
         assert_readable(&page, &at_start, "stopped", "29-2072", "panic at start").await;
         assert!(!shown(&page, ".cpw-live").await?, "no widget left");
 
-        page.goto(&server.url("/?fault=panic-on-input")).await?;
-        page.wait_for(
-            "the widget to run",
-            "document.documentElement.getAttribute('data-widget-ready') === 'true'",
-            READY_TIMEOUT,
-        )
-        .await?;
+        open_widget(&page, &server, "?fault=panic-on-input").await?;
         assert!(!shown(&page, MESSAGE).await?, "no message before the fault");
         let years = page.find("[data-testid=input-years]").await?;
         page.press(&years, thirtyfour::Key::Right).await?;

@@ -15,7 +15,7 @@ use std::time::Duration;
 
 use e2e::measure::{arguments_or_usage, dist_holding};
 use e2e::stats::{median, percentile};
-use e2e::{Browser, BrowserOptions, ChromeDriver, Page, Result, StaticServer};
+use e2e::{Browser, BrowserOptions, Engine, Page, Result, StaticServer, WebDriverServer};
 use serde_json::json;
 
 /// The mark must appear within this long after navigation start.
@@ -147,7 +147,7 @@ fn parse_args(args: &[String]) -> std::result::Result<Args, String> {
 }
 
 /// One cold load. `Ok(None)` means the mark never appeared in time.
-async fn measure_once(driver: &ChromeDriver, url: &str, slowdown: f64) -> Result<Option<Run>> {
+async fn measure_once(driver: &WebDriverServer, url: &str, slowdown: f64) -> Result<Option<Run>> {
     let browser = Browser::start(driver.url(), &BrowserOptions::default()).await?;
     // Quit the browser whatever happened, then report the load's outcome first.
     let result = load(&browser, url, slowdown).await;
@@ -219,7 +219,7 @@ async fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let driver = match ChromeDriver::start() {
+    let driver = match WebDriverServer::start(Engine::Chromium) {
         Ok(d) => d,
         Err(e) => {
             eprintln!("measure-load: {e}");
