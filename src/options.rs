@@ -175,8 +175,8 @@ pub fn from_query(query: &str) -> (Options, Vec<Notice>) {
                 if cleaned.chars().count() > TITLE_LIMIT {
                     notices.push(Notice::LongTitle);
                     let shortened: String = cleaned.chars().take(TITLE_LIMIT).collect();
-                    // Cut at a space, it would end in one, which the next read trims: the
-                    // widget's own link would then name another title (found by fuzzing).
+                    // Cut just after a space, it would end in one, which the next read trims:
+                    // the widget's own link would then name another title (found by fuzzing).
                     options.title = Some(shortened.trim_end().to_string());
                 } else if !cleaned.is_empty() {
                     options.title = Some(cleaned.to_string());
@@ -323,9 +323,9 @@ mod tests {
         assert_eq!(from_query("lang=en-GB").1, []);
     }
 
-    /// Found by `cargo xtask fuzz` (target `query`; its input is in fuzz/corpus/query): a title
-    /// shortened just after a space kept the space, so the widget's own link read back as a
-    /// different title.
+    /// Found by `cargo xtask fuzz` (target `query`; the input is in fuzz/regressions/query): a
+    /// title shortened just after a space kept the space, so the widget's own link read back as
+    /// a different title.
     #[test]
     fn a_shortened_title_never_ends_in_a_space() {
         let long = format!("{}%20%20%20{}", "a".repeat(TITLE_LIMIT - 1), "b".repeat(40));
