@@ -221,6 +221,9 @@ fn widget(props: &WidgetProps) -> Html {
         let dispatcher = state.dispatcher();
         use_effect_with((), move |_| {
             page::flag_document("widget-ready");
+            // A career shown (the first once fetched, or another) changes the widget's height: a
+            // frame off screen learns it now, not when the reader scrolls to it.
+            embed::report_height_now();
             // Back and Forward to an entry with another query show that entry's inputs.
             page::on_history_change(move || {
                 if let Some(restored) = WidgetState::from_query(&page::query(), career) {

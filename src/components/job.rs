@@ -135,6 +135,9 @@ fn related_careers(props: &JobProps) -> Html {
             }
         });
     }
+    // The list arrives after the rest of the widget (a fetch): a frame off screen learns its new
+    // height now (`embed::report_height_now`).
+    use_effect_with(found.is_some(), |_| crate::web::embed::report_height_now());
     let Some((relation, careers)) = &*found else {
         return Html::default();
     };

@@ -8,13 +8,33 @@
 //! title is in the widget's URL's page anyway), so it goes to any origin (`"*"`); the loader
 //! checks that it comes from an iframe it created.
 
-use js_sys::{Object, Reflect};
+use js_sys::{Function, Object, Reflect};
+use std::cell::RefCell;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{HtmlElement, ResizeObserver};
 
 /// The message type the loader listens for.
 pub const HEIGHT_MESSAGE: &str = "career-pay-widget:height";
+
+thread_local! {
+    /// Posts the height if it changed; set once the widget is known to be framed.
+    static POST_HEIGHT: RefCell<Option<Function>> = const { RefCell::new(None) };
+}
+
+/// Posts the content's height now, if framed and changed. Chromium runs no rendering (so no
+/// ResizeObserver) in a cross-origin frame off screen: a host page with several embeds would
+/// keep all but the first at the loader's 900 px until the reader scrolled to them, and then
+/// jump. The app calls this after it renders a new career and after content that arrives later
+/// (related careers); reading the height lays the frame out, even off screen. The observer
+/// follows everything else (inputs, tables opened: a reader is looking at the frame then).
+pub fn report_height_now() {
+    POST_HEIGHT.with_borrow(|post| {
+        if let Some(post) = post {
+            let _ = post.call0(&JsValue::NULL);
+        }
+    });
+}
 
 /// Starts reporting the height of `#career-pay-widget` to the parent window, if framed.
 pub fn report_height_when_framed() {
@@ -49,6 +69,9 @@ pub fn report_height_when_framed() {
         }
     };
     let on_resize = Closure::<dyn FnMut()>::new(post);
+    let function: &Function = on_resize.as_ref().unchecked_ref();
+    POST_HEIGHT.with_borrow_mut(|post| *post = Some(function.clone()));
+    report_height_now();
     if let Ok(observer) = ResizeObserver::new(on_resize.as_ref().unchecked_ref()) {
         observer.observe(&content);
         // Kept for the page's lifetime: once nothing in JS references an observer, the garbage

@@ -1336,3 +1336,131 @@ fn loader_is_small_and_touches_nothing() {
         assert!(!text.contains(banned), "embed.js uses {banned}");
     }
 }
+
+/// The widget obeys no message: it posts its height and listens to nothing, so a host page (or
+/// any frame of another origin) that posts it commands, forged heights or junk changes nothing:
+/// not its inputs, not its URL, not its figures, and nothing breaks.
+#[tokio::test]
+async fn no_other_frame_can_drive_the_widget() {
+    with_browser(&BrowserOptions::default(), |page| async move {
+        open_demo(&page).await?;
+        let read = "return [location.search, \
+                    document.querySelector('[data-testid=estimate-annual]').textContent, \
+                    document.querySelector('[data-testid=input-years]').value];";
+        let before = frame_eval(&page, TX, read, vec![]).await?;
+        page.eval(
+            r#"const target = document.querySelectorAll(arguments[0])[0].contentWindow;
+               for (const message of [
+                 { type: 'career-pay-widget:height', height: 60 },
+                 { type: 'career-pay-widget:set', place: 'NJ', years: 30 },
+                 { place: 'NJ', industry: '622000', years: 30 },
+                 'place=NJ&years=30', '?years=30', null, 42, [1, 2],
+                 { __proto__: null, type: 'career-pay-widget:height', height: 1e9 },
+               ]) target.postMessage(message, '*');
+               return true;"#,
+            vec![json!(LOADER_FRAMES)],
+        )
+        .await?;
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        let after = frame_eval(&page, TX, read, vec![]).await?;
+        assert_eq!(after, before, "the widget changed on a posted message");
+        assert_fits(&page, TX, "after messages were posted into it").await?;
+        assert_frame_clean(&page, TX).await
+    })
+    .await;
+}
+
+/// Five loader embeds of different careers and a plain iframe on one host page: each mounts its
+/// own career and fits its frame; each answers its own inputs; a burst of rapid inputs across
+/// them (200 each) leaves no error and no growth in any frame's DOM. (`cargo xtask bench`'s
+/// `measure-memory` measures memory over 10,000 inputs for one widget.)
+#[tokio::test]
+async fn five_embeds_and_an_iframe_on_one_page_each_work_on_their_own() {
+    const CAREERS: [&str; 5] = ["29-2072", "31-9092", "29-1141", "15-1252", "43-4051"];
+    let widget = servers().widget.url("/");
+    let divs: String = CAREERS
+        .iter()
+        .map(|soc| format!("<div data-career-widget data-career=\"{soc}\"></div>"))
+        .collect();
+    std::fs::write(
+        servers().host_dir.join("five.html"),
+        format!(
+            "<!doctype html><html><body><h1>Careers we teach</h1>{divs}\
+             <iframe id=\"plain\" src=\"{widget}?career=11-1021\" title=\"Pay\" \
+             style=\"width:100%;height:3000px;border:0\"></iframe>\
+             <script src=\"{widget}embed.js\" async></script></body></html>"
+        ),
+    )
+    .expect("write the host page");
+    let frames: Vec<Frame> = (0..CAREERS.len())
+        .map(|index| Frame {
+            css: LOADER_FRAMES,
+            index,
+        })
+        .chain([Frame {
+            css: "#plain",
+            index: 0,
+        }])
+        .collect();
+    with_browser(&BrowserOptions::default(), |page| async move {
+        open_host(&page, "/five.html", &frames).await?;
+        let shown = "return document.querySelector('article.cpw').getAttribute('data-career');";
+        for (frame, soc) in frames.iter().zip(CAREERS.iter().chain(&["11-1021"])) {
+            assert_eq!(frame_eval(&page, *frame, shown, vec![]).await?, json!(soc));
+        }
+        for &frame in &frames[..CAREERS.len()] {
+            assert_fits(&page, frame, "five embeds on one page").await?;
+        }
+        // Each answers its own input, and only its own.
+        let estimate =
+            "return document.querySelector('[data-testid=estimate-annual]').textContent;";
+        let mut estimates = Vec::new();
+        for &frame in &frames {
+            estimates.push(frame_eval(&page, frame, estimate, vec![]).await?);
+        }
+        enter(&page, frames[1]).await?;
+        let years = page.find("[data-testid=input-years]").await?;
+        page.press(&years, Key::End).await?;
+        leave(&page).await?;
+        for (i, &frame) in frames.iter().enumerate() {
+            let now = frame_eval(&page, frame, estimate, vec![]).await?;
+            assert_eq!(
+                now != estimates[i],
+                i == 1,
+                "frame {i}: {} -> {now}",
+                estimates[i]
+            );
+        }
+        // A burst of inputs in every frame: no error, no DOM growth.
+        let burst = r#"const slider = document.querySelector('[data-testid=input-years]');
+            const nodes = () => document.getElementsByTagName('*').length;
+            const before = nodes();
+            return (async () => {
+              for (let i = 0; i < 200; i++) {
+                slider.value = String(i % 31);
+                slider.dispatchEvent(new Event('input', { bubbles: true }));
+                if (i % 20 === 0) await new Promise((r) => setTimeout(r, 0));
+              }
+              // Timers, not frames: Chromium runs no frames in a cross-origin frame off screen.
+              await new Promise((r) => setTimeout(r, 200));
+              return [before, nodes()];
+            })();"#;
+        for (i, &frame) in frames.iter().enumerate() {
+            let counts = frame_eval(&page, frame, burst, vec![]).await?;
+            let (before, after) = (counts[0].as_f64(), counts[1].as_f64());
+            let (Some(before), Some(after)) = (before, after) else {
+                panic!("frame {i}: {counts}");
+            };
+            assert!(
+                after <= before * 1.02,
+                "frame {i}: DOM nodes {before} -> {after}"
+            );
+            assert_frame_clean(&page, frame).await?;
+        }
+        for &frame in &frames[..CAREERS.len()] {
+            assert_fits(&page, frame, "after the bursts").await?;
+        }
+        Ok(())
+    })
+    .await;
+}
