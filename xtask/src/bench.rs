@@ -1,7 +1,8 @@
 //! `cargo xtask bench [--base REV | --compare DIST] [--json FILE]`: release build, size table
 //! against the budget, cold-load time and long tasks (`measure-load`, as built and with the CPU
 //! 4× slower), input-to-redraw time (`measure-input`), career-switch time (`measure-switch`),
-//! memory after 10,000 inputs (`measure-memory`) and Lighthouse 12 mobile, median of 3
+//! memory over 10,000 inputs after a warm-up, one widget and five embeds on a page
+//! (`measure-memory`), and Lighthouse 12 mobile, median of 3
 //! (`measure-lighthouse`), all from the e2e crate. With `--base REV`, the same for REV (built in
 //! a git worktree), with `--compare DIST` for a build already made, and a side-by-side table of
 //! both. Every number also goes to a JSON file (`target/bench.json` unless `--json` says
@@ -18,7 +19,7 @@ const MEASURE_LOAD: &str = "measure-load";
 const MEASURE_INPUT: &str = "measure-input";
 /// Choosing another career of a program to its figures and chart drawn.
 const MEASURE_SWITCH: &str = "measure-switch";
-/// Memory and DOM after 10,000 inputs.
+/// Memory and DOM over 10,000 inputs, one widget and five embeds on a page.
 const MEASURE_MEMORY: &str = "measure-memory";
 /// Lighthouse 12 mobile, median of 3.
 const MEASURE_LIGHTHOUSE: &str = "measure-lighthouse";

@@ -60,7 +60,7 @@ pub fn run(root: &Path, args: &[String]) -> Result<bool> {
             ))
         }
     };
-    let outcomes = fuzz_all(root, limit)?;
+    let outcomes = fuzz_all(root, limit, Grow::Corpus)?;
     let failed = outcomes.iter().any(|o| o.failure.is_some());
     if !failed {
         for (target, max_len) in TARGETS {
@@ -74,9 +74,19 @@ pub fn run(root: &Path, args: &[String]) -> Result<bool> {
     Ok(!failed)
 }
 
-/// The test command's pass: each target over its corpus and for a few seconds more.
+/// The test command's pass: each target over its corpus and for a few seconds more. What it
+/// finds goes to a scratch directory: a test run leaves the committed corpus as it was.
 pub fn smoke(root: &Path) -> Result<Vec<Outcome>> {
-    fuzz_all(root, Limit::Secs(SMOKE_SECS))
+    fuzz_all(root, Limit::Secs(SMOKE_SECS), Grow::Scratch)
+}
+
+/// Where the inputs a run finds go.
+#[derive(Clone, Copy)]
+enum Grow {
+    /// `fuzz/corpus/<target>`, committed (then minimised).
+    Corpus,
+    /// `target/fuzz-smoke/<target>`, emptied first.
+    Scratch,
 }
 
 /// Whether fuzzing can run here: the pinned nightly and cargo-fuzz.
@@ -96,14 +106,14 @@ pub fn available() -> Option<String> {
     }
 }
 
-fn fuzz_all(root: &Path, limit: Limit) -> Result<Vec<Outcome>> {
+fn fuzz_all(root: &Path, limit: Limit, grow: Grow) -> Result<Vec<Outcome>> {
     if let Some(why) = available() {
         return Err(why);
     }
     process::run(cargo_fuzz(root).args(["build", "-s", "none", "-O"]))?;
     let mut outcomes = Vec::new();
     for (target, max_len) in TARGETS {
-        let outcome = fuzz_one(root, target, max_len, limit)?;
+        let outcome = fuzz_one(root, target, max_len, limit, grow)?;
         println!(
             "fuzz {target}: {} executions in {:.0} s, {}",
             units::thousands(outcome.runs),
@@ -115,16 +125,32 @@ fn fuzz_all(root: &Path, limit: Limit) -> Result<Vec<Outcome>> {
     Ok(outcomes)
 }
 
-fn fuzz_one(root: &Path, target: &'static str, max_len: u32, limit: Limit) -> Result<Outcome> {
+fn fuzz_one(
+    root: &Path,
+    target: &'static str,
+    max_len: u32,
+    limit: Limit,
+    grow: Grow,
+) -> Result<Outcome> {
     // The first directory is the one libFuzzer writes to; the others are only read.
-    let corpus = root.join("fuzz/corpus").join(target);
-    std::fs::create_dir_all(&corpus)
-        .map_err(|e| format!("cannot create {}: {e}", corpus.display()))?;
-    let inputs: Vec<String> = ["corpus", "seeds", "regressions"]
+    let writes_to = match grow {
+        Grow::Corpus => root.join("fuzz/corpus").join(target),
+        Grow::Scratch => {
+            let scratch = root.join("target/fuzz-smoke").join(target);
+            if scratch.exists() {
+                std::fs::remove_dir_all(&scratch)
+                    .map_err(|e| format!("cannot clear {}: {e}", scratch.display()))?;
+            }
+            scratch
+        }
+    };
+    std::fs::create_dir_all(&writes_to)
+        .map_err(|e| format!("cannot create {}: {e}", writes_to.display()))?;
+    let read_too = ["corpus", "seeds", "regressions"]
         .iter()
-        .map(|dir| format!("{dir}/{target}"))
-        .filter(|dir| root.join("fuzz").join(dir).is_dir())
-        .collect();
+        .map(|dir| root.join("fuzz").join(dir).join(target))
+        .filter(|dir| dir.is_dir() && *dir != writes_to);
+    let inputs: Vec<std::path::PathBuf> = [writes_to.clone()].into_iter().chain(read_too).collect();
     let limit_flag = match limit {
         Limit::Runs(runs) => format!("-runs={runs}"),
         Limit::Secs(secs) => format!("-max_total_time={secs}"),

@@ -53,7 +53,7 @@ commands:
           then the corpus in fuzz/corpus minimised
   bench   setup (+ Chromium), release build, size table, cold-load time and long tasks (e2e's
           measure-load, also with the CPU 4x slower), input-to-redraw time (measure-input),
-          career-switch time (measure-switch), memory after 10,000 inputs (measure-memory),
+          career-switch time (measure-switch), memory over 10,000 inputs, one widget and five embeds (measure-memory),
           all into target/bench.json (`--json FILE`);
           `--base REV` (built in a worktree) or `--compare DIST` (a build already made) is
           measured too and printed side by side";

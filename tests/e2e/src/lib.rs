@@ -8,6 +8,7 @@
 //! `CHROMEDRIVER_LOG` (a file for chromedriver's verbose log).
 
 pub mod driver;
+pub mod frames;
 pub mod measure;
 pub mod server;
 pub mod session;

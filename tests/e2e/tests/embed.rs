@@ -13,6 +13,10 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
+use e2e::frames::{
+    enter, five_embeds_frames, five_embeds_page, frame_eval, leave, wait_frame_ready, Frame,
+    FIVE_CAREERS, LOADER_FRAMES, PLAIN_CAREER,
+};
 use e2e::widget::{dist_dir, READY_TIMEOUT};
 use e2e::{
     copy_dir, with_browser, BrowserOptions, Page, Result, StaticServer, TempDir, STRICT_CSP,
@@ -195,14 +199,6 @@ const HOSTILE_PAGE: &str = r#"<!doctype html>
 // ---------------------------------------------------------------------------------------------
 // Frames.
 
-/// An iframe in the top document: the `index`-th match of `css`.
-#[derive(Clone, Copy, Debug)]
-struct Frame {
-    css: &'static str,
-    index: usize,
-}
-
-const LOADER_FRAMES: &str = "div[data-career-widget] > iframe";
 /// Demo: the Texas instance (accent, three sections, title).
 const TX: Frame = Frame {
     css: LOADER_FRAMES,
@@ -218,69 +214,6 @@ const PLAIN: Frame = Frame {
     css: "main > iframe",
     index: 0,
 };
-
-/// Switches WebDriver into `frame` (from the top document).
-async fn enter(page: &Page, frame: Frame) -> Result<()> {
-    page.driver.enter_default_frame().await?;
-    let element = page
-        .find_all(frame.css)
-        .await?
-        .into_iter()
-        .nth(frame.index)
-        .ok_or_else(|| format!("no iframe #{} matches `{}`", frame.index, frame.css))?;
-    element.enter_frame().await?;
-    Ok(())
-}
-
-/// Back to the top document.
-async fn leave(page: &Page) -> Result<()> {
-    Ok(page.driver.enter_default_frame().await?)
-}
-
-/// Runs a script inside `frame` and comes back to the top document.
-async fn frame_eval(page: &Page, frame: Frame, script: &str, args: Vec<Value>) -> Result<Value> {
-    enter(page, frame).await?;
-    let value = page.eval(script, args).await;
-    leave(page).await?;
-    value
-}
-
-/// Waits until the widget in `frame` has mounted.
-async fn wait_frame_ready(page: &Page, frame: Frame) -> Result<()> {
-    let deadline = Instant::now() + READY_TIMEOUT;
-    loop {
-        // The frame element may not exist yet (the loader runs async).
-        let ready = match enter(page, frame).await {
-            Ok(()) => page
-                .eval(
-                    "return document.documentElement.getAttribute('data-widget-ready') === 'true'",
-                    vec![],
-                )
-                .await
-                .unwrap_or(Value::Null),
-            Err(_) => Value::Null,
-        };
-        leave(page).await?;
-        if ready == json!(true) {
-            return Ok(());
-        }
-        if Instant::now() >= deadline {
-            let inside = frame_eval(page, frame, DIAGNOSTICS_JS, vec![])
-                .await
-                .unwrap_or_else(|e| json!(format!("cannot enter the frame: {e}")));
-            return Err(format!(
-                "the widget in {frame:?} did not mount in {READY_TIMEOUT:?}: {inside}"
-            )
-            .into());
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-}
-
-const DIAGNOSTICS_JS: &str = r#"return { url: location.href,
-  ready: document.documentElement.getAttribute('data-widget-ready'),
-  errors: window.__e2eErrors === undefined ? 'error hook missing' : window.__e2eErrors.slice(),
-  body: document.body ? document.body.innerText.slice(0, 300) : null };"#;
 
 /// Inside a frame: the widget's content height (bottom edge of `#career-pay-widget` plus its
 /// bottom margin, in document coordinates), the document's scroll height and the viewport.
@@ -1373,42 +1306,25 @@ async fn no_other_frame_can_drive_the_widget() {
 /// Five loader embeds of different careers and a plain iframe on one host page: each mounts its
 /// own career and fits its frame; each answers its own inputs; a burst of rapid inputs across
 /// them (200 each) leaves no error and no growth in any frame's DOM. (`cargo xtask bench`'s
-/// `measure-memory` measures memory over 10,000 inputs for one widget.)
+/// `measure-memory` measures the memory of 10,000 inputs across the same page.)
 #[tokio::test]
 async fn five_embeds_and_an_iframe_on_one_page_each_work_on_their_own() {
-    const CAREERS: [&str; 5] = ["29-2072", "31-9092", "29-1141", "15-1252", "43-4051"];
-    let widget = servers().widget.url("/");
-    let divs: String = CAREERS
-        .iter()
-        .map(|soc| format!("<div data-career-widget data-career=\"{soc}\"></div>"))
-        .collect();
     std::fs::write(
         servers().host_dir.join("five.html"),
-        format!(
-            "<!doctype html><html><body><h1>Careers we teach</h1>{divs}\
-             <iframe id=\"plain\" src=\"{widget}?career=11-1021\" title=\"Pay\" \
-             style=\"width:100%;height:3000px;border:0\"></iframe>\
-             <script src=\"{widget}embed.js\" async></script></body></html>"
-        ),
+        five_embeds_page(&servers().widget.url("/")),
     )
     .expect("write the host page");
-    let frames: Vec<Frame> = (0..CAREERS.len())
-        .map(|index| Frame {
-            css: LOADER_FRAMES,
-            index,
-        })
-        .chain([Frame {
-            css: "#plain",
-            index: 0,
-        }])
-        .collect();
+    let frames = five_embeds_frames();
     with_browser(&BrowserOptions::default(), |page| async move {
         open_host(&page, "/five.html", &frames).await?;
         let shown = "return document.querySelector('article.cpw').getAttribute('data-career');";
-        for (frame, soc) in frames.iter().zip(CAREERS.iter().chain(&["11-1021"])) {
+        for (frame, soc) in frames
+            .iter()
+            .zip(FIVE_CAREERS.iter().chain(&[PLAIN_CAREER]))
+        {
             assert_eq!(frame_eval(&page, *frame, shown, vec![]).await?, json!(soc));
         }
-        for &frame in &frames[..CAREERS.len()] {
+        for &frame in &frames[..FIVE_CAREERS.len()] {
             assert_fits(&page, frame, "five embeds on one page").await?;
         }
         // Each answers its own input, and only its own.
@@ -1457,7 +1373,7 @@ async fn five_embeds_and_an_iframe_on_one_page_each_work_on_their_own() {
             );
             assert_frame_clean(&page, frame).await?;
         }
-        for &frame in &frames[..CAREERS.len()] {
+        for &frame in &frames[..FIVE_CAREERS.len()] {
             assert_fits(&page, frame, "after the bursts").await?;
         }
         Ok(())
