@@ -12,10 +12,11 @@ const deferred = link && link.rel === 'cpw-deferred'
 const packs = document.querySelector('meta[name="cpw-packs"]');
 const params = new URLSearchParams(location.search);
 const others = (params.get('career') || '').replace(/29-?207[12]/g, '');
-if (packs && (params.has('program') || /\d/.test(others))) {
-  const files = [packs.dataset.index, packs.dataset.gazetteer];
+if (packs) {
+  const files = params.has('program') || /\d/.test(others) ? [packs.dataset.index, packs.dataset.gazetteer] : [];
   if (params.has('program')) files.push(packs.dataset.programs);
-  for (const file of files) {
+  if (document.documentElement.classList.contains('cpw-es')) files.push(packs.dataset.es);
+  for (const file of files.filter(Boolean)) {
     const link = document.createElement('link');
     Object.assign(link, { rel: 'preload', as: 'fetch', crossOrigin: 'anonymous' });
     link.href = new URL(packs.content + file, document.baseURI).href;

@@ -1,7 +1,7 @@
 /* Career pay widget loader. On a host page:
  *   <div data-career-widget data-career="31-9092" data-place="TX"></div>
  *   <script src="https://WIDGET-HOST/PATH/embed.js" async></script>
- * Each such div becomes an iframe of the widget, as tall as its content. No dependencies,
+ * Each div becomes an iframe of the widget, as tall as its content. No dependencies,
  * cookies, storage or requests of its own. */
 (() => {
   'use strict';
@@ -48,9 +48,9 @@
     frame.referrerPolicy = 'no-referrer';
     frame.setAttribute('allow', 'clipboard-write');
     frame.setAttribute('scrolling', 'no');
-    // Scripts and its own origin (its files, its URL); links may open an unsandboxed tab.
-    // No top navigation, forms, modals or downloads.
-    frame.setAttribute('sandbox', 'allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox');
+    // Scripts, its own origin (files, URL), downloads (CSV, PNG); links may open an
+    // unsandboxed tab. No top navigation, forms or modals.
+    frame.setAttribute('sandbox', 'allow-scripts allow-same-origin allow-downloads allow-popups allow-popups-to-escape-sandbox');
     // Inline !important beats the host's CSS; `all: initial` undoes what it says about iframes.
     const css = { all: 'initial', display: 'block', width: '100%', height: '900px', border: '0', overflow: 'hidden' };
     for (const name in css) frame.style.setProperty(name, css[name], 'important');

@@ -5,20 +5,23 @@
 use crate::charts::Select;
 use crate::components::career_switcher::{tab_id, CareerSwitcher, PANEL_ID};
 use crate::components::chart_section::ChartSection;
+use crate::components::downloads::DownloadAll;
 use crate::components::estimator_form::EstimatorForm;
 use crate::components::facts::Facts;
 use crate::components::job::Job;
+use crate::components::lang_switch::LangSwitch;
 use crate::components::notices::Notices;
 use crate::components::result_card::ResultCard;
 use crate::components::share::Share;
 use crate::config::{self, Notice};
 use crate::estimator;
+use crate::hooks::use_canvas_chart::ShownTheme;
 use crate::links;
-use crate::messages::Msg;
-use crate::options::{self, Section};
+use crate::messages::{table, Lang, Msg};
+use crate::options::{self, Options, Section, Theme};
 use crate::state::{Action, WidgetState};
 use crate::ui::Ui;
-use crate::web::{embed, page};
+use crate::web::{embed, packs, page};
 use loading::{open, record_shown, switch_to, Phase, Showing};
 
 mod loading;
@@ -28,12 +31,26 @@ use yew::prelude::*;
 
 /// The widget, or a readable message if its figures cannot be read (never a blank box). Careers
 /// asked for in the URL (`career=`, `program=`) are fetched first; anything that fails falls back
-/// to the compiled-in career with a notice saying why.
+/// to the compiled-in career with a notice saying why. The language is the URL's, else the
+/// browser's; Spanish is spoken once its messages are fetched, and until then, at the start, the
+/// prerendered view (or the loading text) stays.
 #[function_component(App)]
 pub fn app() -> Html {
     crate::web::fault::plant(crate::web::fault::Moment::Start);
     let options = use_memo((), |_| options::from_query(&page::query()).0);
-    let ui = use_memo((), |_| Ui::for_lang(options.lang));
+    // The language the URL names (`None`: the browser's), written back into links.
+    let lang_choice = use_state_eq(|| options.lang);
+    // The language spoken; `None` while the Spanish asked for at the start is fetched.
+    let speaking = use_state_eq(|| {
+        let wanted =
+            (options.lang).unwrap_or_else(|| options::lang_for_browser(&page::browser_languages()));
+        (wanted == Lang::En || table::has_spanish()).then_some(wanted)
+    });
+    let lang_pending = use_state_eq(|| false);
+    let lang_notices = use_state_eq(Vec::<Notice>::new);
+    // The latest language chosen: a fetch that ends after a later choice is dropped.
+    let lang_asked = use_mut_ref(|| None::<Lang>);
+    let ui = use_memo(speaking.unwrap_or_default(), |lang| Ui::for_lang(*lang));
     let phase = use_state(|| {
         if options.subject.is_default() {
             Showing::default_career(Vec::new()).map_or(Phase::Unreadable, Phase::Ready)
@@ -46,23 +63,85 @@ pub fn app() -> Html {
     // Each choice gets a number; a fetch that ends after a later choice is dropped.
     let latest = use_mut_ref(|| 0_u32);
     {
-        let (phase, subject, lang) = (phase.setter(), options.subject.clone(), options.lang);
+        let (phase, subject, lang) = (phase.setter(), options.subject.clone(), ui.lang);
+        let spanish_first = speaking.is_none();
+        let (speaking, lang_notices) = (speaking.setter(), lang_notices.setter());
         use_effect_with((), move |_| {
-            // Effects run children first: every chart below has its height by now.
-            page::take_over();
-            embed::report_height_when_framed();
             if !subject.is_default() {
                 spawn_local(async move { phase.set(open(&subject, lang).await) });
             }
+            if spanish_first {
+                spawn_local(async move {
+                    if let Err(error) = packs::spanish().await {
+                        lang_notices.set(vec![Notice::SpanishUnavailable(error.reason(Lang::En))]);
+                    }
+                    speaking.set(Some(if table::has_spanish() {
+                        Lang::Es
+                    } else {
+                        Lang::En
+                    }));
+                });
+            }
         });
     }
+    {
+        let ready = speaking.is_some();
+        use_effect_with(ready, move |ready| {
+            // Effects run children first: every chart below has its height by now.
+            if *ready {
+                page::take_over();
+                embed::report_height_when_framed();
+            }
+        });
+    }
+    use_effect_with(ui.lang, |lang| page::set_document_lang(lang.tag()));
+    let on_lang = {
+        let (choice_now, choice, speaking) =
+            (*lang_choice, lang_choice.setter(), speaking.setter());
+        let (pending, lang_notices, asked) = (
+            lang_pending.setter(),
+            lang_notices.setter(),
+            lang_asked.clone(),
+        );
+        Callback::from(move |lang: Lang| {
+            *asked.borrow_mut() = Some(lang);
+            choice.set(Some(lang));
+            if lang == Lang::En || table::has_spanish() {
+                pending.set(false);
+                speaking.set(Some(lang));
+                return;
+            }
+            pending.set(true);
+            let (choice, speaking, pending, lang_notices, asked) = (
+                choice.clone(),
+                speaking.clone(),
+                pending.clone(),
+                lang_notices.clone(),
+                asked.clone(),
+            );
+            spawn_local(async move {
+                let fetched = packs::spanish().await;
+                if *asked.borrow() != Some(lang) {
+                    return;
+                }
+                match fetched {
+                    Ok(()) => speaking.set(Some(lang)),
+                    Err(error) => {
+                        lang_notices.set(vec![Notice::SpanishUnavailable(error.reason(Lang::En))]);
+                        choice.set(choice_now);
+                    }
+                }
+                pending.set(false);
+            });
+        })
+    };
     let on_switch = {
         let (phase_now, phase, pending, latest, lang) = (
             (*phase).clone(),
             phase.setter(),
             pending.setter(),
             latest.clone(),
-            options.lang,
+            ui.lang,
         );
         Callback::from(move |soc: String| {
             let Phase::Ready(showing) = phase_now.clone() else {
@@ -113,6 +192,10 @@ pub fn app() -> Html {
             })
         });
     }
+    if speaking.is_none() {
+        // Hidden until the live widget takes over: nothing to lay out in the wrong language.
+        return Html::default();
+    }
     let body = match &*phase {
         Phase::Loading => html! {
             <p class="cpw-loading" role="status" data-testid="loading">
@@ -144,7 +227,9 @@ pub fn app() -> Html {
                             role={offered.then_some("tabpanel")}
                             aria-labelledby={offered.then(|| tab_id(&soc))}>
                             <Widget key={soc.clone()} {initial}
-                                load_notices={Rc::clone(&showing.notices)} />
+                                load_notices={Rc::new(showing.notices.iter().chain(lang_notices.iter()).cloned().collect::<Vec<_>>())}
+                                lang_choice={*lang_choice} lang_pending={*lang_pending}
+                                on_lang={on_lang.clone()} />
                         </div>
                     </>
                 },
@@ -165,21 +250,43 @@ pub fn app() -> Html {
 struct WidgetProps {
     /// The state the URL describes, read once.
     initial: WidgetState,
-    /// What could not be used or loaded while finding the careers (shown as they change, unlike
-    /// the URL's notices, which the reader clears by setting that input).
+    /// What could not be used or loaded while finding the careers or the language (shown as
+    /// they change, unlike the URL's notices, which the reader clears by setting that input).
     load_notices: Rc<Vec<Notice>>,
+    /// The language the reader or the URL chose (`None`: the browser's), for links.
+    lang_choice: Option<Lang>,
+    /// Whether the language chosen is being fetched.
+    lang_pending: bool,
+    on_lang: Callback<Lang>,
 }
 
 #[function_component(Widget)]
 fn widget(props: &WidgetProps) -> Html {
-    let state = use_reducer_eq(|| {
-        let state = props.initial.clone();
-        // Before anything is drawn, so the charts read the host's colours.
-        page::apply_theme(&state.options);
-        state
-    });
+    let state = use_reducer_eq(|| props.initial.clone());
+    // Whether the dark theme is shown. Applied in the first render, before anything is drawn, so
+    // the charts read the host's colours; under `dark=auto` it follows the system's setting live.
+    let dark = use_state_eq(|| page::apply_theme(&state.options));
+    {
+        let (options, dark) = (Rc::clone(&state.options), dark.setter());
+        use_effect_with((), move |_| {
+            let watch = (options.theme == Theme::Auto)
+                .then(|| page::watch_system_theme(move || dark.set(page::apply_theme(&options))))
+                .flatten();
+            move || drop(watch)
+        });
+    }
     let career = state.career;
-    let ui = use_memo(state.options.lang, |lang| Ui::for_lang(*lang));
+    let ui = crate::ui::use_ui();
+    // The options links and snippets reproduce, with the language chosen since.
+    let options = use_memo(
+        (Rc::clone(&state.options), props.lang_choice),
+        |(options, lang)| {
+            Rc::new(Options {
+                lang: *lang,
+                ..(**options).clone()
+            })
+        },
+    );
     let estimate = use_memo(state.inputs, move |inputs| {
         estimator::estimate(career, *inputs).map(Rc::new)
     });
@@ -210,13 +317,11 @@ fn widget(props: &WidgetProps) -> Html {
             }
         })
     };
-    // Every input change is written to the URL, so a copied link reproduces the view.
-    {
-        let options = Rc::clone(&state.options);
-        use_effect_with(state.inputs, move |inputs| {
-            page::replace_query(&links::to_query(inputs, &options));
-        });
-    }
+    // Every input change (and a language chosen) is written to the URL, so a copied link
+    // reproduces the view.
+    use_effect_with((state.inputs, Rc::clone(&*options)), |(inputs, options)| {
+        page::replace_query(&links::to_query(inputs, options));
+    });
     {
         let dispatcher = state.dispatcher();
         use_effect_with((), move |_| {
@@ -280,7 +385,7 @@ fn widget(props: &WidgetProps) -> Html {
             Section::Facts => html! { <Facts career={career} place={inputs.place} /> },
             Section::Job => html! { <Job career={career} /> },
             Section::Share => html! {
-                <Share inputs={inputs} options={Rc::clone(&state.options)} title={title.clone()} />
+                <Share inputs={inputs} options={Rc::clone(&*options)} title={title.clone()} />
             },
             chart => html! {
                 <ChartSection career={career} section={chart} inputs={inputs} estimate={estimate_value}
@@ -289,17 +394,23 @@ fn widget(props: &WidgetProps) -> Html {
         }
     };
     html! {
-        <ContextProvider<Ui> context={(*ui).clone()}>
+        <ContextProvider<ShownTheme> context={ShownTheme { dark: *dark }}>
             <article class="cpw" lang={ui.lang.tag()} data-career={career.pack.soc.clone()}>
                 <header class="cpw-header">
                     <p class="cpw-kicker">{ ui.f(Msg::Kicker, &[&career.pack.soc]) }</p>
-                    <h1 class="cpw-title" data-testid="widget-title">{ title.clone() }</h1>
+                    <LangSwitch pending={props.lang_pending} on_choose={props.on_lang.clone()} />
+                    <h1 class="cpw-title" data-testid="widget-title"
+                        lang={(state.options.title.is_none() && ui.lang != Lang::En).then_some("en")}>
+                        { title.clone() }
+                    </h1>
                 </header>
                 <Notices notices={state.notices.iter().chain(props.load_notices.iter()).cloned().collect::<Vec<_>>()}
                     extra={problems} />
                 { for state.options.sections.iter().map(|s| section(*s)) }
+                <DownloadAll career={career} inputs={inputs} estimate={estimate_value}
+                    sections={state.options.sections.clone()} />
                 <footer class="cpw-footer"><p>{ footer }</p></footer>
             </article>
-        </ContextProvider<Ui>>
+        </ContextProvider<ShownTheme>>
     }
 }

@@ -5,12 +5,13 @@
 use std::path::Path;
 
 /// Modules of the pure core: no Yew, no web APIs.
-const PURE: [&str; 18] = [
+const PURE: [&str; 19] = [
     "career",
     "catalog_search",
     "charts",
     "choices",
     "config",
+    "csv_export",
     "percentile_model",
     "estimator",
     "experience_rule",

@@ -66,6 +66,8 @@ pub enum Notice {
     CareerUnavailable(String, String),
     /// Nothing asked for could be shown: the default career is (its title).
     ShowingDefault(String),
+    /// The Spanish messages could not be loaded (why, in words): the widget speaks English.
+    SpanishUnavailable(String),
 }
 
 /// The default inputs: national, all industries, [`DEFAULT_YEARS`].

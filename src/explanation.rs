@@ -50,6 +50,16 @@ pub fn period(year: u16, lang: Lang) -> String {
     lang.fill(Msg::ReleasePeriod, &[&year.to_string()])
 }
 
+/// A figure's stored period in `lang`'s words: the figures keep BLS's English `May 2025` (it is
+/// how their provenance is checked), and a Spanish reader sees `mayo de 2025`. Any other shape
+/// (`2014`, `2024-2034`) has no words to translate and is shown as stored.
+pub fn period_in(stored: &str, lang: Lang) -> std::borrow::Cow<'_, str> {
+    match stored.strip_prefix("May ").map(str::parse::<u16>) {
+        Some(Ok(year)) if lang != Lang::En => period(year, lang).into(),
+        _ => stored.into(),
+    }
+}
+
 /// `BLS OEWS May 2025, SOC 29-2072, New Jersey`: where a figure of the career's pack comes from.
 pub fn pack_source(career: &Career, place: &str, lang: Lang) -> String {
     lang.fill(
@@ -246,6 +256,14 @@ mod tests {
 
     fn run(place: u32, industry: &str, years: u8) -> Estimate {
         estimate(career(), inputs(place, industry, years)).expect("an estimate")
+    }
+
+    #[test]
+    fn a_release_period_is_shown_in_the_readers_words() {
+        assert_eq!(period_in("May 2025", Lang::En), "May 2025");
+        assert_eq!(period_in("May 2025", Lang::Es), "mayo de 2025");
+        assert_eq!(period_in("2024-2034", Lang::Es), "2024-2034");
+        assert_eq!(period_in("May 20x5", Lang::Es), "May 20x5");
     }
 
     fn steps(place: u32, industry: &str, years: u8) -> Vec<String> {

@@ -68,13 +68,7 @@ impl NumberFormat for EnUs {
     }
 
     fn money_compact(&self, usd: f64) -> String {
-        signed(usd, |v| {
-            if v >= 1_000.0 {
-                format!("${}K", grouped(v / 1_000.0, 0))
-            } else {
-                format!("${}", grouped(v, 0))
-            }
-        })
+        compact(usd, "K")
     }
 
     fn number(&self, value: f64, decimals: u8) -> String {
@@ -84,6 +78,44 @@ impl NumberFormat for EnUs {
     fn percent(&self, percent: f64, decimals: u8) -> String {
         signed(percent, |v| format!("{}%", grouped(v, decimals)))
     }
+}
+
+/// US Spanish, as CLDR (and so every browser's `Intl` for `es-US`) writes it: the digits, signs
+/// and grouping of US English; only the compact thousands differ, `$51 K` with a no-break space.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct EsUs;
+
+impl NumberFormat for EsUs {
+    fn money(&self, usd: f64) -> String {
+        EnUs.money(usd)
+    }
+
+    fn money_cents(&self, usd: f64) -> String {
+        EnUs.money_cents(usd)
+    }
+
+    fn money_compact(&self, usd: f64) -> String {
+        compact(usd, "\u{a0}K")
+    }
+
+    fn number(&self, value: f64, decimals: u8) -> String {
+        EnUs.number(value, decimals)
+    }
+
+    fn percent(&self, percent: f64, decimals: u8) -> String {
+        EnUs.percent(percent, decimals)
+    }
+}
+
+/// Whole dollars for an axis tick, thousands as `{n}{thousands}`: `$51K`.
+fn compact(usd: f64, thousands: &str) -> String {
+    signed(usd, |v| {
+        if v >= 1_000.0 {
+            format!("${}{thousands}", grouped(v / 1_000.0, 0))
+        } else {
+            format!("${}", grouped(v, 0))
+        }
+    })
 }
 
 fn signed(value: f64, positive: impl Fn(f64) -> String) -> String {
@@ -127,6 +159,14 @@ fn grouped(value: f64, decimals: u8) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn us_spanish_sets_only_the_compact_thousands_apart() {
+        assert_eq!(EsUs.money_compact(51_000.0), "$51\u{a0}K");
+        assert_eq!(EsUs.money_compact(900.0), "$900");
+        assert_eq!(EsUs.money(51_140.0), EnUs.money(51_140.0));
+        assert_eq!(EsUs.percent(32.9, 1), "32.9%");
+    }
 
     #[test]
     fn markers_are_words_never_numbers() {

@@ -9,6 +9,7 @@ pub mod catalog_search;
 pub mod charts;
 pub mod choices;
 pub mod config;
+pub mod csv_export;
 pub mod estimator;
 pub mod experience_rule;
 pub mod explanation;

@@ -29,6 +29,9 @@ pub fn parameters(inputs: &Inputs, options: &Options) -> Vec<(&'static str, Stri
     if options.theme != Theme::Auto {
         params.push(("dark", options.theme.value().to_string()));
     }
+    if let Some(lang) = options.lang {
+        params.push(("lang", lang.code().to_string()));
+    }
     if let Some(title) = &options.title {
         params.push(("title", title.clone()));
     }

@@ -1,11 +1,16 @@
-//! Every user-visible string, keyed by id, per language. A new language is a new `match` in
-//! [`Lang::text`], not a rewrite: templates take positional arguments `{0}`, `{1}`, ...
+//! Every user-visible string, keyed by id, per language: English here, compiled in; the other
+//! languages in text files ([`table`]), fetched when a reader asks for them. Templates take
+//! positional arguments `{0}`, `{1}`, ..., which a language may reorder.
+
+pub mod table;
 
 /// A language the widget speaks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum Lang {
     #[default]
     En,
+    /// Spanish, from `messages/es.txt` (issue 11); English for any message it lacks.
+    Es,
 }
 
 /// Declares the message ids and the list of all of them from one list, so none can be missed.
@@ -134,6 +139,7 @@ message_ids! {
     ChartSource,
     ChartSourcePlace,
     PercentileName,
+    PercentileShort,
     MarkSource,
     EstimateSource,
     TableMeasure,
@@ -312,6 +318,21 @@ message_ids! {
     SourcePlace,
     Footer,
     FooterHistory,
+    LangSwitchLabel,
+    NoticeSpanishFailed,
+    // ids: downloads (CSV and PNG)
+    DownloadsLabel,
+    DownloadCsv,
+    DownloadPng,
+    DownloadAll,
+    CsvCareer,
+    CsvSoc,
+    CsvPlace,
+    CsvIndustry,
+    CsvRelease,
+    CsvYears,
+    CsvSource,
+    CsvView,
 }
 
 impl Lang {
@@ -319,6 +340,15 @@ impl Lang {
     pub fn tag(self) -> &'static str {
         match self {
             Lang::En => "en-US",
+            Lang::Es => "es-US",
+        }
+    }
+
+    /// The code `lang=` takes and the widget writes: `en`, `es`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Es => "es",
         }
     }
 
@@ -326,6 +356,7 @@ impl Lang {
     pub fn text(self, id: Msg) -> &'static str {
         match self {
             Lang::En => english(id),
+            Lang::Es => table::spanish(id).unwrap_or_else(|| english(id)),
         }
     }
 
@@ -353,7 +384,7 @@ impl Lang {
         parts.join(self.text(separator))
     }
 
-    /// `17` -> `17th`.
+    /// `17` -> `17th`; in Spanish the number itself, as in "percentil 17".
     pub fn ordinal(self, n: f64) -> String {
         let n = n.round() as i64;
         match self {
@@ -367,6 +398,7 @@ impl Lang {
                 };
                 format!("{n}{suffix}")
             }
+            Lang::Es => n.to_string(),
         }
     }
 }
@@ -431,7 +463,7 @@ fn english(id: Msg) -> &'static str {
         Msg::NoticeBadSections => "Unknown section “{0}” was left out (sections are: {1}).",
         Msg::NoticeBadAccent => "Accent “{0}” is not a hex colour such as #0b5cad: the default colour is used.",
         Msg::NoticeBadDark => "Dark mode “{0}” must be auto, true or false: auto is used.",
-        Msg::NoticeBadLang => "Language “{0}” is not available yet: showing English.",
+        Msg::NoticeBadLang => "Language “{0}” is not available: the widget speaks English (lang=en) and Spanish (lang=es), and otherwise follows the browser's language.",
         Msg::NoticeLongTitle => "The title was shortened to {0} characters.",
         Msg::SearchLabel => "Embed another career or program: search by title, SOC code or CIP code",
         Msg::SearchPlaceholder => "e.g. medical assistant, 31-9092, 51.0801",
@@ -520,6 +552,8 @@ fn english(id: Msg) -> &'static str {
         Msg::LegendMiddleHalf => "Middle half (25th to 75th percentile)",
         Msg::LegendMost => "10th to 90th percentile",
         Msg::PercentileName => "{0} percentile",
+        // A marker's or a column's short name: the ordinal alone.
+        Msg::PercentileShort => "{0}",
         Msg::MarkSource => "{0}, {1}, SOC {2}",
         Msg::EstimateSource => "This widget's estimate (a model, not a published figure): see “How this estimate is made”",
         Msg::TableMeasure => "Measure",
@@ -698,6 +732,20 @@ fn english(id: Msg) -> &'static str {
         Msg::SourcePlace => "{0}. Period: {1}. Occupation: SOC {2}. Place: {3}. Read from: {4}.",
         Msg::Footer => "Published figures are from BLS: OEWS May 2025 and Employment Projections 2024–34 for SOC {0}{1}. Estimates are a model, not an offer of pay: each shows its method.",
         Msg::FooterHistory => ", and, as history, SOC 29-2071, a code that ends with the May 2018 survey",
+        Msg::LangSwitchLabel => "Language",
+        Msg::NoticeSpanishFailed => "The Spanish texts could not be loaded ({0}), so the widget speaks English.",
+        Msg::DownloadsLabel => "Download “{0}”",
+        Msg::DownloadCsv => "Data (CSV)",
+        Msg::DownloadPng => "Picture (PNG)",
+        Msg::DownloadAll => "Download all figures (CSV)",
+        Msg::CsvCareer => "Career",
+        Msg::CsvSoc => "SOC code",
+        Msg::CsvPlace => "Place",
+        Msg::CsvIndustry => "Industry",
+        Msg::CsvRelease => "Release",
+        Msg::CsvYears => "Years of experience",
+        Msg::CsvSource => "Source",
+        Msg::CsvView => "This view",
     }
 }
 

@@ -110,7 +110,8 @@ pub struct Options {
     pub sections: Vec<Section>,
     pub accent: Option<Accent>,
     pub theme: Theme,
-    pub lang: Lang,
+    /// `lang=en|es`; `None` (`lang=auto`, or none given) follows the reader's browser.
+    pub lang: Option<Lang>,
     /// A heading in place of the occupation's title.
     pub title: Option<String>,
     /// The careers the page is about (`career=`, `program=`, `show=`).
@@ -123,7 +124,7 @@ impl Default for Options {
             sections: Section::ALL.to_vec(),
             accent: None,
             theme: Theme::Auto,
-            lang: Lang::En,
+            lang: None,
             title: None,
             subject: Subject::default(),
         }
@@ -161,14 +162,13 @@ pub fn from_query(query: &str) -> (Options, Vec<Notice>) {
                 "false" | "0" | "no" => options.theme = Theme::Light,
                 _ => notices.push(Notice::BadDark(quote(value))),
             },
-            "lang" => {
-                let tag = value.to_ascii_lowercase();
-                if tag == "en" || tag.starts_with("en-") {
-                    options.lang = Lang::En;
-                } else {
-                    notices.push(Notice::UnsupportedLang(quote(value)));
-                }
-            }
+            "lang" => match value.to_ascii_lowercase().as_str() {
+                "auto" => options.lang = None,
+                tag => match lang_of_tag(tag) {
+                    Some(lang) => options.lang = Some(lang),
+                    None => notices.push(Notice::UnsupportedLang(quote(value))),
+                },
+            },
             "title" => {
                 let cleaned: String = value.chars().filter(|c| !c.is_control()).collect();
                 let cleaned = cleaned.trim();
@@ -253,6 +253,25 @@ fn contrast(a: f64, b: f64) -> f64 {
     (hi + 0.05) / (lo + 0.05)
 }
 
+/// The language a BCP 47 tag names, if the widget speaks it: `en`, `es`, `es-MX`, `EN-us`.
+pub fn lang_of_tag(tag: &str) -> Option<Lang> {
+    let primary = tag.split(['-', '_']).next()?.to_ascii_lowercase();
+    match primary.as_str() {
+        "en" => Some(Lang::En),
+        "es" => Some(Lang::Es),
+        _ => None,
+    }
+}
+
+/// The language to speak when the page does not say: the first of the reader's browser
+/// languages (`navigator.languages`, most preferred first) the widget speaks, else English.
+pub fn lang_for_browser<S: AsRef<str>>(languages: &[S]) -> Lang {
+    languages
+        .iter()
+        .find_map(|tag| lang_of_tag(tag.as_ref()))
+        .unwrap_or_default()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -306,21 +325,36 @@ mod tests {
     fn theme_lang_and_title() {
         assert_eq!(from_query("dark=TRUE").0.theme, Theme::Dark);
         assert_eq!(from_query("dark=false").0.theme, Theme::Light);
-        let (o, n) = from_query("dark=maybe&lang=es&title=%3Cb%3EHIT%3C/b%3E%20pay");
+        let (o, n) = from_query("dark=maybe&lang=fr&title=%3Cb%3EHIT%3C/b%3E%20pay");
         assert_eq!(o.theme, Theme::Auto);
-        assert_eq!(o.lang, Lang::En);
+        assert_eq!(o.lang, None);
         assert_eq!(o.title.as_deref(), Some("<b>HIT</b> pay"));
         assert_eq!(
             n,
             [
                 Notice::BadDark("maybe".into()),
-                Notice::UnsupportedLang("es".into())
+                Notice::UnsupportedLang("fr".into())
             ]
         );
+        assert_eq!(from_query("lang=es").0.lang, Some(Lang::Es));
+        assert_eq!(from_query("lang=es-MX").0.lang, Some(Lang::Es));
+        assert_eq!(from_query("lang=EN").0.lang, Some(Lang::En));
+        assert_eq!(from_query("lang=es&lang=auto").0.lang, None);
         let (o, n) = from_query(&format!("title={}", "é".repeat(300)));
         assert_eq!(o.title.map(|t| t.chars().count()), Some(TITLE_LIMIT));
         assert_eq!(n, [Notice::LongTitle]);
         assert_eq!(from_query("lang=en-GB").1, []);
+    }
+
+    #[test]
+    fn the_browser_s_first_language_the_widget_speaks_wins() {
+        assert_eq!(lang_for_browser(&["es-US", "en-US"]), Lang::Es);
+        assert_eq!(lang_for_browser(&["fr-CA", "es", "en"]), Lang::Es);
+        assert_eq!(lang_for_browser(&["en-GB", "es"]), Lang::En);
+        assert_eq!(lang_for_browser(&["fr", "de"]), Lang::En);
+        assert_eq!(lang_for_browser::<&str>(&[]), Lang::En);
+        assert_eq!(lang_of_tag("español"), None);
+        assert_eq!(lang_of_tag("es_PR"), Some(Lang::Es));
     }
 
     /// Found by `cargo xtask fuzz` (target `query`; the input is in fuzz/regressions/query): a

@@ -12,7 +12,7 @@ use super::ChartRef;
 use super::{Chart, DataTable, Mark, Words};
 use crate::career::{compiled_in, Career, ALL_OCCUPATIONS_SOC, RELATED_SOCS};
 use crate::estimator::base_for;
-use crate::explanation::place_name;
+use crate::explanation::{period_in, place_name};
 use crate::figures::{Distribution, PERCENTILE_POINTS};
 use crate::format::NumberFormat;
 use crate::messages::{Lang, Msg};
@@ -62,7 +62,10 @@ pub const SPEC: Spec = Spec {
             chart: ChartRef::new(chart),
             title: cx.lang.fill(
                 Msg::ChartComparisonTitle,
-                &[&place_name(place, cx.lang), first.period],
+                &[
+                    &place_name(place, cx.lang),
+                    &period_in(first.period, cx.lang),
+                ],
             ),
             source: cx.bls_source(first, &cx.lang.list(&codes), None),
             keys: vec![
@@ -160,7 +163,7 @@ impl ComparisonChart {
         .into_iter()
         .chain([0, 1, 2, 3, 4].map(|i| match i {
             2 => lang.text(Msg::ChartMedian).to_string(),
-            _ => lang.ordinal(PERCENTILE_POINTS[i]),
+            _ => lang.fill(Msg::PercentileShort, &[&lang.ordinal(PERCENTILE_POINTS[i])]),
         }))
         .chain([lang.text(Msg::ChartMean).to_string()])
         .collect();
@@ -210,10 +213,7 @@ fn row(
     .collect();
     ComparisonRow {
         median_label: lang.fill(Msg::ComparisonMedianLabel, &[&fmt.money(p[2])]),
-        source: lang.fill(
-            Msg::MarkSource,
-            &[d.source.short_name, d.period, d.soc_code],
-        ),
+        source: super::distribution_source(d, lang),
         emphasised: d.soc_code == this_soc,
         title,
         points,
@@ -237,7 +237,9 @@ fn relation(value: f64, other: f64, lang: Lang) -> &'static str {
 /// Any other set of rows gets a plain list of medians.
 fn summary(this_soc: &str, rows: &[&Distribution], lang: Lang, fmt: &dyn NumberFormat) -> String {
     let money = |v: f64| fmt.money(v);
-    let period = rows.first().map_or("", |d| d.period);
+    let period = rows
+        .first()
+        .map_or("".into(), |d| period_in(d.period, lang));
     if let [this, all, other, ..] = rows {
         if this.soc_code == this_soc && all.soc_code == ALL_OCCUPATIONS_SOC {
             let (t, a, o) = (&this.annual, &all.annual, &other.annual);
@@ -260,7 +262,7 @@ fn summary(this_soc: &str, rows: &[&Distribution], lang: Lang, fmt: &dyn NumberF
             return lang.fill(
                 Msg::ComparisonSummary,
                 &[
-                    period,
+                    &period,
                     this.occupation,
                     &money(t.median()),
                     relation(t.median(), a.median(), lang),
@@ -283,7 +285,7 @@ fn summary(this_soc: &str, rows: &[&Distribution], lang: Lang, fmt: &dyn NumberF
             )
         })
         .collect();
-    lang.fill(Msg::ComparisonSummaryList, &[period, &lang.list(&items)])
+    lang.fill(Msg::ComparisonSummaryList, &[&period, &lang.list(&items)])
 }
 
 impl Chart for ComparisonChart {

@@ -11,7 +11,7 @@ use super::strip::{percentile_strip, EMPHASISED};
 use super::text::{self, keep_inside};
 use super::ChartRef;
 use super::{Chart, DataTable, Mark, Words};
-use crate::explanation::place_name;
+use crate::explanation::{period_in, place_name};
 use crate::figures::{Distribution, PERCENTILE_POINTS};
 use crate::format::NumberFormat;
 use crate::messages::{Lang, Msg};
@@ -83,7 +83,7 @@ impl DistributionChart {
             } else {
                 let ordinal = lang.ordinal(p);
                 let long = lang.fill(Msg::PercentileName, &[&ordinal]);
-                (ordinal, long)
+                (lang.fill(Msg::PercentileShort, &[&ordinal]), long)
             };
             marker(
                 name,
@@ -114,7 +114,7 @@ impl DistributionChart {
             Msg::ChartDistributionSummary,
             &[
                 distribution.area,
-                distribution.period,
+                &period_in(distribution.period, lang),
                 &money(p[2]),
                 &money(p[1]),
                 &money(p[3]),
@@ -128,12 +128,7 @@ impl DistributionChart {
             let reference = lang.fill(Msg::ChartDistributionReference, &[&r.value_text]);
             summary = lang.fill(Msg::Sentences, &[&summary, &reference]);
         }
-        let source_of = |d: &Distribution| {
-            lang.fill(
-                Msg::MarkSource,
-                &[d.source.short_name, d.period, d.soc_code],
-            )
-        };
+        let source_of = |d: &Distribution| super::distribution_source(d, lang);
         let mut chart = DistributionChart {
             percentiles: [0, 1, 2, 3, 4].map(percentile),
             mean: marker(
@@ -245,7 +240,7 @@ pub const SPEC: Spec = Spec {
             chart: ChartRef::new(chart),
             title: cx.lang.fill(
                 Msg::ChartDistributionTitle,
-                &[&place_name(place, cx.lang), d.period],
+                &[&place_name(place, cx.lang), &period_in(d.period, cx.lang)],
             ),
             source: cx.bls_source(&d, d.soc_code, Some(&place.title)),
             keys,

@@ -18,6 +18,7 @@ pub mod outlook;
 pub mod over_time;
 pub mod paint;
 pub mod palette;
+pub mod picture;
 pub mod registry;
 pub mod scale;
 pub mod scene;
@@ -80,6 +81,22 @@ impl Mark {
         let dy = (self.y0 - y).max(0.0).max(y - self.y1);
         dx * dx + dy * dy
     }
+}
+
+/// A published distribution's tooltip source: `BLS OEWS national estimates, May 2025, SOC 29-2072`,
+/// its period in the reader's words.
+pub fn distribution_source(
+    d: &crate::figures::Distribution,
+    lang: crate::messages::Lang,
+) -> String {
+    lang.fill(
+        crate::messages::Msg::MarkSource,
+        &[
+            d.source.short_name,
+            &crate::explanation::period_in(d.period, lang),
+            d.soc_code,
+        ],
+    )
 }
 
 /// The mark under a point: the nearest one within `slop` pixels, if any.

@@ -13,6 +13,7 @@ use super::scene::{Align, Baseline, Role, Scene, Stroke};
 use super::text::{self, keep_inside};
 use super::ChartRef;
 use super::{Chart, DataTable, Mark, Words};
+use crate::explanation::period_in;
 use crate::figures::FIGURES;
 use crate::figures::{Distribution, PERCENTILE_POINTS};
 use crate::format::NumberFormat;
@@ -100,13 +101,14 @@ impl OverTimeChart {
             .iter()
             .map(|d| {
                 let a = &d.annual;
-                let mut row = vec![d.period.to_string(), d.soc_code.to_string()];
+                let period = period_in(d.period, lang).into_owned();
+                let mut row = vec![period.clone(), d.soc_code.to_string()];
                 row.extend(a.percentiles.iter().map(|v| money(*v)));
                 row.push(money(a.mean));
                 YearPoint {
                     year: d.year,
                     soc: d.soc_code.to_string(),
-                    period: d.period.to_string(),
+                    period,
                     percentiles: a.percentiles,
                     mean: a.mean,
                     value: lang.fill(
@@ -118,10 +120,7 @@ impl OverTimeChart {
                             &money(a.percentiles[3]),
                         ],
                     ),
-                    source: lang.fill(
-                        Msg::MarkSource,
-                        &[d.source.short_name, d.period, d.soc_code],
-                    ),
+                    source: super::distribution_source(d, lang),
                     row,
                 }
             })
@@ -242,7 +241,7 @@ impl OverTimeChart {
             if *p == 50.0 {
                 lang.text(Msg::ChartMedian).to_string()
             } else {
-                lang.ordinal(*p)
+                lang.fill(Msg::PercentileShort, &[&lang.ordinal(*p)])
             }
         }));
         columns.push(lang.text(Msg::ChartMean).to_string());
@@ -316,17 +315,19 @@ pub const SPEC: Spec = Spec {
         let owned: Vec<Distribution> = years.iter().map(|d| (*d).clone()).collect();
         let (first, last) = (years.first()?, years.last()?);
         let codes = cx.lang.list(&[first.soc_code, last.soc_code]);
+        let span = (
+            period_in(first.period, cx.lang),
+            period_in(last.period, cx.lang),
+        );
         Some(Built {
             chart: ChartRef::new(OverTimeChart::new(&owned, cx.lang, cx.fmt)),
-            title: cx
-                .lang
-                .fill(Msg::ChartOverTimeTitle, &[first.period, last.period]),
+            title: cx.lang.fill(Msg::ChartOverTimeTitle, &[&span.0, &span.1]),
             source: cx.lang.fill(
                 Msg::ChartSource,
                 &[
                     first.source.publisher,
                     first.source.title,
-                    &cx.lang.fill(Msg::Range, &[first.period, last.period]),
+                    &cx.lang.fill(Msg::Range, &[&span.0, &span.1]),
                     &codes,
                 ],
             ),

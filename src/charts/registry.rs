@@ -44,7 +44,12 @@ impl Context<'_> {
     pub fn bls_source(&self, d: &Distribution, soc: &str, place: Option<&str>) -> String {
         let line = self.lang.fill(
             Msg::ChartSource,
-            &[d.source.publisher, d.source.title, d.period, soc],
+            &[
+                d.source.publisher,
+                d.source.title,
+                &crate::explanation::period_in(d.period, self.lang),
+                soc,
+            ],
         );
         match place {
             Some(place) => self.lang.fill(Msg::ChartSourcePlace, &[&line, place]),

@@ -120,15 +120,15 @@ fn describe(
         }
         Hit::Program(i) => {
             let program = programs.programs.get(i)?;
-            Some((
-                ui.f(
+            let label = match program.careers.len() {
+                1 => ui.f(Msg::HitProgramOne, &[&program.title, &program.cip]),
+                n => ui.f(
                     Msg::HitProgram,
-                    &[
-                        &program.title,
-                        &program.cip,
-                        &program.careers.len().to_string(),
-                    ],
+                    &[&program.title, &program.cip, &n.to_string()],
                 ),
+            };
+            Some((
+                label,
                 Chosen {
                     subject: Subject {
                         program: Some(program.cip.clone()),

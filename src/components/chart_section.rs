@@ -8,6 +8,7 @@ use crate::career::Career;
 use crate::charts::registry::{self, Context};
 use crate::charts::Select;
 use crate::components::chart_frame::ChartFrame;
+use crate::components::downloads::ChartDownloads;
 use crate::estimator::Inputs;
 use crate::options::Section;
 use crate::ui::use_ui;
@@ -39,7 +40,7 @@ pub fn chart_section(props: &ChartSectionProps) -> Html {
     let built = {
         let (ui, career, inputs, estimate) =
             (ui.clone(), props.career, props.inputs, props.estimate);
-        use_memo((props.section, depends), move |_| {
+        use_memo((props.section, ui.lang, depends), move |_| {
             let context = Context {
                 career,
                 inputs,
@@ -74,6 +75,8 @@ pub fn chart_section(props: &ChartSectionProps) -> Html {
                     <li><span class={classes!("cpw-key", *class)}></span>{ ui.t(*label) }</li>
                 }) }
             </ul>
+            <ChartDownloads career={props.career} inputs={props.inputs} chart={built.chart.clone()}
+                title={built.title.clone()} source={built.source.clone()} keys={built.keys.clone()} />
         </ChartFrame>
     }
 }

@@ -39,7 +39,7 @@ pub fn estimator_form(props: &EstimatorFormProps) -> Html {
     let career = props.career;
     let places = {
         let nation = ui.t(Msg::NationalOption);
-        use_memo(career.pack.soc.clone(), move |_| {
+        use_memo((career.pack.soc.clone(), ui.lang), move |_| {
             Rc::new(place_options(career, nation))
         })
     };
@@ -81,8 +81,8 @@ pub fn estimator_form(props: &EstimatorFormProps) -> Html {
     let industry_options = {
         let (ui, industries) = (ui.clone(), industries.clone());
         use_memo(
-            (career.pack.soc.clone(), industry_code.clone()),
-            move |(_, industry_code)| {
+            (career.pack.soc.clone(), ui.lang, industry_code.clone()),
+            move |(_, _, industry_code)| {
                 html! {
                     <>
                         <option value="all" selected={industry_code == "all"}>{ ui.t(Msg::AllIndustriesOption) }</option>

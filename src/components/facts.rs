@@ -3,7 +3,7 @@
 
 use crate::career::Career;
 use crate::components::source_note::SourceNote;
-use crate::explanation::{period, place_name};
+use crate::explanation::{period, period_in, place_name};
 use crate::figures::{CURRENT_SOURCE, FIGURES, PROJECTIONS_SOURCE, SOC_CODE};
 use crate::format::{annual_figure, count_figure, hourly_figure};
 use crate::messages::Msg;
@@ -134,7 +134,7 @@ pub fn facts(props: &FactsProps) -> Html {
                 Msg::ArticleCorrection,
                 &[
                     &fmt.money(c.value),
-                    c.period,
+                    &period_in(c.period, lang),
                     &fmt.money(d.annual.median()),
                     SOC_CODE,
                     &annual_figure(national.annual.percentiles[2], lang, fmt),

@@ -53,6 +53,7 @@ pub fn notices(props: &NoticesProps) -> Html {
                 ui.f(Msg::NoticeCareerUnavailable, &[what, why])
             }
             Notice::ShowingDefault(title) => ui.f(Msg::NoticeShowingDefault, &[title]),
+            Notice::SpanishUnavailable(why) => ui.f(Msg::NoticeSpanishFailed, &[why]),
         })
         .chain(props.extra.iter().cloned());
     html! {

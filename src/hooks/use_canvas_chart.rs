@@ -3,7 +3,7 @@
 //! and text stay crisp on HiDPI screens. A chart off screen (IntersectionObserver) is only laid
 //! out, so the page keeps its height, and painted when it comes into view, each chart in a task
 //! of its own: the first view paints the charts a reader can see, and an input costs those, not
-//! all of them.
+//! all of them. Printing paints every chart at print resolution; a theme change repaints them.
 
 use crate::charts::palette::{parse_hex, Palette};
 use crate::charts::scene::Scene;
@@ -20,6 +20,13 @@ use web_sys::{
     IntersectionObserverInit, ResizeObserver,
 };
 use yew::prelude::*;
+
+/// The theme the widget shows (a context): the charts read their colours again and repaint when
+/// it changes (`dark=auto` following a switch of the system's theme).
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct ShownTheme {
+    pub dark: bool,
+}
 
 /// The canvas's CSS size and colours, kept between draws: reading them from the page on every
 /// input would force a style and layout pass each time (the costliest part of a redraw).
@@ -61,16 +68,16 @@ fn lay_out(
     Some(scene)
 }
 
-/// Lays `chart` out, sizes the canvas's backing store to the scene's height (times the pixel
-/// ratio) and paints it, once: the height is known before painting. `None` when nothing could be
-/// drawn (the canvas is hidden or has no 2D context).
-pub fn paint(
+/// Lays `chart` out, sizes the canvas's backing store to the scene's height (times `ratio`, the
+/// device pixels per CSS pixel) and paints it, once: the height is known before painting. `None`
+/// when nothing could be drawn (the canvas is hidden or has no 2D context).
+fn paint(
     canvas: &HtmlCanvasElement,
     chart: &dyn AnyChart,
     surface: &mut Surface,
+    ratio: f64,
 ) -> Option<Drawn> {
     let scene = lay_out(canvas, chart, surface)?;
-    let ratio = device_pixel_ratio();
     let (w, h) = (
         (surface.css_width * ratio).round() as u32,
         (surface.css_height * ratio).round() as u32,
@@ -156,6 +163,9 @@ fn in_a_task_of_its_own(job: impl FnOnce() + 'static) {
     }
 }
 
+/// Device pixels per CSS pixel on paper: 3 × 96 = 288 dots per inch, near a printer's 300.
+const PRINT_RATIO: f64 = 3.0;
+
 /// How far outside the viewport a canvas still counts as on screen.
 const NEAR_SCREEN: &str = "300px 0px";
 
@@ -222,7 +232,7 @@ pub fn use_canvas_chart(
             if view.off_screen && !even_off_screen {
                 // Keep the page's height right; paint when it comes into view.
                 view.stale = lay_out(&el, &*model, surface).is_some();
-            } else if let Some(drawn) = paint(&el, &*model, surface) {
+            } else if let Some(drawn) = paint(&el, &*model, surface, device_pixel_ratio()) {
                 view.stale = false;
                 on_drawn.emit((el, drawn, surface.css_width));
             }
@@ -233,7 +243,7 @@ pub fn use_canvas_chart(
         Rc::new(move || draw(false))
     };
     {
-        let redraw = Rc::clone(&redraw);
+        let (redraw, latest) = (Rc::clone(&redraw), Rc::clone(&latest));
         let (canvas, surface, view) = (canvas.clone(), Rc::clone(&surface), Rc::clone(&view));
         use_effect_with(chart, move |chart| {
             *latest.borrow_mut() = chart.clone();
@@ -250,6 +260,83 @@ pub fn use_canvas_chart(
                     view.borrow_mut().stale = true;
                 }
                 _ => redraw(),
+            }
+        });
+    }
+    {
+        // Printing: every chart painted, on screen or not, at print resolution in the light
+        // theme's colours (the print stylesheet is black on white; it applies only once printing
+        // has begun, too late to read); repainted for the screen afterwards.
+        let (canvas, latest, surface, redraw) = (
+            canvas.clone(),
+            Rc::clone(&latest),
+            Rc::clone(&surface),
+            Rc::clone(&redraw),
+        );
+        use_effect_with((), move |_| {
+            let before = Closure::<dyn FnMut()>::new(move || {
+                let Some(el) = canvas.cast::<HtmlCanvasElement>() else {
+                    return;
+                };
+                let width = (*surface.borrow())
+                    .unwrap_or_else(|| Surface::read(&el))
+                    .css_width;
+                let mut on_paper = Surface {
+                    css_width: width,
+                    css_height: f64::from(el.client_height()).max(1.0),
+                    palette: Palette::default(),
+                };
+                let model = Rc::clone(&latest.borrow().0);
+                paint(
+                    &el,
+                    &*model,
+                    &mut on_paper,
+                    PRINT_RATIO.max(device_pixel_ratio()),
+                );
+            });
+            let after = Closure::<dyn FnMut()>::new(move || redraw());
+            let window = crate::web::window();
+            if let Some(window) = &window {
+                let _ = window.add_event_listener_with_callback(
+                    "beforeprint",
+                    before.as_ref().unchecked_ref(),
+                );
+                let _ = window
+                    .add_event_listener_with_callback("afterprint", after.as_ref().unchecked_ref());
+            }
+            move || {
+                if let Some(window) = &window {
+                    let _ = window.remove_event_listener_with_callback(
+                        "beforeprint",
+                        before.as_ref().unchecked_ref(),
+                    );
+                    let _ = window.remove_event_listener_with_callback(
+                        "afterprint",
+                        after.as_ref().unchecked_ref(),
+                    );
+                }
+            }
+        });
+    }
+    {
+        let theme = use_context::<ShownTheme>().unwrap_or_default();
+        // The theme the colours were read in: the first draw reads them itself.
+        let read_in = use_mut_ref(|| theme);
+        let (canvas, surface, redraw) = (canvas.clone(), Rc::clone(&surface), Rc::clone(&redraw));
+        use_effect_with(theme, move |theme| {
+            let changed = *read_in.borrow() != *theme;
+            *read_in.borrow_mut() = *theme;
+            let el = canvas.cast::<HtmlCanvasElement>();
+            let reread = changed
+                && match (el, surface.borrow_mut().as_mut()) {
+                    (Some(el), Some(surface)) => {
+                        surface.palette = palette_from_css(&el);
+                        true
+                    }
+                    _ => false,
+                };
+            if reread {
+                redraw();
             }
         });
     }

@@ -2,6 +2,7 @@
 //! measurements read. Nothing here computes a figure.
 
 pub mod clipboard;
+pub mod download;
 pub mod embed;
 pub mod fault;
 pub mod packs;

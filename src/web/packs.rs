@@ -1,5 +1,6 @@
 //! Other careers' figures, fetched from the widget's own origin when a page asks for them: the
-//! index of careers, the programs, the shared names (gazetteer) and each career's pack. The
+//! index of careers, the programs, the shared names (gazetteer), each career's pack, and the
+//! Spanish messages. The
 //! build names them in `<meta name="cpw-packs">` (content-hashed, so cached forever; see
 //! `xtask/src/packs.rs`). Each file is fetched and decoded once per page and kept for it; a
 //! career lives for the page like the compiled-in one. Relative URLs only: nothing leaves the
@@ -51,6 +52,7 @@ struct Site {
     index: String,
     gazetteer: String,
     programs: String,
+    spanish: String,
 }
 
 /// What has been fetched on this page, each decoded once and kept for the page.
@@ -120,6 +122,19 @@ pub async fn career(entry: &IndexEntry) -> Result<&'static Career, LoadError> {
     Ok(career)
 }
 
+/// The Spanish messages, fetched and installed once per page (`messages::table`).
+pub async fn spanish() -> Result<(), LoadError> {
+    if crate::messages::table::has_spanish() {
+        return Ok(());
+    }
+    let site = site()?;
+    let bytes = fetch(&site, &site.spanish).await?;
+    let text = std::str::from_utf8(&bytes)
+        .map_err(|_| LoadError::Unreadable(DecodeError::BadValue("not UTF-8 text")))?;
+    crate::messages::table::install_spanish(text)
+        .map_err(|_| LoadError::Unreadable(DecodeError::BadValue("not the widget's messages")))
+}
+
 /// The names of every area and industry in the release.
 async fn gazetteer(site: &Site) -> Result<&'static Gazetteer, LoadError> {
     if let Some(names) = FETCHED.with_borrow(|f| f.gazetteer) {
@@ -156,6 +171,7 @@ fn site() -> Result<Site, LoadError> {
         index: read("data-index")?,
         gazetteer: read("data-gazetteer")?,
         programs: read("data-programs")?,
+        spanish: read("data-es")?,
     })
 }
 

@@ -93,6 +93,24 @@ pub fn origin_and_path() -> (String, String) {
     (origin, path)
 }
 
+/// The reader's browser languages, most preferred first (`navigator.languages`).
+pub fn browser_languages() -> Vec<String> {
+    crate::web::window()
+        .map(|w| w.navigator().languages())
+        .map(|list| list.iter().filter_map(|tag| tag.as_string()).collect())
+        .unwrap_or_default()
+}
+
+/// Sets `<html lang>`, so the whole document (a plain iframe's page too) says what it speaks.
+pub fn set_document_lang(tag: &str) {
+    if let Some(root) = crate::web::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = root.set_attribute("lang", tag);
+    }
+}
+
 /// Sets the document's title (the browser tab, and what a plain iframe's page is called).
 pub fn set_title(title: &str) {
     if let Some(document) = crate::web::window().and_then(|w| w.document()) {
@@ -153,24 +171,23 @@ fn write_query(query: &str, new_entry: bool) {
 
 /// Applies the host's theme and accent to `<html>` through the CSSOM (no inline `style`
 /// attribute, so a strict Content-Security-Policy allows it). Runs before the first draw, so
-/// charts read the right colours.
-pub fn apply_theme(options: &crate::options::Options) {
+/// charts read the right colours, and again when the system theme changes under `dark=auto`.
+/// Returns whether the dark theme is shown.
+pub fn apply_theme(options: &crate::options::Options) -> bool {
     use crate::options::Theme;
     use wasm_bindgen::JsCast;
     let Some(root) = crate::web::window()
         .and_then(|w| w.document())
         .and_then(|d| d.document_element())
     else {
-        return;
+        return false;
     };
     let classes = root.class_list();
     let _ = classes.remove_2("cpw-dark", "cpw-light");
     let dark = match options.theme {
         Theme::Dark => true,
         Theme::Light => false,
-        Theme::Auto => crate::web::window()
-            .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
-            .is_some_and(|m| m.matches()),
+        Theme::Auto => system_dark_query().is_some_and(|m| m.matches()),
     };
     let _ = classes.add_1(if dark { "cpw-dark" } else { "cpw-light" });
     if let (Some(accent), Ok(root)) = (&options.accent, root.dyn_into::<web_sys::HtmlElement>()) {
@@ -180,6 +197,41 @@ pub fn apply_theme(options: &crate::options::Options) {
         // Link text sits on the light surface; a dark theme keeps its own light link colour.
         if accent.readable_as_text && !dark {
             let _ = style.set_property("--cpw-link", &accent.hex);
+        } else {
+            let _ = style.remove_property("--cpw-link");
         }
+    }
+    dark
+}
+
+fn system_dark_query() -> Option<web_sys::MediaQueryList> {
+    crate::web::window()?
+        .match_media("(prefers-color-scheme: dark)")
+        .ok()
+        .flatten()
+}
+
+/// Calls `changed` each time the system switches between light and dark, until the returned
+/// watch is dropped; `None` where there is no such setting to watch.
+pub fn watch_system_theme(changed: impl FnMut() + 'static) -> Option<SystemThemeWatch> {
+    use wasm_bindgen::JsCast;
+    let query = system_dark_query()?;
+    let listener = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(changed);
+    query.set_onchange(Some(listener.as_ref().unchecked_ref()));
+    Some(SystemThemeWatch {
+        query,
+        _listener: listener,
+    })
+}
+
+/// A system theme being watched (see [`watch_system_theme`]).
+pub struct SystemThemeWatch {
+    query: web_sys::MediaQueryList,
+    _listener: wasm_bindgen::closure::Closure<dyn FnMut()>,
+}
+
+impl Drop for SystemThemeWatch {
+    fn drop(&mut self) {
+        self.query.set_onchange(None);
     }
 }

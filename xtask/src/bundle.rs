@@ -14,9 +14,14 @@ use std::path::{Path, PathBuf};
 /// back, to 196.7 KB. Issue 10's prerendered first view (`xtask/src/prerender.rs`) then added
 /// 7.6 KB on purpose: the default view's HTML in `index.html` (6.2 KB), the charts' heights
 /// (0.4 KB), `guard.js` (0.2 KB) and the start-up hand-over in the wasm (0.8 KB), bytes that
-/// arrive first and make the page readable before any wasm runs. Issue 10 brings the total to
-/// 150 KB, then 100 KB.
-pub const BUDGET_BYTES: u64 = 209_920;
+/// arrive first and make the page readable before any wasm runs. Issue 11 then added 16.5 KB
+/// of code (204.8 -> 221.5 KB), measured by building each step: the second language (its
+/// state, the EN | ES switch, es-US numbers, the fetch and reading of its table, the localized
+/// periods: ~6.5 KB) and the downloads, print and live theme (CSV and PNG making, the picture's
+/// layout, the repaint for paper: ~10 KB). The Spanish table itself is not in the bundle: a
+/// Spanish reader fetches it (22.5 KB raw, 7.7 KB gzip). Issue 10 brings the total to 150 KB,
+/// then 100 KB.
+pub const BUDGET_BYTES: u64 = 227_328;
 /// The loader host pages include (`<script src=".../embed.js">`), copied to the bundle's root.
 pub const LOADER: &str = "embed.js";
 /// Its budget, raw bytes (issue 4: "at most 4 KB"): it is on every host page, readable source.

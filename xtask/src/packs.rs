@@ -3,6 +3,8 @@
 //! them into the build as `packs/` and names the shared files in the page's
 //! `<meta name="cpw-packs">`, which the widget reads to find them: their names are content
 //! hashes, known only once they are built, and the wasm need not be rebuilt when they change.
+//! The Spanish messages (`src/messages/es.txt`) travel the same way: fetched only when a reader
+//! asks for Spanish.
 
 use crate::{oews_data, process, Result};
 use std::fs;
@@ -15,13 +17,15 @@ pub const BUILT: &str = "target/packs";
 pub const SERVED: &str = "packs";
 /// The `<meta>` name the widget looks for.
 const META_NAME: &str = "cpw-packs";
+/// The Spanish messages, from the repository root, and the stem of their name in the build.
+const SPANISH: (&str, &str) = ("src/messages/es.txt", "messages-es");
 
 /// Builds the packs and, when run as Trunk's hook (`TRUNK_STAGING_DIR` set), puts them in the
 /// build it is finishing.
 pub fn run(root: &Path) -> Result<()> {
     ensure_built(root)?;
     if let Some(staging) = std::env::var_os("TRUNK_STAGING_DIR") {
-        install(&root.join(BUILT), Path::new(&staging))?;
+        install(root, Path::new(&staging))?;
     }
     Ok(())
 }
@@ -63,10 +67,12 @@ fn oews_extract(root: &Path, bin: &str, args: &[&std::ffi::OsStr]) -> Result<()>
     process::run(&mut cmd)
 }
 
-/// Copies the built packs into `<site>/packs/` and names the shared files in `<site>/index.html`.
-pub fn install(built: &Path, site: &Path) -> Result<()> {
+/// Copies the built packs and the Spanish messages into `<site>/packs/` and names the shared
+/// files in `<site>/index.html`.
+pub fn install(root: &Path, site: &Path) -> Result<()> {
+    let built = &root.join(BUILT);
     let manifest_path = built.join("manifest");
-    let manifest = fs::read_to_string(&manifest_path)
+    let mut manifest = fs::read_to_string(&manifest_path)
         .map_err(|e| format!("cannot read {}: {e}", manifest_path.display()))?;
     let served = site.join(SERVED);
     fs::create_dir_all(&served).map_err(|e| format!("cannot create {}: {e}", served.display()))?;
@@ -80,6 +86,12 @@ pub fn install(built: &Path, site: &Path) -> Result<()> {
         fs::copy(entry.path(), served.join(&name))
             .map_err(|e| format!("cannot copy {}: {e}", entry.path().display()))?;
     }
+    let (path, stem) = SPANISH;
+    let spanish = fs::read(root.join(path)).map_err(|e| format!("cannot read {path}: {e}"))?;
+    let name = career_pack::content_name(stem, &spanish, "txt");
+    fs::write(served.join(&name), &spanish)
+        .map_err(|e| format!("cannot write {}: {e}", served.join(&name).display()))?;
+    manifest.push_str(&format!("es={name}\n"));
     let page = site.join("index.html");
     let html =
         fs::read_to_string(&page).map_err(|e| format!("cannot read {}: {e}", page.display()))?;
@@ -92,11 +104,11 @@ pub fn install(built: &Path, site: &Path) -> Result<()> {
     fs::write(&page, named).map_err(|e| format!("cannot write {}: {e}", page.display()))
 }
 
-/// `<meta name="cpw-packs" data-index=… data-gazetteer=… data-programs=…>` from the manifest's
-/// `index=`, `gazetteer=` and `programs=` lines.
+/// `<meta name="cpw-packs" data-index=… data-gazetteer=… data-programs=… data-es=…>` from the
+/// manifest's `index=`, `gazetteer=`, `programs=` and `es=` lines.
 fn meta(manifest: &str) -> Result<String> {
     let mut tag = format!("<meta name=\"{META_NAME}\" content=\"{SERVED}/\"");
-    for key in ["index", "gazetteer", "programs"] {
+    for key in ["index", "gazetteer", "programs", "es"] {
         let file = manifest
             .lines()
             .find_map(|l| l.strip_prefix(key)?.strip_prefix('='))
@@ -129,7 +141,7 @@ fn with_meta(html: &str, tag: &str) -> Option<String> {
 mod tests {
     use super::*;
 
-    const MANIFEST: &str = "inputs=x\nindex=careers.00ff.cidx\ngazetteer=gazetteer.01.cgaz\nprograms=programs.02.cprg\n";
+    const MANIFEST: &str = "inputs=x\nindex=careers.00ff.cidx\ngazetteer=gazetteer.01.cgaz\nprograms=programs.02.cprg\nes=messages-es.03.txt\n";
 
     #[test]
     fn the_page_names_the_shared_files_once() {
@@ -137,7 +149,8 @@ mod tests {
         assert_eq!(
             tag,
             "<meta name=\"cpw-packs\" content=\"packs/\" data-index=\"careers.00ff.cidx\" \
-             data-gazetteer=\"gazetteer.01.cgaz\" data-programs=\"programs.02.cprg\">"
+             data-gazetteer=\"gazetteer.01.cgaz\" data-programs=\"programs.02.cprg\" \
+             data-es=\"messages-es.03.txt\">"
         );
         let page = "<html><head><meta charset=utf-8><title>T</title></head></html>";
         let once = with_meta(page, &tag).expect("a title");

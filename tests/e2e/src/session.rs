@@ -101,6 +101,9 @@ pub struct BrowserOptions {
     pub height: u32,
     /// `Some(2.0)` adds `--force-device-scale-factor=2` (a HiDPI screen).
     pub device_scale_factor: Option<f64>,
+    /// The reader's languages as the browser's settings give them (`navigator.languages`),
+    /// e.g. `es-US,es`; `None` keeps the browser's own (English here).
+    pub languages: Option<&'static str>,
 }
 
 impl Default for BrowserOptions {
@@ -109,6 +112,7 @@ impl Default for BrowserOptions {
             width: 1280,
             height: 900,
             device_scale_factor: None,
+            languages: None,
         }
     }
 }
@@ -118,6 +122,12 @@ impl BrowserOptions {
     pub fn size(mut self, width: u32, height: u32) -> Self {
         self.width = width;
         self.height = height;
+        self
+    }
+
+    /// Same options with the reader's languages set in the browser (`es-US,es`).
+    pub fn languages(mut self, languages: &'static str) -> Self {
+        self.languages = Some(languages);
         self
     }
 
@@ -166,8 +176,14 @@ impl Browser {
         let mut caps = DesiredCapabilities::firefox();
         caps.set_firefox_binary(&firefox.to_string_lossy())?;
         caps.add_arg("-headless")?;
+        let mut prefs = serde_json::Map::new();
         if let Some(f) = opts.device_scale_factor {
-            let prefs = json!({ "layout.css.devPixelsPerPx": f.to_string() });
+            prefs.insert("layout.css.devPixelsPerPx".into(), json!(f.to_string()));
+        }
+        if let Some(languages) = opts.languages {
+            prefs.insert("intl.accept_languages".into(), json!(languages));
+        }
+        if !prefs.is_empty() {
             caps.set_browser_option("prefs", prefs)?;
         }
         caps.enable_bidi()?;
@@ -220,6 +236,14 @@ impl Browser {
         caps.add_arg(&format!("--window-size={},{}", opts.width, opts.height))?;
         if let Some(f) = opts.device_scale_factor {
             caps.add_arg(&format!("--force-device-scale-factor={f}"))?;
+        }
+        if let Some(languages) = opts.languages {
+            let first = languages.split(',').next().unwrap_or(languages);
+            caps.add_arg(&format!("--lang={first}"))?;
+            caps.add_experimental_option(
+                "prefs",
+                json!({ "intl": { "accept_languages": languages } }),
+            )?;
         }
         let driver = WebDriver::new(driver_url, caps).await?;
         let browser = Browser { driver, profile };
@@ -558,6 +582,28 @@ impl Page {
             .perform()
             .await?;
         Ok(())
+    }
+
+    /// Emulates CSS media (`"print"`, or `""` for the screen) and the system's colour scheme
+    /// (`Some("dark")`, `Some("light")`, `None` for the browser's own) through DevTools. `false`
+    /// where the engine offers no such emulation (Firefox's WebDriver has none), for the test
+    /// to say what it could not check there.
+    pub async fn emulate_media(&self, media: &str, scheme: Option<&str>) -> Result<bool> {
+        if Engine::from_env() != Engine::Chromium {
+            return Ok(false);
+        }
+        let features = match scheme {
+            Some(scheme) => json!([{ "name": "prefers-color-scheme", "value": scheme }]),
+            None => json!([]),
+        };
+        self.driver
+            .cdp()
+            .send_raw(
+                "Emulation.setEmulatedMedia",
+                json!({ "media": media, "features": features }),
+            )
+            .await?;
+        Ok(true)
     }
 
     /// Pixel statistics of the canvas matching `css`.

@@ -1,7 +1,7 @@
 //! Accessibility: axe-core's WCAG 2.x A and AA rules find nothing on the widget, in the light and
 //! dark themes, with every "Show data" table and the estimate's explanation open, on a desktop
 //! and a 390 px phone, with the place picker's listbox open, and on a program's page with its
-//! careers as tabs. axe comes from `AXE_JS`
+//! careers as tabs, and in Spanish. axe comes from `AXE_JS`
 //! (installed by `cargo xtask test`).
 
 use std::time::Duration;
@@ -97,6 +97,25 @@ async fn no_wcag_violations_in_the_dark_theme_on_a_phone() {
     check(
         BrowserOptions::default().size(390, 900),
         "?place=TX&years=12&dark=true",
+    )
+    .await;
+}
+
+/// In Spanish (issue 11): the same rules, light on a desktop and dark on a phone.
+#[tokio::test]
+async fn no_wcag_violations_in_spanish_light_on_a_desktop() {
+    check(
+        BrowserOptions::default(),
+        "?lang=es&place=NJ&industry=541100&years=5&dark=false",
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn no_wcag_violations_in_spanish_dark_on_a_phone() {
+    check(
+        BrowserOptions::default().size(390, 900),
+        "?lang=es&place=TX&years=12&dark=true",
     )
     .await;
 }

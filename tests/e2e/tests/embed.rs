@@ -31,7 +31,8 @@ const SUB_PATH: &str = "/careers/pay/";
 /// The only message the widget may post, and the only one the loader acts on.
 const HEIGHT_MESSAGE: &str = "career-pay-widget:height";
 /// The sandbox the loader gives its frames (see embed.js and the README).
-const SANDBOX: &str = "allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox";
+const SANDBOX: &str =
+    "allow-scripts allow-same-origin allow-downloads allow-popups allow-popups-to-escape-sandbox";
 /// The iframe title when the div gives no `data-title`: the widget names its career.
 const DEFAULT_FRAME_TITLE: &str = "Medical Records Specialists: pay and job outlook";
 /// Every section, in the default order, by the `data-testid` it renders for a place in a state

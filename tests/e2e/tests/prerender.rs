@@ -132,6 +132,54 @@ async fn a_url_asking_for_another_view_never_shows_the_default_figures() {
     .await;
 }
 
+/// A Spanish reader (`lang=es`, or a browser that prefers Spanish) is not shown the English
+/// prerendered view for a moment: the loading text instead, in Spanish, under `<html lang=es>`;
+/// and the Spanish messages are asked for with the wasm, not after it.
+#[tokio::test]
+async fn a_spanish_reader_waits_in_spanish() {
+    let early = bundle_holding_wasm();
+    let spanish_browser = BrowserOptions::default().languages("es-MX,es,en");
+    for (opts, query) in [
+        (BrowserOptions::default(), "?lang=es"),
+        (spanish_browser, ""),
+    ] {
+        let early = &early;
+        with_browser(&opts, |page| async move {
+            open_before_wasm(&page, early, query).await?;
+            assert!(!shown(&page, "widget-title").await?, "{query}: no English view");
+            let loading = page
+                .eval(
+                    "const p = document.querySelector(arguments[0]);                      return [p.innerText.trim(), document.documentElement.lang];",
+                    vec![json!(LOADING)],
+                )
+                .await?;
+            assert_eq!(loading, json!(["Cargando cifras salariales…", "es"]), "{query}");
+            let asked = page
+                .wait_for(
+                    "the Spanish messages to be asked for",
+                    "performance.getEntriesByType('resource').some((e) => /messages-es\\.[0-9a-f]+\\.txt$/.test(e.name))",
+                    Duration::from_secs(10),
+                )
+                .await;
+            assert!(asked.is_ok(), "{query}: {asked:?}");
+            Ok(())
+        })
+        .await;
+    }
+    // An English reader keeps the English view.
+    with_browser(&BrowserOptions::default(), |page| async move {
+        open_before_wasm(&page, &early, "").await?;
+        assert!(shown(&page, "widget-title").await?);
+        assert_eq!(
+            page.eval("return document.documentElement.lang;", vec![])
+                .await?,
+            json!("en")
+        );
+        Ok(())
+    })
+    .await;
+}
+
 #[tokio::test]
 async fn the_wasm_downloads_after_the_prerendered_view_is_painted() {
     with_widget(&BrowserOptions::default(), |page, server| async move {
