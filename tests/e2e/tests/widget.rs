@@ -1144,3 +1144,28 @@ async fn choosing_a_metro_on_the_chart_updates_the_picker() {
     })
     .await;
 }
+
+/// The page names its own icon, served with it, so the browser does not ask for `/favicon.ico`
+/// (a 404 in the host's console when the widget is on its own host).
+#[tokio::test]
+async fn the_page_has_its_own_icon() {
+    with_widget(&BrowserOptions::default(), |page, server| async move {
+        open_widget(&page, server, "").await?;
+        let icon = page
+            .eval(
+                "const link = document.querySelector('link[rel=icon]'); \
+                 if (!link) return null; \
+                 return fetch(link.href).then((r) => [r.status, r.headers.get('content-type'), link.href]);",
+                vec![],
+            )
+            .await?;
+        assert_eq!(icon[0], json!(200), "{icon}");
+        assert!(
+            icon[1].as_str().is_some_and(|t| t.starts_with("image/svg+xml")),
+            "{icon}"
+        );
+        assert!(icon[2].as_str().is_some_and(|h| h.contains("/favicon-")), "{icon}");
+        Ok(())
+    })
+    .await;
+}
