@@ -5,7 +5,7 @@
 use crate::charts::Select;
 use crate::components::career_switcher::{tab_id, CareerSwitcher, PANEL_ID};
 use crate::components::chart_section::ChartSection;
-use crate::components::downloads::DownloadAll;
+use crate::components::downloads::{DownloadAll, ShownView};
 use crate::components::estimator_form::EstimatorForm;
 use crate::components::facts::Facts;
 use crate::components::job::Job;
@@ -23,8 +23,10 @@ use crate::state::{Action, WidgetState};
 use crate::ui::Ui;
 use crate::web::{embed, packs, page};
 use loading::{open, record_shown, switch_to, Phase, Showing};
+use speech::{Speech, SpeechAction};
 
 mod loading;
+mod speech;
 use std::rc::Rc;
 use yew::platform::spawn_local;
 use yew::prelude::*;
@@ -38,19 +40,14 @@ use yew::prelude::*;
 pub fn app() -> Html {
     crate::web::fault::plant(crate::web::fault::Moment::Start);
     let options = use_memo((), |_| options::from_query(&page::query()).0);
-    // The language the URL names (`None`: the browser's), written back into links.
-    let lang_choice = use_state_eq(|| options.lang);
-    // The language spoken; `None` while the Spanish asked for at the start is fetched.
-    let speaking = use_state_eq(|| {
+    let speech = use_reducer_eq(|| {
         let wanted =
             (options.lang).unwrap_or_else(|| options::lang_for_browser(&page::browser_languages()));
-        (wanted == Lang::En || table::has_spanish()).then_some(wanted)
+        Speech::start(options.lang, wanted, table::has_spanish())
     });
-    let lang_pending = use_state_eq(|| false);
-    let lang_notices = use_state_eq(Vec::<Notice>::new);
-    // The latest language chosen: a fetch that ends after a later choice is dropped.
-    let lang_asked = use_mut_ref(|| None::<Lang>);
-    let ui = use_memo(speaking.unwrap_or_default(), |lang| Ui::for_lang(*lang));
+    let ui = use_memo(speech.speaking.unwrap_or_default(), |lang| {
+        Ui::for_lang(*lang)
+    });
     let phase = use_state(|| {
         if options.subject.is_default() {
             Showing::default_career(Vec::new()).map_or(Phase::Unreadable, Phase::Ready)
@@ -64,28 +61,18 @@ pub fn app() -> Html {
     let latest = use_mut_ref(|| 0_u32);
     {
         let (phase, subject, lang) = (phase.setter(), options.subject.clone(), ui.lang);
-        let spanish_first = speaking.is_none();
-        let (speaking, lang_notices) = (speaking.setter(), lang_notices.setter());
+        let spanish_first = speech.speaking.is_none().then(|| speech.dispatcher());
         use_effect_with((), move |_| {
             if !subject.is_default() {
                 spawn_local(async move { phase.set(open(&subject, lang).await) });
             }
-            if spanish_first {
-                spawn_local(async move {
-                    if let Err(error) = packs::spanish().await {
-                        lang_notices.set(vec![Notice::SpanishUnavailable(error.reason(Lang::En))]);
-                    }
-                    speaking.set(Some(if table::has_spanish() {
-                        Lang::Es
-                    } else {
-                        Lang::En
-                    }));
-                });
+            if let Some(speech) = spanish_first {
+                fetch_spanish(speech);
             }
         });
     }
     {
-        let ready = speaking.is_some();
+        let ready = speech.speaking.is_some();
         use_effect_with(ready, move |ready| {
             // Effects run children first: every chart below has its height by now.
             if *ready {
@@ -96,43 +83,13 @@ pub fn app() -> Html {
     }
     use_effect_with(ui.lang, |lang| page::set_document_lang(lang.tag()));
     let on_lang = {
-        let (choice_now, choice, speaking) =
-            (*lang_choice, lang_choice.setter(), speaking.setter());
-        let (pending, lang_notices, asked) = (
-            lang_pending.setter(),
-            lang_notices.setter(),
-            lang_asked.clone(),
-        );
+        let speech = speech.dispatcher();
         Callback::from(move |lang: Lang| {
-            *asked.borrow_mut() = Some(lang);
-            choice.set(Some(lang));
-            if lang == Lang::En || table::has_spanish() {
-                pending.set(false);
-                speaking.set(Some(lang));
-                return;
+            let ready = lang == Lang::En || table::has_spanish();
+            speech.dispatch(SpeechAction::Choose { lang, ready });
+            if !ready {
+                fetch_spanish(speech.clone());
             }
-            pending.set(true);
-            let (choice, speaking, pending, lang_notices, asked) = (
-                choice.clone(),
-                speaking.clone(),
-                pending.clone(),
-                lang_notices.clone(),
-                asked.clone(),
-            );
-            spawn_local(async move {
-                let fetched = packs::spanish().await;
-                if *asked.borrow() != Some(lang) {
-                    return;
-                }
-                match fetched {
-                    Ok(()) => speaking.set(Some(lang)),
-                    Err(error) => {
-                        lang_notices.set(vec![Notice::SpanishUnavailable(error.reason(Lang::En))]);
-                        choice.set(choice_now);
-                    }
-                }
-                pending.set(false);
-            });
         })
     };
     let on_switch = {
@@ -192,7 +149,7 @@ pub fn app() -> Html {
             })
         });
     }
-    if speaking.is_none() {
+    if speech.speaking.is_none() {
         // Hidden until the live widget takes over: nothing to lay out in the wrong language.
         return Html::default();
     }
@@ -227,8 +184,8 @@ pub fn app() -> Html {
                             role={offered.then_some("tabpanel")}
                             aria-labelledby={offered.then(|| tab_id(&soc))}>
                             <Widget key={soc.clone()} {initial}
-                                load_notices={Rc::new(showing.notices.iter().chain(lang_notices.iter()).cloned().collect::<Vec<_>>())}
-                                lang_choice={*lang_choice} lang_pending={*lang_pending}
+                                load_notices={Rc::new(showing.notices.iter().chain(speech.notices.iter()).cloned().collect::<Vec<_>>())}
+                                lang_choice={speech.choice} lang_pending={speech.pending}
                                 on_lang={on_lang.clone()} />
                         </div>
                     </>
@@ -244,6 +201,14 @@ pub fn app() -> Html {
     html! {
         <ContextProvider<Ui> context={(*ui).clone()}>{ body }</ContextProvider<Ui>>
     }
+}
+
+/// Fetches the Spanish messages and tells `speech` how that went.
+fn fetch_spanish(speech: UseReducerDispatcher<Speech>) {
+    spawn_local(async move {
+        let fetched = packs::spanish().await.map_err(|e| e.reason(Lang::En));
+        speech.dispatch(SpeechAction::SpanishFetched(fetched));
+    });
 }
 
 #[derive(Properties, PartialEq)]
@@ -365,6 +330,10 @@ fn widget(props: &WidgetProps) -> Html {
         use_effect_with(page_title, |page_title| page::set_title(page_title));
     }
     let inputs = state.inputs;
+    // Read by the download buttons when clicked; kept current here rather than passed down, so
+    // that an input re-renders only what shows it.
+    let shown = use_memo((), |_| ShownView::default());
+    shown.show(inputs, estimate_value);
     // The 29-2071 history is the article occupation's only.
     let history = if career.is_article_career() {
         ui.t(Msg::FooterHistory)
@@ -395,6 +364,7 @@ fn widget(props: &WidgetProps) -> Html {
     };
     html! {
         <ContextProvider<ShownTheme> context={ShownTheme { dark: *dark }}>
+        <ContextProvider<ShownView> context={(*shown).clone()}>
             <article class="cpw" lang={ui.lang.tag()} data-career={career.pack.soc.clone()}>
                 <header class="cpw-header">
                     <p class="cpw-kicker">{ ui.f(Msg::Kicker, &[&career.pack.soc]) }</p>
@@ -407,10 +377,10 @@ fn widget(props: &WidgetProps) -> Html {
                 <Notices notices={state.notices.iter().chain(props.load_notices.iter()).cloned().collect::<Vec<_>>()}
                     extra={problems} />
                 { for state.options.sections.iter().map(|s| section(*s)) }
-                <DownloadAll career={career} inputs={inputs} estimate={estimate_value}
-                    sections={state.options.sections.clone()} />
+                <DownloadAll career={career} sections={state.options.sections.clone()} />
                 <footer class="cpw-footer"><p>{ footer }</p></footer>
             </article>
+        </ContextProvider<ShownView>>
         </ContextProvider<ShownTheme>>
     }
 }

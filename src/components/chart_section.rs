@@ -75,7 +75,7 @@ pub fn chart_section(props: &ChartSectionProps) -> Html {
                     <li><span class={classes!("cpw-key", *class)}></span>{ ui.t(*label) }</li>
                 }) }
             </ul>
-            <ChartDownloads career={props.career} inputs={props.inputs} chart={built.chart.clone()}
+            <ChartDownloads career={props.career} chart={built.chart.clone()}
                 title={built.title.clone()} source={built.source.clone()} keys={built.keys.clone()} />
         </ChartFrame>
     }

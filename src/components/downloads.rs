@@ -12,13 +12,42 @@ use crate::messages::Msg;
 use crate::options::Section;
 use crate::ui::use_ui;
 use crate::web::download;
+use std::cell::Cell;
+use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
+
+/// What the view shows now (the inputs and the estimate), read when a file is made. Shared
+/// through a context that keeps its identity, so an input change does not re-render the buttons,
+/// nor, through them, every chart's frame: the buttons are the frames' children.
+#[derive(Clone, Default)]
+pub struct ShownView(Rc<Cell<Option<(Inputs, Option<f64>)>>>);
+
+impl PartialEq for ShownView {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl ShownView {
+    /// Records what the widget renders now.
+    pub fn show(&self, inputs: Inputs, estimate: Option<f64>) {
+        self.0.set(Some((inputs, estimate)));
+    }
+
+    fn now(&self) -> Option<(Inputs, Option<f64>)> {
+        self.0.get()
+    }
+}
+
+#[hook]
+fn use_shown_view() -> ShownView {
+    use_context::<ShownView>().unwrap_or_default()
+}
 
 #[derive(Properties, PartialEq)]
 pub struct ChartDownloadsProps {
     pub career: &'static Career,
-    pub inputs: Inputs,
     pub chart: ChartRef,
     pub title: AttrValue,
     pub source: AttrValue,
@@ -29,14 +58,18 @@ pub struct ChartDownloadsProps {
 #[function_component(ChartDownloads)]
 pub fn chart_downloads(props: &ChartDownloadsProps) -> Html {
     let ui = use_ui();
+    let shown = use_shown_view();
     let on_csv = {
-        let (ui, career, inputs) = (ui.clone(), props.career, props.inputs);
+        let (ui, career) = (ui.clone(), props.career);
         let (chart, title, source) = (
             props.chart.clone(),
             props.title.clone(),
             props.source.clone(),
         );
         Callback::from(move |_: MouseEvent| {
+            let Some((inputs, _)) = shown.now() else {
+                return;
+            };
             let header = csv_export::view_header(career, &inputs, ui.lang, &view_url());
             let table = chart.0.table();
             let part = Part {
@@ -83,8 +116,6 @@ pub fn chart_downloads(props: &ChartDownloadsProps) -> Html {
 #[derive(Properties, PartialEq)]
 pub struct DownloadAllProps {
     pub career: &'static Career,
-    pub inputs: Inputs,
-    pub estimate: Option<f64>,
     /// The sections shown, in the page's order: their charts' tables go in, in that order.
     pub sections: Vec<Section>,
 }
@@ -93,14 +124,17 @@ pub struct DownloadAllProps {
 #[function_component(DownloadAll)]
 pub fn download_all(props: &DownloadAllProps) -> Html {
     let ui = use_ui();
+    let shown = use_shown_view();
     if !props.sections.iter().any(|s| registry::spec(*s).is_some()) {
         return Html::default();
     }
     let onclick = {
-        let (ui, career, inputs, estimate) =
-            (ui.clone(), props.career, props.inputs, props.estimate);
+        let (ui, career) = (ui.clone(), props.career);
         let sections = props.sections.clone();
         Callback::from(move |_: MouseEvent| {
+            let Some((inputs, estimate)) = shown.now() else {
+                return;
+            };
             let text = csv_export::whole_view(
                 ui.lang,
                 &*ui.fmt,

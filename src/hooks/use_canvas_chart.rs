@@ -9,6 +9,7 @@ use crate::charts::palette::{parse_hex, Palette};
 use crate::charts::scene::Scene;
 use crate::charts::{AnyChart, ChartRef, Drawn};
 use crate::web::page::device_pixel_ratio;
+use crate::web::print::{self, PrintJob};
 use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
 use std::cell::RefCell;
@@ -274,7 +275,10 @@ pub fn use_canvas_chart(
             Rc::clone(&redraw),
         );
         use_effect_with((), move |_| {
-            let before = Closure::<dyn FnMut()>::new(move || {
+            let job: PrintJob = Rc::new(move |starting: bool| {
+                if !starting {
+                    return redraw();
+                }
                 let Some(el) = canvas.cast::<HtmlCanvasElement>() else {
                     return;
                 };
@@ -294,28 +298,8 @@ pub fn use_canvas_chart(
                     PRINT_RATIO.max(device_pixel_ratio()),
                 );
             });
-            let after = Closure::<dyn FnMut()>::new(move || redraw());
-            let window = crate::web::window();
-            if let Some(window) = &window {
-                let _ = window.add_event_listener_with_callback(
-                    "beforeprint",
-                    before.as_ref().unchecked_ref(),
-                );
-                let _ = window
-                    .add_event_listener_with_callback("afterprint", after.as_ref().unchecked_ref());
-            }
-            move || {
-                if let Some(window) = &window {
-                    let _ = window.remove_event_listener_with_callback(
-                        "beforeprint",
-                        before.as_ref().unchecked_ref(),
-                    );
-                    let _ = window.remove_event_listener_with_callback(
-                        "afterprint",
-                        after.as_ref().unchecked_ref(),
-                    );
-                }
-            }
+            print::register(&job);
+            move || drop(job)
         });
     }
     {

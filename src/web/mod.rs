@@ -7,6 +7,7 @@ pub mod embed;
 pub mod fault;
 pub mod packs;
 pub mod page;
+pub mod print;
 
 /// The browser's window, or `None` where there is none: natively, the build-time prerender
 /// (`src/bin/prerender.rs`) renders the components, and calling a web API there would panic.
