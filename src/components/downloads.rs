@@ -21,7 +21,10 @@ use yew::prelude::*;
 /// through a context that keeps its identity, so an input change does not re-render the buttons,
 /// nor, through them, every chart's frame: the buttons are the frames' children.
 #[derive(Clone, Default)]
-pub struct ShownView(Rc<Cell<Option<(Inputs, Option<f64>)>>>);
+pub struct ShownView(Rc<Cell<Option<Shown>>>);
+
+/// The inputs and the estimate (annual dollars) on screen.
+type Shown = (Inputs, Option<f64>);
 
 impl PartialEq for ShownView {
     fn eq(&self, other: &Self) -> bool {
@@ -35,7 +38,7 @@ impl ShownView {
         self.0.set(Some((inputs, estimate)));
     }
 
-    fn now(&self) -> Option<(Inputs, Option<f64>)> {
+    fn now(&self) -> Option<Shown> {
         self.0.get()
     }
 }

@@ -10,8 +10,11 @@ use wasm_bindgen::JsCast;
 /// Called with `true` when printing starts and `false` when it has ended.
 pub type PrintJob = Rc<dyn Fn(bool)>;
 
+/// The jobs registered, weakly: a chart that goes drops its job, and its entry is swept.
+type Jobs = Vec<Weak<dyn Fn(bool)>>;
+
 thread_local! {
-    static JOBS: RefCell<Vec<Weak<dyn Fn(bool)>>> = const { RefCell::new(Vec::new()) };
+    static JOBS: RefCell<Jobs> = const { RefCell::new(Vec::new()) };
     static LISTENING: Cell<bool> = const { Cell::new(false) };
 }
 
