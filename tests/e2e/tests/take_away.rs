@@ -7,7 +7,7 @@
 //! The downloads are caught where the widget hands them to the browser: `URL.createObjectURL`
 //! keeps each Blob and the link's click records the file name instead of saving a file.
 
-use e2e::{open_widget, wait_chart_drawn, with_widget, BrowserOptions, Page, Result};
+use e2e::{choose_place, open_widget, wait_chart_drawn, with_widget, BrowserOptions, Page, Result};
 use serde_json::{json, Value};
 use std::time::Duration;
 
@@ -160,6 +160,22 @@ async fn a_charts_csv_holds_its_data_tables_rows_and_says_what_they_are() {
             rows[blank + 4..].iter().any(|r| r[3].starts_with("'+")),
             "a guarded cell"
         );
+        // The buttons read the view when clicked: a place chosen since is the file's place.
+        choose_place(&page, "califo", "California").await?;
+        let got = download(
+            &page,
+            "[data-testid=figure-states] [data-testid=download-csv]",
+        )
+        .await?;
+        let rows = csv_rows(got[2].as_str().expect("text"));
+        let place = rows.iter().find(|r| r[0] == "Place").map(|r| r[1].as_str());
+        assert_eq!(place, Some("California"), "{rows:?}");
+        let view = rows
+            .iter()
+            .find(|r| r[0] == "This view")
+            .map(|r| r[1].clone());
+        let url = page.eval("return location.href;", vec![]).await?;
+        assert_eq!(json!(view), url);
         page.assert_no_errors().await
     })
     .await;
