@@ -330,8 +330,8 @@ fn widget(props: &WidgetProps) -> Html {
         use_effect_with(page_title, |page_title| page::set_title(page_title));
     }
     let inputs = state.inputs;
-    // Read by the download buttons when clicked; kept current here rather than passed down, so
-    // that an input re-renders only what shows it.
+    // Read by the download buttons when clicked: kept current here, so that an input re-renders
+    // only what shows it.
     let shown = use_memo((), |_| ShownView::default());
     shown.show(inputs, estimate_value);
     // The 29-2071 history is the article occupation's only.
@@ -358,13 +358,12 @@ fn widget(props: &WidgetProps) -> Html {
             },
             chart => html! {
                 <ChartSection career={career} section={chart} inputs={inputs} estimate={estimate_value}
-                    on_select={on_select.clone()} />
+                    shown={(*shown).clone()} on_select={on_select.clone()} />
             },
         }
     };
     html! {
         <ContextProvider<ShownTheme> context={ShownTheme { dark: *dark }}>
-        <ContextProvider<ShownView> context={(*shown).clone()}>
             <article class="cpw" lang={ui.lang.tag()} data-career={career.pack.soc.clone()}>
                 <header class="cpw-header">
                     <p class="cpw-kicker">{ ui.f(Msg::Kicker, &[&career.pack.soc]) }</p>
@@ -377,10 +376,9 @@ fn widget(props: &WidgetProps) -> Html {
                 <Notices notices={state.notices.iter().chain(props.load_notices.iter()).cloned().collect::<Vec<_>>()}
                     extra={problems} />
                 { for state.options.sections.iter().map(|s| section(*s)) }
-                <DownloadAll career={career} sections={state.options.sections.clone()} />
+                <DownloadAll career={career} shown={(*shown).clone()} sections={state.options.sections.clone()} />
                 <footer class="cpw-footer"><p>{ footer }</p></footer>
             </article>
-        </ContextProvider<ShownView>>
         </ContextProvider<ShownTheme>>
     }
 }

@@ -8,7 +8,7 @@ use crate::career::Career;
 use crate::charts::registry::{self, Context};
 use crate::charts::Select;
 use crate::components::chart_frame::ChartFrame;
-use crate::components::downloads::ChartDownloads;
+use crate::components::downloads::{ChartDownloads, ShownView};
 use crate::estimator::Inputs;
 use crate::options::Section;
 use crate::ui::use_ui;
@@ -22,6 +22,8 @@ pub struct ChartSectionProps {
     pub inputs: Inputs,
     /// The current estimate (annual dollars), marked on the distribution.
     pub estimate: Option<f64>,
+    /// What the view shows, read by the download buttons when clicked.
+    pub shown: ShownView,
     pub on_select: Callback<Select>,
 }
 
@@ -75,7 +77,7 @@ pub fn chart_section(props: &ChartSectionProps) -> Html {
                     <li><span class={classes!("cpw-key", *class)}></span>{ ui.t(*label) }</li>
                 }) }
             </ul>
-            <ChartDownloads career={props.career} chart={built.chart.clone()}
+            <ChartDownloads career={props.career} shown={props.shown.clone()} chart={built.chart.clone()}
                 title={built.title.clone()} source={built.source.clone()} keys={built.keys.clone()} />
         </ChartFrame>
     }

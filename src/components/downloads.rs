@@ -17,9 +17,9 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-/// What the view shows now (the inputs and the estimate), read when a file is made. Shared
-/// through a context that keeps its identity, so an input change does not re-render the buttons,
-/// nor, through them, every chart's frame: the buttons are the frames' children.
+/// What the view shows now (the inputs and the estimate), read when a file is made. Passed down
+/// as a prop that keeps its identity, so an input change does not re-render the buttons, nor,
+/// through them, every chart's frame: the buttons are the frames' children.
 #[derive(Clone, Default)]
 pub struct ShownView(Rc<Cell<Option<Shown>>>);
 
@@ -43,14 +43,10 @@ impl ShownView {
     }
 }
 
-#[hook]
-fn use_shown_view() -> ShownView {
-    use_context::<ShownView>().unwrap_or_default()
-}
-
 #[derive(Properties, PartialEq)]
 pub struct ChartDownloadsProps {
     pub career: &'static Career,
+    pub shown: ShownView,
     pub chart: ChartRef,
     pub title: AttrValue,
     pub source: AttrValue,
@@ -61,9 +57,8 @@ pub struct ChartDownloadsProps {
 #[function_component(ChartDownloads)]
 pub fn chart_downloads(props: &ChartDownloadsProps) -> Html {
     let ui = use_ui();
-    let shown = use_shown_view();
     let on_csv = {
-        let (ui, career) = (ui.clone(), props.career);
+        let (ui, career, shown) = (ui.clone(), props.career, props.shown.clone());
         let (chart, title, source) = (
             props.chart.clone(),
             props.title.clone(),
@@ -119,6 +114,7 @@ pub fn chart_downloads(props: &ChartDownloadsProps) -> Html {
 #[derive(Properties, PartialEq)]
 pub struct DownloadAllProps {
     pub career: &'static Career,
+    pub shown: ShownView,
     /// The sections shown, in the page's order: their charts' tables go in, in that order.
     pub sections: Vec<Section>,
 }
@@ -127,12 +123,11 @@ pub struct DownloadAllProps {
 #[function_component(DownloadAll)]
 pub fn download_all(props: &DownloadAllProps) -> Html {
     let ui = use_ui();
-    let shown = use_shown_view();
     if !props.sections.iter().any(|s| registry::spec(*s).is_some()) {
         return Html::default();
     }
     let onclick = {
-        let (ui, career) = (ui.clone(), props.career);
+        let (ui, career, shown) = (ui.clone(), props.career, props.shown.clone());
         let sections = props.sections.clone();
         Callback::from(move |_: MouseEvent| {
             let Some((inputs, estimate)) = shown.now() else {
