@@ -9,6 +9,7 @@
   const es = tags.map((t) => String(t).split(/[-_]/)[0].toLowerCase()).find((t) => t == 'en' || t == 'es') == 'es';
   if (es) html.lang = 'es', html.classList.add('cpw-es');
   if (es || /=[^&]/.test(location.search)) html.classList.add('cpw-asked');
+  if (window.parent !== window) html.classList.add('cpw-framed');
   const Trap = window.WebAssembly && WebAssembly.RuntimeError;
   const TEXT = es ? {
     load: 'No se pudieron cargar las cifras salariales.',

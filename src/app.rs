@@ -74,8 +74,10 @@ pub fn app() -> Html {
     {
         let ready = speech.speaking.is_some();
         use_effect_with(ready, move |ready| {
-            // Effects run children first: every chart below has its height by now.
+            // Effects run children first: every chart below has queued its first sizing, which
+            // the batch does now, before the widget is shown.
             if *ready {
+                crate::web::layout_batch::flush();
                 page::take_over();
                 embed::report_height_when_framed();
             }

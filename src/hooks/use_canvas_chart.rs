@@ -8,6 +8,7 @@
 use crate::charts::palette::{parse_hex, Palette};
 use crate::charts::scene::Scene;
 use crate::charts::{AnyChart, ChartRef, Drawn};
+use crate::web::layout_batch;
 use crate::web::page::device_pixel_ratio;
 use crate::web::print::{self, PrintJob};
 use plotters::prelude::IntoDrawingArea;
@@ -254,11 +255,18 @@ pub fn use_canvas_chart(
                 // later, and is painted when the intersection observer first says it is near
                 // the screen, in a task of its own. Painting every chart of the first view in
                 // the task that rendered it made one task of 370 ms on a 4× slower CPU.
+                // Every chart of a render reads its canvas before any sets its height
+                // (`layout_batch`): one layout of the page, not one a chart.
                 Some(el) if first => {
-                    let mut fresh = Surface::read(&el);
-                    lay_out(&el, &*chart.0, &mut fresh);
-                    *surface.borrow_mut() = Some(fresh);
-                    view.borrow_mut().stale = true;
+                    let chart = chart.clone();
+                    layout_batch::queue(move || {
+                        let mut fresh = Surface::read(&el);
+                        Box::new(move || {
+                            lay_out(&el, &*chart.0, &mut fresh);
+                            *surface.borrow_mut() = Some(fresh);
+                            view.borrow_mut().stale = true;
+                        })
+                    });
                 }
                 _ => redraw(),
             }

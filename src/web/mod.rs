@@ -5,6 +5,7 @@ pub mod clipboard;
 pub mod download;
 pub mod embed;
 pub mod fault;
+pub mod layout_batch;
 pub mod packs;
 pub mod page;
 pub mod print;

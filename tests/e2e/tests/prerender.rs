@@ -257,3 +257,64 @@ async fn the_widget_takes_over_the_prerendered_view_without_a_layout_shift() {
         .await;
     }
 }
+
+/// At start-up the widget mounts its sections a few a task, out of sight: it is shown only once
+/// all are there (a reader never sees it grow section by section), with the view the page asked
+/// for, and it is shown in one go (the prerendered view goes in the same change).
+#[tokio::test]
+async fn the_widget_is_shown_only_once_every_section_is_mounted() {
+    let dist = dist_dir().unwrap_or_else(|e| panic!("{e}"));
+    // The wasm held back long enough to watch for the hand-over from the parsed page.
+    let server = StaticServer::start_delaying(&dist, &[(".wasm", Duration::from_millis(1500))])
+        .expect("serve the bundle");
+    for query in ["", "?place=NJ&years=5"] {
+        with_browser(&BrowserOptions::default(), |page| {
+            let server = &server;
+            async move {
+                open_before_wasm(&page, server, query).await?;
+                page.eval(
+                    "window.atHandOver = null; \
+                     const root = document.getElementById('career-pay-widget'); \
+                     new MutationObserver(() => { \
+                       const live = root.querySelector(':scope > .cpw-live'); \
+                       if (window.atHandOver || !live || live.classList.contains('cpw-starting')) return; \
+                       const article = live.querySelector('article.cpw'); \
+                       window.atHandOver = { \
+                         sections: article ? article.children.length : 0, \
+                         before: root.querySelectorAll(':scope > :not(.cpw-live)').length }; \
+                     }).observe(root, { subtree: true, childList: true, attributes: true });",
+                    vec![],
+                )
+                .await?;
+                page.wait_for(
+                    "the widget to be shown",
+                    "window.atHandOver !== null",
+                    Duration::from_secs(20),
+                )
+                .await?;
+                wait_chart_drawn(&page).await?;
+                let seen = page
+                    .eval(
+                        "return [window.atHandOver, \
+                           document.querySelector('.cpw-live article.cpw').children.length];",
+                        vec![],
+                    )
+                    .await?;
+                let (at_hand_over, now) = (&seen[0], seen[1].as_u64().expect("a count"));
+                assert!(now >= 8, "{query}: the whole widget has {now} parts: {seen}");
+                assert_eq!(
+                    at_hand_over["sections"].as_u64(),
+                    Some(now),
+                    "{query}: shown with every part already there: {seen}"
+                );
+                assert_eq!(
+                    at_hand_over["before"].as_u64(),
+                    Some(0),
+                    "{query}: what the page showed before goes as it is shown: {seen}"
+                );
+                page.assert_no_errors().await
+            }
+        })
+        .await;
+    }
+}
