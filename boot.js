@@ -41,8 +41,6 @@ try {
   const instance = await init({ module_or_path: wasm });
   dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm: instance } }));
 } catch (error) {
-  // guard.js shows the reader a message: a trap is the widget stopping, anything else a failed
-  // load. The host's developer tools get the cause.
   console.error(error);
   const crashed = window.WebAssembly && error instanceof WebAssembly.RuntimeError;
   dispatchEvent(new CustomEvent('cpw-failed', { detail: crashed ? 'crash' : 'load' }));

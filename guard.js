@@ -2,14 +2,12 @@
 (() => {
   const html = document.documentElement;
   const query = new URLSearchParams(location.search);
-  // The language as the widget picks it (options::lang_for_browser): `lang=`, else the first of
-  // the browser's languages it speaks.
   const asked = (query.get('lang') || '').toLowerCase();
   const tags = asked && asked != 'auto' ? [asked] : navigator.languages || [navigator.language];
   const es = tags.map((t) => String(t).split(/[-_]/)[0].toLowerCase()).find((t) => t == 'en' || t == 'es') == 'es';
   if (es) html.lang = 'es', html.classList.add('cpw-es');
   if (es || /=[^&]/.test(location.search)) html.classList.add('cpw-asked');
-  if (window.parent !== window) html.classList.add('cpw-framed');
+  if (parent != window) html.classList.add('cpw-framed');
   const Trap = window.WebAssembly && WebAssembly.RuntimeError;
   const TEXT = es ? {
     load: 'No se pudieron cargar las cifras salariales.',
