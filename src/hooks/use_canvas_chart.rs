@@ -251,12 +251,12 @@ pub fn use_canvas_chart(
             *latest.borrow_mut() = chart.clone();
             let first = surface.borrow().is_none();
             match canvas.cast::<HtmlCanvasElement>() {
-                // The first draw: the chart takes its height now, so nothing below it moves
-                // later, and is painted when the intersection observer first says it is near
-                // the screen, in a task of its own. Painting every chart of the first view in
-                // the task that rendered it made one task of 370 ms on a 4× slower CPU.
-                // Every chart of a render reads its canvas before any sets its height
-                // (`layout_batch`): one layout of the page, not one a chart.
+                // The first draw: the chart takes its height before the browser paints, so
+                // nothing below it moves later, and is painted when the intersection observer
+                // first says it is near the screen, in a task of its own. Painting every chart
+                // of the first view in the task that rendered it made one task of 370 ms on a
+                // 4× slower CPU. Every chart of a render reads its canvas before any sets its
+                // height (`layout_batch`): one layout of the page, not one a chart.
                 Some(el) if first => {
                     let chart = chart.clone();
                     layout_batch::queue(move || {
