@@ -2,12 +2,80 @@
 //! be read before its wasm has loaded. Only the default view (no query): any other URL asks for
 //! other figures, and a page must never show those wrong, even briefly.
 
-/// The default view: the markup of the widget's first render in a browser with no query (the
-/// charts as their sized, labelled canvases, painted once the wasm runs).
+/// The default view: the markup of the widget's first render in a browser with no query, each
+/// chart's labelled canvas followed by its drawing as SVG at a phone's and a desktop's plot width
+/// (the stylesheet shows the one nearer the plot's own width until the wasm paints the canvas).
 pub fn default_view() -> String {
     let renderer = yew::LocalServerRenderer::<crate::app::App>::new().hydratable(false);
     // Nothing in the widget suspends or waits, so the render completes in one poll.
-    only_chosen_options(&futures::executor::block_on(renderer.render()))
+    let html = only_chosen_options(&futures::executor::block_on(renderer.render()));
+    with_drawings(&html, &default_charts())
+}
+
+/// The plot widths (CSS pixels) the first view's charts are drawn at: a 412 px phone's and the
+/// widget's full 60rem column's. Between them the drawing is scaled to the plot.
+const DRAWN_WIDTHS: [(f64, &str); 2] = [
+    (348.0, "cpw-svg cpw-svg-narrow"),
+    (896.0, "cpw-svg cpw-svg-wide"),
+];
+/// Plots narrower than this show the phone's drawing, wider ones the desktop's.
+const WIDE_FROM_PX: u32 = 600;
+
+/// The default view's charts, by their canvas's test id (`chart-<section>`), built by the same
+/// code the wasm runs from the compiled-in career and its default inputs.
+fn default_charts() -> Vec<(String, crate::charts::registry::Built)> {
+    use crate::charts::registry::{self, Context};
+    // Without a readable career the view is the widget's error message, which the build refuses
+    // (xtask/src/prerender.rs); there are no charts.
+    let Some((career, inputs)) = crate::career::current()
+        .ok()
+        .and_then(|career| Some((career, crate::config::default_inputs(career)?)))
+    else {
+        return Vec::new();
+    };
+    let estimate = crate::estimator::estimate(career, inputs)
+        .ok()
+        .map(|e| e.annual);
+    let ui = crate::ui::Ui::default();
+    let context = Context {
+        career,
+        inputs,
+        estimate,
+        lang: ui.lang,
+        fmt: &*ui.fmt,
+    };
+    let (defaults, _) = crate::options::from_query("");
+    defaults
+        .sections
+        .into_iter()
+        .filter_map(|section| {
+            let built = (registry::spec(section)?.build)(&context)?;
+            Some((format!("chart-{}", section.id()), built))
+        })
+        .collect()
+}
+
+/// `html` with each chart's drawings right after its canvas (`<canvas data-testid="chart-…" …>
+/// </canvas>`), inside its plot.
+fn with_drawings(html: &str, charts: &[(String, crate::charts::registry::Built)]) -> String {
+    let mut out = html.to_string();
+    for (testid, built) in charts {
+        let Some(at) = out.find(&format!("<canvas data-testid=\"{testid}\"")) else {
+            continue;
+        };
+        let Some(end) = out[at..]
+            .find("</canvas>")
+            .map(|e| at + e + "</canvas>".len())
+        else {
+            continue;
+        };
+        let drawings: String = DRAWN_WIDTHS
+            .iter()
+            .map(|&(width, class)| crate::charts::svg::svg(&built.chart.0.scene(width), class))
+            .collect();
+        out.insert_str(end, &drawings);
+    }
+    out
 }
 
 /// `html` with each `<select>` holding only its chosen `<option>`: a closed select shows nothing
@@ -51,48 +119,35 @@ fn only_chosen_options(html: &str) -> String {
 /// to wider than the widget's 60rem column.
 const PLOT_WIDTHS: std::ops::RangeInclusive<u32> = 200..=1200;
 
-/// A stylesheet giving each prerendered chart canvas the height the wasm will lay it out at, by
-/// the width of its plot (CSS container queries on `.cpw-plot`), so nothing below a chart moves
-/// when the widget takes over. A canvas is otherwise as tall as its default 2:1 bitmap until the
-/// wasm sizes it. Rules are scoped to the prerendered view; the live widget sizes its canvases
+/// The prerendered charts' stylesheet: each chart canvas gets the height the wasm will lay it out
+/// at, by the width of its plot (CSS container queries on `.cpw-plot`), so nothing below a chart
+/// moves when the widget takes over (a canvas is otherwise as tall as its default 2:1 bitmap);
+/// the plot shows the drawing nearer its width over the canvas, coloured by the page's chart
+/// properties. Rules are scoped to the prerendered view; the live widget sizes its canvases
 /// itself.
-pub fn chart_heights_css() -> String {
-    use crate::charts::registry::{self, Context};
+pub fn charts_css() -> String {
     let mut css = String::from(".cpw-prerendered .cpw-plot{container-type:inline-size}");
-    // Without a readable career the view is the widget's error message, which the build refuses
-    // (xtask/src/prerender.rs); there are no charts to size.
-    let Some((career, inputs)) = crate::career::current()
-        .ok()
-        .and_then(|career| Some((career, crate::config::default_inputs(career)?)))
-    else {
-        return css;
-    };
-    let estimate = crate::estimator::estimate(career, inputs)
-        .ok()
-        .map(|e| e.annual);
-    let ui = crate::ui::Ui::default();
-    let context = Context {
-        career,
-        inputs,
-        estimate,
-        lang: ui.lang,
-        fmt: &*ui.fmt,
-    };
-    let (defaults, _) = crate::options::from_query("");
-    for section in defaults.sections {
-        let Some(built) = registry::spec(section).and_then(|spec| (spec.build)(&context)) else {
-            continue;
-        };
+    // A drawing covers its canvas until the wasm paints it (the canvas is then taken over).
+    css.push_str(
+        ".cpw-prerendered .cpw-svg{position:absolute;left:0;top:0;width:100%;height:100%}",
+    );
+    css.push_str(&crate::charts::svg::stylesheet("cpw-svg"));
+    css.push_str(&format!(
+        "@container (max-width:{}.99px){{.cpw-svg-wide{{display:none}}}}\
+         @container (min-width:{WIDE_FROM_PX}px){{.cpw-svg-narrow{{display:none}}}}",
+        WIDE_FROM_PX - 1
+    ));
+    for (testid, built) in default_charts() {
         let heights: Vec<(u32, f64)> = PLOT_WIDTHS
             .map(|w| (w, built.chart.0.scene(f64::from(w)).height.round()))
             .collect();
         for piece in affine_pieces(&heights) {
             css.push_str(&format!(
                 "@container (min-width:{}px) and (max-width:{}.99px){{\
-                 .cpw-prerendered [data-testid=chart-{}]{{height:{}}}}}",
+                 .cpw-prerendered [data-testid={}]{{height:{}}}}}",
                 piece.from,
                 piece.to,
-                section.id(),
+                testid,
                 piece.css_height()
             ));
         }
@@ -164,7 +219,7 @@ fn affine_pieces(samples: &[(u32, f64)]) -> Vec<Piece> {
 
 #[cfg(test)]
 mod tests {
-    use super::{affine_pieces, chart_heights_css, default_view, Piece, PLOT_WIDTHS, TOLERANCE_PX};
+    use super::{affine_pieces, charts_css, default_view, Piece, PLOT_WIDTHS, TOLERANCE_PX};
     use crate::career;
     use crate::config::default_inputs;
     use crate::estimator;
@@ -230,6 +285,40 @@ mod tests {
                 "a chart a screen reader can read before it is drawn: {canvas}"
             );
         }
+    }
+
+    #[test]
+    fn every_chart_is_drawn_for_a_phone_and_a_desktop_until_its_canvas_is_painted() {
+        let html = default_view();
+        let canvases: Vec<usize> = html.match_indices("<canvas").map(|(at, _)| at).collect();
+        assert!(canvases.len() >= 7, "{}", canvases.len());
+        for at in canvases {
+            let after = &html[at + html[at..].find("</canvas>").expect("closed") + 9..];
+            assert!(
+                after.starts_with("<svg class=\"cpw-svg cpw-svg-narrow\" viewBox=\"0 0 348 ")
+                    && after
+                        .contains("</svg><svg class=\"cpw-svg cpw-svg-wide\" viewBox=\"0 0 896 "),
+                "{}",
+                &after[..after.len().min(200)]
+            );
+        }
+        let career = career::current().expect("the compiled-in career decodes");
+        let inputs = default_inputs(career).expect("the nation is published");
+        let estimate = estimator::estimate(career, inputs).expect("a national estimate");
+        let distribution = &html[html
+            .find("data-testid=\"chart-distribution\"")
+            .expect("the distribution")..];
+        let drawing = &distribution[..distribution.find("</svg>").expect("a drawing")];
+        assert!(
+            drawing.contains(&format!(
+                ">Your estimate {}</text>",
+                EnUs.money(estimate.annual)
+            )),
+            "the drawing marks the estimate the result card shows: {drawing}"
+        );
+        let css = charts_css();
+        assert!(css.contains("@container (max-width:599.99px){.cpw-svg-wide{display:none}}"));
+        assert!(css.contains("@container (min-width:600px){.cpw-svg-narrow{display:none}}"));
     }
 
     #[test]
@@ -300,7 +389,7 @@ mod tests {
     #[test]
     fn every_prerendered_chart_gets_its_height_at_every_plot_width() {
         let html = default_view();
-        let css = chart_heights_css();
+        let css = charts_css();
         for (canvas, _) in html.match_indices("<canvas") {
             let at = canvas
                 + html[canvas..]

@@ -9,7 +9,7 @@ fn main() {
         let args: Vec<String> = std::env::args().skip(1).collect();
         match args.as_slice() {
             [] => print!("{}", prerender::default_view()),
-            [flag] if flag == "--css" => print!("{}", prerender::chart_heights_css()),
+            [flag] if flag == "--css" => print!("{}", prerender::charts_css()),
             _ => {
                 eprintln!("usage: prerender [--css]");
                 std::process::exit(2);

@@ -24,6 +24,8 @@ pub mod scale;
 pub mod scene;
 pub mod states;
 pub mod strip;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod svg;
 pub mod text;
 pub mod tile_map;
 
