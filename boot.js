@@ -24,16 +24,17 @@ if (packs) {
   }
 }
 
-if (deferred && document.visibilityState !== 'hidden') {
-  await new Promise((done) => {
-    setTimeout(done, 500);
-    if (!(PerformanceObserver.supportedEntryTypes || []).includes('paint')) return;
-    new PerformanceObserver((list, observer) => {
-      if (list.getEntriesByName('first-contentful-paint').length) {
-        observer.disconnect();
-        done();
-      }
-    }).observe({ type: 'paint', buffered: true });
+if (deferred) {
+  await new Promise((start) => {
+    const cues = ['pointerdown', 'pointermove', 'keydown', 'touchstart', 'wheel', 'focusin'];
+    const go = () => {
+      cues.forEach((cue) => removeEventListener(cue, go, true));
+      start();
+    };
+    cues.forEach((cue) => addEventListener(cue, go, { capture: true, passive: true }));
+    const idle = () => setTimeout(() => (window.requestIdleCallback || setTimeout)(go, { timeout: 1000 }), 3000);
+    if (document.readyState == 'complete') idle();
+    else addEventListener('load', idle, { once: true });
   });
 }
 try {

@@ -21,6 +21,7 @@ pub fn take_over() {
     else {
         return;
     };
+    let to_focus = hand_over(&root);
     let children = root.children();
     let before: Vec<web_sys::Element> = (0..children.length())
         .filter_map(|i| children.item(i))
@@ -33,6 +34,50 @@ pub fn take_over() {
     if let Ok(Some(live)) = root.query_selector(":scope > .cpw-live") {
         let _ = live.class_list().remove_1("cpw-starting");
     }
+    // Once shown: a hidden element cannot take focus.
+    if let Some(target) = to_focus {
+        let _ = target.focus();
+    }
+}
+
+/// Does again on the widget what the reader did to the prerendered view while the widget was on its
+/// way (the view is complete without it, and its controls work natively): a changed control's
+/// value (a dragged slider, typed text) is set on the live control with the same test id, with
+/// the `input` event the widget listens to. Returns the live counterpart of the focused element,
+/// for focus to move to once the widget is shown. Nothing the reader did before the widget
+/// arrived is lost.
+fn hand_over(root: &web_sys::Element) -> Option<web_sys::HtmlElement> {
+    use wasm_bindgen::JsCast;
+    let view = root.query_selector(":scope > .cpw-prerendered").ok()??;
+    let live = |of: &web_sys::Element| -> Option<web_sys::HtmlElement> {
+        let id = of.get_attribute("data-testid")?;
+        root.query_selector(&format!(":scope > .cpw-live [data-testid=\"{id}\"]"))
+            .ok()??
+            .dyn_into()
+            .ok()
+    };
+    let inputs = view.get_elements_by_tag_name("input");
+    for input in (0..inputs.length()).filter_map(|i| inputs.item(i)) {
+        let Ok(input) = input.dyn_into::<web_sys::HtmlInputElement>() else {
+            continue;
+        };
+        if input.value() == input.default_value() {
+            continue;
+        }
+        if let Some(target) =
+            live(&input).and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        {
+            target.set_value(&input.value());
+            if let Ok(event) = web_sys::Event::new("input") {
+                let _ = target.dispatch_event(&event);
+            }
+        }
+    }
+    let focused = crate::web::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.active_element())
+        .filter(|element| view.contains(Some(element)))?;
+    live(&focused)
 }
 
 /// The page's query string (`?state=NJ...`), or empty.

@@ -568,6 +568,13 @@ impl Page {
         Ok(())
     }
 
+    /// Moves the pointer to the viewport's point (`x`, `y`) through the WebDriver actions API:
+    /// trusted pointer events, as from a reader's mouse.
+    pub async fn point_at(&self, x: i64, y: i64) -> Result<()> {
+        self.driver.action_chain().move_to(x, y).perform().await?;
+        Ok(())
+    }
+
     /// Focuses a text field, selects what it holds (Ctrl+A) and types `text` over it, through
     /// the WebDriver actions API: trusted key events, one `input` event per character, as from a
     /// person replacing what a box shows.

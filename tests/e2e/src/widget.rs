@@ -75,9 +75,11 @@ where
 }
 
 /// Opens the widget with a query string (`""` or e.g. `"?years=5"`) and waits until the app
-/// says it has mounted.
+/// says it has mounted. The pointer moves over the page first, as a reader's does: under the
+/// prerendered default view the wasm starts at the reader's first sign of use (`boot.js`).
 pub async fn open_widget(page: &Page, server: &StaticServer, query: &str) -> Result<()> {
     page.goto(&server.url(&format!("/{query}"))).await?;
+    page.point_at(8, 8).await?;
     page.wait_for(
         "the app to mount (data-widget-ready=\"true\" on <html>)",
         "document.documentElement.getAttribute('data-widget-ready') === 'true'",

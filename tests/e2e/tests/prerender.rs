@@ -10,6 +10,7 @@ use e2e::{
 };
 use serde_json::json;
 use std::time::Duration;
+use thirtyfour::Key;
 
 /// The release bundle with its wasm held back: the page as it is until the wasm arrives.
 fn bundle_holding_wasm() -> StaticServer {
@@ -180,29 +181,213 @@ async fn a_spanish_reader_waits_in_spanish() {
     .await;
 }
 
+/// For each prerendered chart: its test id, how many of its drawings are shown, whether the shown
+/// one covers its canvas (to a pixel), the shown one's class and texts, and the computed fill of
+/// its first bar-coloured shape beside the page's `--cpw-chart-bar`.
+const DRAWINGS: &str = "return [...document.querySelectorAll('.cpw-prerendered canvas[data-testid^=chart-]')] \
+    .map((canvas) => { \
+      const drawings = [...canvas.parentElement.querySelectorAll(':scope > svg')]; \
+      const shown = drawings.filter((d) => d.getClientRects().length > 0); \
+      const one = shown[0]; \
+      const [a, b] = [canvas.getBoundingClientRect(), one && one.getBoundingClientRect()]; \
+      const bar = one && one.querySelector('.f-bar'); \
+      const probe = document.createElement('i'); \
+      probe.style.color = getComputedStyle(document.documentElement).getPropertyValue('--cpw-chart-bar'); \
+      document.body.append(probe); \
+      const barColour = getComputedStyle(probe).color; \
+      probe.remove(); \
+      return { id: canvas.dataset.testid, shown: shown.length, \
+        covers: !!b && Math.abs(a.left - b.left) < 1 && Math.abs(a.top - b.top) < 1 \
+          && Math.abs(a.width - b.width) < 1 && Math.abs(a.height - b.height) < 1 && a.height > 50, \
+        class: one ? one.getAttribute('class') : '', \
+        texts: one ? [...one.querySelectorAll('text')].map((t) => t.textContent) : [], \
+        fill: bar ? getComputedStyle(bar).fill : null, bar: barColour }; \
+    });";
+
+/// Before any wasm, every chart is drawn (SVG written at build time from the scene the canvas
+/// paints): one drawing shown per chart, the phone's on a phone and the desktop's on a desktop,
+/// over the canvas's box, in the page's chart colours, with the estimate the card shows.
 #[tokio::test]
-async fn the_wasm_downloads_after_the_prerendered_view_is_painted() {
+async fn before_the_wasm_runs_every_chart_is_drawn_at_the_readers_width() {
+    let early = bundle_holding_wasm();
+    for (width, height, class) in [
+        (1280, 900, "cpw-svg cpw-svg-wide"),
+        (412, 823, "cpw-svg cpw-svg-narrow"),
+    ] {
+        let opts = BrowserOptions::default().size(width, height);
+        with_browser(&opts, |page| {
+            let early = &early;
+            async move {
+                open_before_wasm(&page, early, "").await?;
+                let estimate = page.text("estimate-annual").await?;
+                let charts = page.eval(DRAWINGS, vec![]).await?;
+                let charts = charts.as_array().expect("a list");
+                assert!(charts.len() >= 7, "{width}px: {charts:?}");
+                for chart in charts {
+                    assert_eq!(chart["shown"], json!(1), "{width}px: one drawing: {chart}");
+                    assert_eq!(chart["class"], json!(class), "{width}px: {chart}");
+                    assert_eq!(
+                        chart["covers"],
+                        json!(true),
+                        "{width}px: over its canvas: {chart}"
+                    );
+                    assert!(
+                        chart["texts"].as_array().is_some_and(|t| !t.is_empty()),
+                        "{width}px: labelled: {chart}"
+                    );
+                    if !chart["fill"].is_null() {
+                        assert_eq!(chart["fill"], chart["bar"], "{width}px: themed: {chart}");
+                    }
+                }
+                let distribution = charts
+                    .iter()
+                    .find(|c| c["id"] == json!("chart-distribution"))
+                    .expect("the distribution");
+                assert!(
+                    distribution["texts"]
+                        .as_array()
+                        .expect("texts")
+                        .iter()
+                        .any(|t| t.as_str().is_some_and(|t| t.ends_with(&estimate))),
+                    "{width}px: the drawing marks the card's estimate {estimate}: {distribution}"
+                );
+                assert!(
+                    charts.iter().any(|c| !c["fill"].is_null()),
+                    "{width}px: some chart has bars: {charts:?}"
+                );
+                page.assert_no_errors().await
+            }
+        })
+        .await;
+    }
+}
+
+/// The prerendered view is complete, so the wasm is not fetched for a reader who only reads: it
+/// starts at the first sign of use (here the pointer moving over the page), or once the loaded
+/// page has been idle a while.
+#[tokio::test]
+async fn the_wasm_waits_for_the_readers_first_sign_of_use_or_an_idle_page() {
     with_widget(&BrowserOptions::default(), |page, server| async move {
-        open_widget(&page, server, "").await?;
-        let times = page
+        page.goto(&server.url("/")).await?;
+        page.wait_for(
+            "the page to load",
+            "document.readyState === 'complete'",
+            Duration::from_secs(10),
+        )
+        .await?;
+        tokio::time::sleep(Duration::from_millis(1500)).await;
+        let fetched =
+            "performance.getEntriesByType('resource').some((e) => e.name.endsWith('.wasm'))";
+        assert_eq!(
+            page.eval(&format!("return {fetched};"), vec![]).await?,
+            json!(false),
+            "no wasm fetched for a reader who has not moved"
+        );
+        page.point_at(40, 40).await?;
+        page.wait_for(
+            "the widget to start once the pointer moves",
+            "document.documentElement.getAttribute('data-widget-ready') === 'true'",
+            Duration::from_secs(20),
+        )
+        .await?;
+        let waited = page
             .eval(
-                "const paint = performance.getEntriesByName('first-contentful-paint')[0]; \
+                "const load = performance.getEntriesByType('navigation')[0].loadEventEnd; \
                  const wasm = performance.getEntriesByType('resource') \
                    .find((e) => e.name.endsWith('.wasm')); \
-                 return [paint && paint.startTime, wasm && wasm.startTime];",
+                 return wasm.startTime - load;",
                 vec![],
             )
             .await?;
-        let (Some(paint), Some(wasm)) = (times[0].as_f64(), times[1].as_f64()) else {
-            panic!("no first paint or no wasm request: {times}");
-        };
         assert!(
-            wasm > paint,
-            "the wasm was requested at {wasm} ms, before the first paint at {paint} ms"
+            waited.as_f64().is_some_and(|ms| ms >= 1500.0),
+            "asked for after the pointer moved, not at load: {waited} ms after it"
         );
-        Ok(())
+        page.assert_no_errors().await
     })
     .await;
+    // A reader who never moves (a fresh browser: no pointer over the page): the widget starts
+    // when the loaded page has been idle.
+    with_widget(&BrowserOptions::default(), |page, server| async move {
+        page.goto(&server.url("/")).await?;
+        page.wait_for(
+            "the widget to start on an idle page",
+            "document.documentElement.getAttribute('data-widget-ready') === 'true'",
+            Duration::from_secs(20),
+        )
+        .await?;
+        let waited = page
+            .eval(
+                "const load = performance.getEntriesByType('navigation')[0].loadEventEnd; \
+                 const wasm = performance.getEntriesByType('resource') \
+                   .find((e) => e.name.endsWith('.wasm')); \
+                 return [wasm.startTime - load, document.querySelectorAll('.cpw-prerendered').length];",
+                vec![],
+            )
+            .await?;
+        assert!(
+            waited[0].as_f64().is_some_and(|ms| ms >= 2500.0) && waited[1] == json!(0),
+            "started after ~3 s of an idle page, taking over its view: {waited}"
+        );
+        page.assert_no_errors().await
+    })
+    .await;
+}
+
+/// The prerendered controls work before the widget arrives; what the reader did with them is
+/// handed to the widget: a slider moved by keyboard keeps its value (and the estimate is the one
+/// for those years), and focus stays on the slider.
+#[tokio::test]
+async fn what_a_reader_does_before_the_widget_arrives_is_handed_to_it() {
+    let dist = dist_dir().unwrap_or_else(|e| panic!("{e}"));
+    let server = StaticServer::start_delaying(&dist, &[(".wasm", Duration::from_millis(1500))])
+        .expect("serve the bundle");
+    let (years, handed) = with_browser(&BrowserOptions::default(), |page| {
+        let server = &server;
+        async move {
+            open_before_wasm(&page, server, "").await?;
+            let slider = page
+                .find(".cpw-prerendered [data-testid=input-years]")
+                .await?;
+            let first: u32 = slider.prop("value").await?.expect("a value").parse()?;
+            page.press(&slider, Key::Right + Key::Right + Key::Right)
+                .await?;
+            page.wait_for(
+                "the widget to take over",
+                "document.documentElement.getAttribute('data-widget-ready') === 'true' \
+                   && !document.querySelector('.cpw-prerendered')",
+                Duration::from_secs(20),
+            )
+            .await?;
+            let live = page
+                .eval(
+                    "return [document.querySelector('[data-testid=input-years]').value, \
+                       document.activeElement && document.activeElement.dataset.testid];",
+                    vec![],
+                )
+                .await?;
+            assert_eq!(
+                live,
+                json!([(first + 3).to_string(), "input-years"]),
+                "the slider's value and focus are handed over"
+            );
+            page.wait_for(
+                "the estimate for the handed years",
+                &format!("location.search.includes('years={}')", first + 3),
+                Duration::from_secs(5),
+            )
+            .await?;
+            page.assert_no_errors().await?;
+            Ok((first + 3, page.text("estimate-annual").await?))
+        }
+    })
+    .await;
+    let asked = with_widget(&BrowserOptions::default(), |page, server| async move {
+        open_widget(&page, server, &format!("?years={years}")).await?;
+        page.text("estimate-annual").await
+    })
+    .await;
+    assert_eq!(handed, asked, "the estimate for {years} years");
 }
 
 #[tokio::test]
@@ -286,6 +471,7 @@ async fn the_widget_is_shown_only_once_every_section_is_mounted() {
                     vec![],
                 )
                 .await?;
+                page.point_at(8, 8).await?;
                 page.wait_for(
                     "the widget to be shown",
                     "window.atHandOver !== null",
