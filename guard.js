@@ -46,10 +46,13 @@
         el('a', [TEXT.bls], { href: `https://www.bls.gov/oes/current/${page}.htm`, hreflang: 'en', target: '_blank', rel: 'noopener' }), '.']),
     ], { class: 'cpw-notice cpw-failed', role: 'alert', 'data-testid': 'widget-failed' }));
     root.classList.add('cpw-failed-shown');
-    if (parent != window) {
-      requestAnimationFrame(() => parent.postMessage({ type: 'career-pay-widget:height', height: root.offsetTop + root.offsetHeight }, '*'));
-    }
+    tell();
   };
+  const tell = () => parent != window && requestAnimationFrame(() => {
+    const root = document.getElementById('career-pay-widget');
+    if (root) parent.postMessage({ type: 'career-pay-widget:height', height: root.offsetTop + root.offsetHeight }, '*');
+  });
+  addEventListener('load', () => html.classList.contains('cpw-asked') || tell());
   addEventListener('cpw-failed', (event) => fail(event.detail));
   addEventListener('error', (event) => {
     if (Trap && event.error instanceof Trap) fail('crash');

@@ -127,6 +127,13 @@ const PLOT_WIDTHS: std::ops::RangeInclusive<u32> = 200..=1200;
 /// itself.
 pub fn charts_css() -> String {
     let mut css = String::from(".cpw-prerendered .cpw-plot{container-type:inline-size}");
+    // Charts off screen are not laid out until a reader nears them: the drawings made the first
+    // layout of the page the longest task of its load. Not in the loader's iframe, whose height
+    // is posted to the host and must be real.
+    css.push_str(
+        ":root:not(.cpw-framed) .cpw-prerendered .cpw-figure\
+         {content-visibility:auto;contain-intrinsic-block-size:auto 500px}",
+    );
     // A drawing covers its canvas until the wasm paints it (the canvas is then taken over).
     css.push_str(
         ".cpw-prerendered .cpw-svg{position:absolute;left:0;top:0;width:100%;height:100%}",

@@ -108,9 +108,12 @@ pub fn run(root: &Path, args: &[String]) -> Result<ExitCode> {
         .map_err(|e| format!("cannot write {}: {e}", json.display()))?;
     println!("\nevery number: {}", json.display());
     println!(
-        "xtask bench: bundle {} brotli (budget {}{}); cold load and input to redraw {}",
+        "xtask bench: bundle {} brotli (budget {}), first view {} (budget {}){}; cold load and \
+         input to redraw {}",
         units::kb(now.report.total_brotli()),
         units::kb(bundle::BUDGET_BYTES),
+        units::kb(now.report.first_view_brotli()),
+        units::kb(bundle::FIRST_VIEW_BUDGET_BYTES),
         if now.report.within_budget() {
             ""
         } else {
@@ -248,12 +251,19 @@ fn side_by_side(before: &Measured, now: &Measured) {
         let (b, n) = (kind(&before.report, ext), kind(&now.report, ext));
         println!("{name:<28}  {b:>12}  {n:>12}  {:>+8.1}%", percent(b, n));
     }
-    let (b, n) = (before.report.total_brotli(), now.report.total_brotli());
-    println!(
-        "{:<28}  {b:>12}  {n:>12}  {:>+8.1}%",
-        "total",
-        percent(b, n)
-    );
+    for (name, get) in [
+        (
+            "total",
+            bundle::Report::total_brotli as fn(&bundle::Report) -> u64,
+        ),
+        (
+            "first view (all but wasm)",
+            bundle::Report::first_view_brotli,
+        ),
+    ] {
+        let (b, n) = (get(&before.report), get(&now.report));
+        println!("{name:<28}  {b:>12}  {n:>12}  {:>+8.1}%", percent(b, n));
+    }
     for (b, n) in before.lines.iter().zip(&now.lines) {
         println!("{:<12} {b}\n{:<12} {n}", before.label, now.label);
     }

@@ -109,12 +109,14 @@ pub fn build(label: &str, report: &bundle::Report, summaries: &[Summary]) -> Str
         })
         .collect();
     format!(
-        "{{\"label\":{},\"bundle\":{{\"files\":[{}],\"total_brotli\":{},\"budget_brotli\":{}}},\
-         \"measures\":[{}]}}",
+        "{{\"label\":{},\"bundle\":{{\"files\":[{}],\"total_brotli\":{},\"budget_brotli\":{},\
+         \"first_view_brotli\":{},\"first_view_budget_brotli\":{}}},\"measures\":[{}]}}",
         string(label),
         files.join(","),
         report.total_brotli(),
         bundle::BUDGET_BYTES,
+        report.first_view_brotli(),
+        bundle::FIRST_VIEW_BUDGET_BYTES,
         measures.join(",")
     )
 }
@@ -216,6 +218,7 @@ mod tests {
         let doc = document(&[build("this tree", &report, &[summary])]);
         assert!(doc.contains("\"name\":\"a \\\"b\\\".wasm\",\"raw\":10,\"gzip\":8,\"brotli\":7"));
         assert!(doc.contains("\"total_brotli\":7"));
+        assert!(doc.contains("\"first_view_brotli\":0"), "{doc}");
         assert!(doc.contains(
             "{\"tool\":\"measure-load\",\"label\":\"first-chart-drawn\",\"median_ms\":561.3,\"p95_ms\":628.6}"
         ));

@@ -19,9 +19,15 @@ use std::path::{Path, PathBuf};
 /// state, the EN | ES switch, es-US numbers, the fetch and reading of its table, the localized
 /// periods: ~6.5 KB) and the downloads, print and live theme (CSV and PNG making, the picture's
 /// layout, the repaint for paper: ~10 KB). The Spanish table itself is not in the bundle: a
-/// Spanish reader fetches it (22.5 KB raw, 7.7 KB gzip). Issue 10 brings the total to 150 KB,
-/// then 100 KB.
-pub const BUDGET_BYTES: u64 = 227_328;
+/// Spanish reader fetches it (22.5 KB raw, 7.7 KB gzip). Issue 10's facade then added 13.0 KB
+/// (221.9 -> 234.8 KB) to make the first view complete without the wasm: every chart drawn as
+/// SVG at a phone's and a desktop's width in `index.html` (12.1 KB), their stylesheet (0.3 KB)
+/// and handing the prerendered controls to the widget (0.9 KB of wasm); in exchange a reader who
+/// only reads fetches 31.6 KB ([`FIRST_VIEW_BUDGET_BYTES`]) instead of all of it.
+pub const BUDGET_BYTES: u64 = 240_640;
+/// Issue 10's budget for what the first view fetches (brotli), the default career's figures
+/// included: everything but the wasm ([`Report::first_view_brotli`]).
+pub const FIRST_VIEW_BUDGET_BYTES: u64 = 102_400;
 /// The loader host pages include (`<script src=".../embed.js">`), copied to the bundle's root.
 pub const LOADER: &str = "embed.js";
 /// Its budget, raw bytes (issue 4: "at most 4 KB"): it is on every host page, readable source.
@@ -45,8 +51,41 @@ impl Report {
         self.files.iter().map(|f| f.brotli).sum()
     }
 
+    /// What a reader's first view of the default view fetches (brotli): every counted file but
+    /// the wasm. The page holds the prerendered view (its figures, and its charts drawn as SVG),
+    /// its styles and scripts, and Trunk's `modulepreload` fetches the wasm-bindgen glue with it
+    /// (for its integrity check); the loader a host page includes is counted too. The wasm is
+    /// fetched when the reader first uses the page or it has been idle (`boot.js`), or at once
+    /// for a URL asking for another view (whose first view is then the whole bundle).
+    pub fn first_view_brotli(&self) -> u64 {
+        (self.files.iter())
+            .filter(|f| !f.name.ends_with(".wasm"))
+            .map(|f| f.brotli)
+            .sum()
+    }
+
     pub fn within_budget(&self) -> bool {
-        self.total_brotli() <= BUDGET_BYTES
+        self.total_brotli() <= BUDGET_BYTES && self.first_view_brotli() <= FIRST_VIEW_BUDGET_BYTES
+    }
+
+    /// Each budget the report breaks, as a sentence.
+    pub fn over_budget(&self) -> Vec<String> {
+        let mut over = Vec::new();
+        if self.total_brotli() > BUDGET_BYTES {
+            over.push(format!(
+                "bundle is {} brotli, over the {} budget",
+                units::kb(self.total_brotli()),
+                units::kb(BUDGET_BYTES)
+            ));
+        }
+        if self.first_view_brotli() > FIRST_VIEW_BUDGET_BYTES {
+            over.push(format!(
+                "the first view fetches {} brotli, over its {} budget",
+                units::kb(self.first_view_brotli()),
+                units::kb(FIRST_VIEW_BUDGET_BYTES)
+            ));
+        }
+        over
     }
 
     /// The per-file table, the total and the verdict.
@@ -76,17 +115,25 @@ impl Report {
             sum(|f| f.gzip),
             sum(|f| f.brotli)
         );
-        let total = self.total_brotli();
-        let verdict = if self.within_budget() {
-            format!("within budget ({} left)", units::kb(BUDGET_BYTES - total))
-        } else {
-            format!("OVER BUDGET by {}", units::kb(total - BUDGET_BYTES))
-        };
-        println!(
-            "bundle: {} brotli of {} budget: {verdict}",
-            units::kb(total),
-            units::kb(BUDGET_BYTES)
-        );
+        for (what, size, budget) in [
+            ("bundle", self.total_brotli(), BUDGET_BYTES),
+            (
+                "first view (all but the wasm)",
+                self.first_view_brotli(),
+                FIRST_VIEW_BUDGET_BYTES,
+            ),
+        ] {
+            let verdict = if size <= budget {
+                format!("within budget ({} left)", units::kb(budget - size))
+            } else {
+                format!("OVER BUDGET by {}", units::kb(size - budget))
+            };
+            println!(
+                "{what}: {} brotli of {} budget: {verdict}",
+                units::kb(size),
+                units::kb(budget)
+            );
+        }
     }
 }
 
@@ -244,6 +291,34 @@ mod tests {
             .map(|r| r.files.into_iter().map(|f| f.name).collect())
             .unwrap_or_default();
         assert_eq!(names, ["app_bg.wasm", "index.html", "snippets/x.js"]);
+    }
+
+    #[test]
+    fn the_first_view_is_everything_but_the_wasm() {
+        let file = |name: &str, brotli| FileSize {
+            name: name.to_string(),
+            raw: 0,
+            gzip: 0,
+            brotli,
+        };
+        let report = Report {
+            files: vec![
+                file("app_bg.wasm", 200),
+                file("index.html", 20),
+                file("app.js", 5),
+            ],
+        };
+        assert_eq!(
+            (report.total_brotli(), report.first_view_brotli()),
+            (225, 25)
+        );
+        assert!(report.over_budget().is_empty() && report.within_budget());
+        let heavy = Report {
+            files: vec![file("index.html", FIRST_VIEW_BUDGET_BYTES + 1)],
+        };
+        assert!(!heavy.within_budget());
+        assert_eq!(heavy.over_budget().len(), 1, "{:?}", heavy.over_budget());
+        assert!(heavy.over_budget()[0].contains("first view"));
     }
 
     #[test]

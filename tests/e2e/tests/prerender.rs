@@ -504,3 +504,61 @@ async fn the_widget_is_shown_only_once_every_section_is_mounted() {
         .await;
     }
 }
+
+/// A bare embed (no options) shows the prerendered view in the loader's frame before any wasm:
+/// the frame takes that view's whole height at once (guard.js posts it), rather than cutting it
+/// at the loader's first 900 px until the widget starts.
+#[tokio::test]
+async fn a_bare_embeds_frame_takes_the_prerendered_views_height_before_the_wasm() {
+    let early = bundle_holding_wasm();
+    let host_dir = e2e::TempDir::new("prerender-host").expect("temp dir");
+    std::fs::write(
+        host_dir.path().join("host.html"),
+        format!(
+            "<!doctype html><html><body style=\"margin:0\"><div data-career-widget></div>\
+             <script src=\"{}\" async></script></body></html>",
+            early.url("/embed.js")
+        ),
+    )
+    .expect("host page");
+    let host = StaticServer::start(host_dir.path()).expect("host server");
+    let direct = with_browser(&BrowserOptions::default(), |page| {
+        let early = &early;
+        async move {
+            open_before_wasm(&page, early, "").await?;
+            // Laid out as in a frame (guard.js's mark there): every section at its real height.
+            page.eval(
+                "document.documentElement.classList.add('cpw-framed'); \
+                 const r = document.getElementById('career-pay-widget'); \
+                 return r.offsetTop + r.offsetHeight;",
+                vec![],
+            )
+            .await
+        }
+    })
+    .await;
+    let direct = direct.as_f64().expect("a height");
+    assert!(direct > 2000.0, "the whole view is long: {direct}");
+    with_browser(&BrowserOptions::default(), |page| {
+        let host = &host;
+        async move {
+            page.goto(&host.url("/host.html")).await?;
+            let framed = page
+                .wait_for(
+                    "the frame to take the prerendered view's height",
+                    "(() => { const f = document.querySelector('iframe'); \
+                       const h = f && f.getBoundingClientRect().height; \
+                       return h && h != 900 ? h : null; })()",
+                    Duration::from_secs(10),
+                )
+                .await?;
+            let framed = framed.as_f64().expect("a height");
+            assert!(
+                (framed - direct).abs() <= 2.0,
+                "the frame is {framed} px tall, the view {direct} px"
+            );
+            page.assert_no_errors().await
+        }
+    })
+    .await;
+}

@@ -261,6 +261,8 @@ async fn measure(
     let page = browser.page();
     let session = async {
         page.goto(url).await?;
+        // A reader's pointer over the page: under the prerendered view the wasm starts then.
+        page.point_at(8, 8).await?;
         match targets {
             Targets::Top => wait_chart_drawn(&page).await?,
             Targets::Frames(frames) => {
