@@ -103,6 +103,19 @@ fn role_name(role: Role) -> String {
     }
 }
 
+/// Every role but the ramp's shades.
+const PLAIN_ROLES: [Role; 9] = [
+    Role::Ink,
+    Role::Muted,
+    Role::Grid,
+    Role::BandOuter,
+    Role::BandInner,
+    Role::Median,
+    Role::Estimate,
+    Role::Bar,
+    Role::Background,
+];
+
 /// The last shade of [`Role::Ramp`].
 const RAMP_LAST: u8 = 4;
 
@@ -115,18 +128,7 @@ fn role_class(prefix: char, role: Role) -> String {
 /// properties (so a dark theme or a host's colours restyle them), in the widget's font.
 pub fn stylesheet(class: &str) -> String {
     let mut css = format!(".{class}{{font-family:var(--cpw-font)}}.{class} .f-none{{fill:none}}");
-    let plain = [
-        Role::Ink,
-        Role::Muted,
-        Role::Grid,
-        Role::BandOuter,
-        Role::BandInner,
-        Role::Median,
-        Role::Estimate,
-        Role::Bar,
-        Role::Background,
-    ];
-    for role in plain {
+    for role in PLAIN_ROLES {
         let name = role_name(role);
         let _ = write!(
             css,
@@ -246,21 +248,8 @@ mod tests {
     #[test]
     fn every_role_class_written_has_a_colour_rule() {
         let css = super::stylesheet("c");
-        let roles = [
-            Role::Ink,
-            Role::Muted,
-            Role::Grid,
-            Role::BandOuter,
-            Role::BandInner,
-            Role::Median,
-            Role::Estimate,
-            Role::Bar,
-            Role::Background,
-            Role::Ramp(0),
-            Role::Ramp(2),
-            Role::Ramp(9),
-        ];
-        for role in roles {
+        let shades = [Role::Ramp(0), Role::Ramp(2), Role::Ramp(9)];
+        for role in super::PLAIN_ROLES.into_iter().chain(shades) {
             for prefix in ['f', 's'] {
                 let class = super::role_class(prefix, role);
                 assert!(css.contains(&format!(".c .{class}{{")), "{class}: {css}");
