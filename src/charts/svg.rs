@@ -8,23 +8,60 @@ use std::fmt::Write;
 
 /// `scene` as an `<svg>` element of class `class`, `scene.width` × `scene.height` CSS pixels
 /// scaled to its box (`viewBox`), hidden from assistive technology (the canvas it stands in for
-/// carries the chart's description).
+/// carries the chart's description). Written small, as every reader of the first view downloads
+/// and parses it: what SVG or the stylesheet gives by default (no fill, a 1 px stroke, the
+/// scene's most common font size, set once on the element) is left out, and text's anchor,
+/// baseline and weight are short classes ([`stylesheet`]).
 pub fn svg(scene: &Scene, class: &str) -> String {
-    let mut out = String::with_capacity(64 * scene.items.len() + 128);
+    let mut out = String::with_capacity(48 * scene.items.len() + 128);
+    let font_size = common_font_size(scene);
     let _ = write!(
         out,
-        r#"<svg class="{class}" viewBox="0 0 {} {}" aria-hidden="true">"#,
+        r#"<svg class="{class}" viewBox="0 0 {} {}" font-size="{}" aria-hidden="true">"#,
         number(scene.width),
-        number(scene.height)
+        number(scene.height),
+        number(font_size)
     );
-    for item in &scene.items {
-        write_item(&mut out, item);
+    let mut rest = scene.items.as_slice();
+    while let Some(item) = rest.first() {
+        let taken = match item {
+            Item::Line { stroke, .. } => {
+                let run = rest
+                    .iter()
+                    .take_while(|next| matches!(next, Item::Line { stroke: s, .. } if s == stroke))
+                    .count();
+                write_lines(&mut out, &rest[..run], stroke);
+                run
+            }
+            _ => {
+                write_item(&mut out, item, font_size);
+                1
+            }
+        };
+        rest = &rest[taken..];
     }
     out.push_str("</svg>");
     out
 }
 
-fn write_item(out: &mut String, item: &Item) {
+/// The font size most of `scene`'s texts have (the canvas's 13 px when it has none).
+fn common_font_size(scene: &Scene) -> f64 {
+    let mut counts: Vec<(f64, usize)> = Vec::new();
+    for item in &scene.items {
+        if let Item::Text { font, .. } = item {
+            match counts.iter_mut().find(|(size, _)| *size == font.size) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((font.size, 1)),
+            }
+        }
+    }
+    counts
+        .into_iter()
+        .max_by_key(|&(_, n)| n)
+        .map_or(13.0, |(size, _)| size)
+}
+
+fn write_item(out: &mut String, item: &Item, font_size: f64) {
     match item {
         Item::Rect {
             from,
@@ -45,13 +82,8 @@ fn write_item(out: &mut String, item: &Item) {
             paint_attributes(out, *fill, stroke.as_ref());
             out.push_str("/>");
         }
-        Item::Line { points, stroke } => {
-            out.push_str(r#"<polyline points=""#);
-            write_points(out, points);
-            out.push('"');
-            paint_attributes(out, None, Some(stroke));
-            out.push_str("/>");
-        }
+        // Drawn as paths (`write_lines`).
+        Item::Line { .. } => {}
         Item::Area { points, fill } => {
             out.push_str(r#"<polygon points=""#);
             write_points(out, points);
@@ -78,7 +110,7 @@ fn write_item(out: &mut String, item: &Item) {
         }
         Item::Text { x, y, text, font } => {
             let _ = write!(out, r#"<text x="{}" y="{}""#, number(*x), number(*y));
-            text_attributes(out, font);
+            text_attributes(out, font, font_size);
             out.push('>');
             escape_into(out, text);
             out.push_str("</text>");
@@ -127,7 +159,12 @@ fn role_class(prefix: char, role: Role) -> String {
 /// The rules that colour drawings of class `class` by role from the page's `--cpw-chart-*`
 /// properties (so a dark theme or a host's colours restyle them), in the widget's font.
 pub fn stylesheet(class: &str) -> String {
-    let mut css = format!(".{class}{{font-family:var(--cpw-font)}}.{class} .f-none{{fill:none}}");
+    // No fill unless a shape has a fill class (fill is inherited), as the canvas fills nothing
+    // unasked.
+    let mut css = format!(".{class}{{font-family:var(--cpw-font);fill:none}}");
+    for (name, rule) in TEXT_CLASSES {
+        let _ = write!(css, ".{class} .{name}{{{rule}}}");
+    }
     for role in PLAIN_ROLES {
         let name = role_name(role);
         let _ = write!(
@@ -150,17 +187,16 @@ pub fn stylesheet(class: &str) -> String {
 }
 
 fn paint_attributes(out: &mut String, fill: Option<Role>, stroke: Option<&Stroke>) {
-    let mut classes = Vec::with_capacity(2);
-    classes.push(match fill {
-        Some(role) => role_class('f', role),
-        None => "f-none".to_string(),
-    });
-    if let Some(stroke) = stroke {
-        classes.push(role_class('s', stroke.role));
+    let classes: Vec<String> = (fill.map(|role| role_class('f', role)).into_iter())
+        .chain(stroke.map(|stroke| role_class('s', stroke.role)))
+        .collect();
+    if !classes.is_empty() {
+        let _ = write!(out, r#" class="{}""#, classes.join(" "));
     }
-    let _ = write!(out, r#" class="{}""#, classes.join(" "));
     if let Some(stroke) = stroke {
-        let _ = write!(out, r#" stroke-width="{}""#, number(stroke.width));
+        if stroke.width != 1.0 {
+            let _ = write!(out, r#" stroke-width="{}""#, number(stroke.width));
+        }
         if let Some((dash, gap)) = stroke.dash {
             let _ = write!(
                 out,
@@ -172,29 +208,62 @@ fn paint_attributes(out: &mut String, fill: Option<Role>, stroke: Option<&Stroke
     }
 }
 
-fn text_attributes(out: &mut String, font: &Font) {
+/// The classes that set a text's anchor (`a-`), baseline (`b-`) and weight or style (`w-`), with
+/// their rules. The canvas's `top`, `middle` and `bottom` baselines are SVG's
+/// `text-before-edge`, `central` and `text-after-edge`.
+const TEXT_CLASSES: [(&str, &str); 7] = [
+    ("a-m", "text-anchor:middle"),
+    ("a-e", "text-anchor:end"),
+    ("b-t", "dominant-baseline:text-before-edge"),
+    ("b-c", "dominant-baseline:central"),
+    ("b-b", "dominant-baseline:text-after-edge"),
+    ("w-b", "font-weight:bold"),
+    ("w-i", "font-style:italic"),
+];
+
+fn text_attributes(out: &mut String, font: &Font, font_size: f64) {
+    let anchor = match font.align {
+        Align::Left => "",
+        Align::Centre => " a-m",
+        Align::Right => " a-e",
+    };
+    let baseline = match font.baseline {
+        Baseline::Top => " b-t",
+        Baseline::Middle => " b-c",
+        Baseline::Bottom => " b-b",
+    };
+    let weight = match font.weight {
+        Weight::Normal => "",
+        Weight::Bold => " w-b",
+        Weight::Italic => " w-i",
+    };
     let _ = write!(
         out,
-        r#" class="{}" font-size="{}""#,
-        role_class('f', font.role),
-        number(font.size)
+        r#" class="{}{anchor}{baseline}{weight}""#,
+        role_class('f', font.role)
     );
-    match font.align {
-        Align::Left => {}
-        Align::Centre => out.push_str(r#" text-anchor="middle""#),
-        Align::Right => out.push_str(r#" text-anchor="end""#),
+    if font.size != font_size {
+        let _ = write!(out, r#" font-size="{}""#, number(font.size));
     }
-    // The canvas's `top`, `middle` and `bottom` text baselines.
-    match font.baseline {
-        Baseline::Top => out.push_str(r#" dominant-baseline="text-before-edge""#),
-        Baseline::Middle => out.push_str(r#" dominant-baseline="central""#),
-        Baseline::Bottom => out.push_str(r#" dominant-baseline="text-after-edge""#),
+}
+
+/// `lines` (lines drawn with `stroke`, in painting order) as one `<path>`: grids and ticks are
+/// hundreds of lines a chart, and one element each was most of the drawings' markup and of the
+/// page's elements to lay out. (Rectangles stay `<rect>`s: as path data, brotli compressed them
+/// less well, and bars alike rarely follow each other.)
+fn write_lines(out: &mut String, lines: &[Item], stroke: &Stroke) {
+    out.push_str(r#"<path d=""#);
+    for line in lines {
+        if let Item::Line { points, .. } = line {
+            for (i, (x, y)) in points.iter().enumerate() {
+                let command = if i == 0 { 'M' } else { 'L' };
+                let _ = write!(out, "{command}{} {}", number(*x), number(*y));
+            }
+        }
     }
-    match font.weight {
-        Weight::Normal => {}
-        Weight::Bold => out.push_str(r#" font-weight="bold""#),
-        Weight::Italic => out.push_str(r#" font-style="italic""#),
-    }
+    out.push('"');
+    paint_attributes(out, None, Some(stroke));
+    out.push_str("/>");
 }
 
 fn write_points(out: &mut String, points: &[(f64, f64)]) {
@@ -284,6 +353,14 @@ mod tests {
                     points: vec![(0.0, 1.0), (2.25, 3.0)],
                     stroke: Stroke::solid(Role::Median, 2.0),
                 },
+                Item::Line {
+                    points: vec![(7.0, 0.0), (7.0, 9.0)],
+                    stroke: Stroke::solid(Role::Grid, 1.0),
+                },
+                Item::Line {
+                    points: vec![(8.0, 0.0), (8.0, 9.0), (9.0, 9.0)],
+                    stroke: Stroke::solid(Role::Grid, 1.0),
+                },
                 Item::Area {
                     points: vec![(0.0, 0.0), (1.0, 0.0), (1.0, 1.0)],
                     fill: Role::Ramp(7),
@@ -298,7 +375,9 @@ mod tests {
             ]),
             "c",
         );
-        assert!(markup.starts_with(r#"<svg class="c" viewBox="0 0 300 50.3" aria-hidden="true">"#));
+        assert!(markup.starts_with(
+            r#"<svg class="c" viewBox="0 0 300 50.3" font-size="13" aria-hidden="true">"#
+        ));
         assert!(markup.ends_with("</svg>"));
         assert!(
             markup.contains(
@@ -306,15 +385,22 @@ mod tests {
             ),
             "corners in any order become a box: {markup}"
         );
-        assert!(markup.contains(
-            r#"<polyline points="0,1 2.3,3" class="f-none s-median" stroke-width="2"/>"#
-        ));
+        assert!(
+            markup.contains(r#"<path d="M0 1L2.3 3" class="s-median" stroke-width="2"/>"#),
+            "no fill unless asked: {markup}"
+        );
+        assert!(
+            markup.contains(r#"<path d="M7 0L7 9M8 0L8 9L9 9" class="s-grid"/><polygon"#),
+            "lines drawn alike one after another are one path: {markup}"
+        );
         assert!(
             markup.contains(r#"<polygon points="0,0 1,0 1,1" class="f-ramp4"/>"#),
             "a ramp shade past the last is the last, as on the canvas: {markup}"
         );
-        assert!(markup
-            .contains(r#"<circle cx="5" cy="6" r="3" class="f-none s-ink" stroke-width="1"/>"#));
+        assert!(
+            markup.contains(r#"<circle cx="5" cy="6" r="3" class="s-ink"/>"#),
+            "SVG's own 1 px stroke: {markup}"
+        );
     }
 
     #[test]
@@ -334,17 +420,38 @@ mod tests {
                     text: "left".to_string(),
                     font: Font::new(11.0, Role::Ink, Align::Left, Baseline::Top),
                 },
+                Item::Text {
+                    x: 5.0,
+                    y: 6.0,
+                    text: "centre".to_string(),
+                    font: Font::new(11.0, Role::Ink, Align::Centre, Baseline::Bottom)
+                        .weight(Weight::Italic),
+                },
             ]),
             "c",
         );
         assert!(
+            markup.contains(r#"font-size="11" aria-hidden"#),
+            "the most common size is the element's: {markup}"
+        );
+        assert!(
             markup.contains(
-                r#"<text x="1" y="2" class="f-muted" font-size="12" text-anchor="end" dominant-baseline="central" font-weight="bold">&lt;b&gt; &amp; "$51,140"</text>"#
+                r#"<text x="1" y="2" class="f-muted a-e b-c w-b" font-size="12">&lt;b&gt; &amp; "$51,140"</text>"#
             ),
             "{markup}"
         );
-        assert!(markup.contains(
-            r#"<text x="3" y="4" class="f-ink" font-size="11" dominant-baseline="text-before-edge">left</text>"#
-        ));
+        assert!(markup.contains(r#"<text x="3" y="4" class="f-ink b-t">left</text>"#));
+        assert!(markup.contains(r#"<text x="5" y="6" class="f-ink a-m b-b w-i">centre</text>"#));
+        let css = super::stylesheet("c");
+        for (class, rule) in [
+            ("a-e", "text-anchor:end"),
+            ("b-c", "dominant-baseline:central"),
+            ("w-i", "font-style:italic"),
+        ] {
+            assert!(
+                css.contains(&format!(".c .{class}{{{rule}}}")),
+                "{class}: {css}"
+            );
+        }
     }
 }

@@ -49,12 +49,28 @@ impl StaticServer {
         Self::start_with(root, &[], delays)
     }
 
+    /// Serves `root` as a host with compression does (every CDN and static host): gzip for a
+    /// client that accepts it. For measuring what a network carries (Lighthouse simulates a slow
+    /// connection from the bytes it saw); the tests are served plain.
+    pub fn start_gzipped(root: impl AsRef<Path>) -> io::Result<Self> {
+        Self::start_serving(root, &[], &[], true)
+    }
+
     /// Serves `root` with extra `headers` on every response and the `delays` of
     /// [`StaticServer::start_delaying`].
     pub fn start_with(
         root: impl AsRef<Path>,
         headers: &[(&str, &str)],
         delays: &[(&str, Duration)],
+    ) -> io::Result<Self> {
+        Self::start_serving(root, headers, delays, false)
+    }
+
+    fn start_serving(
+        root: impl AsRef<Path>,
+        headers: &[(&str, &str)],
+        delays: &[(&str, Duration)],
+        gzip: bool,
     ) -> io::Result<Self> {
         if let Some((name, _)) = headers.iter().find(|(n, v)| {
             n.is_empty() || n.contains([':', '\r', '\n']) || v.contains(['\r', '\n'])
@@ -91,7 +107,7 @@ impl StaticServer {
                         thread::Builder::new()
                             .name("e2e-static-conn".into())
                             .spawn(move || {
-                                let _ = handle(stream, &root, &extra, &delays);
+                                let _ = handle(stream, &root, &extra, &delays, gzip);
                             });
                 }
             })?;
@@ -131,19 +147,23 @@ fn handle(
     root: &Path,
     extra: &str,
     delays: &[(String, Duration)],
+    gzip: bool,
 ) -> io::Result<()> {
     // A stuck client must not pin a thread forever.
     stream.set_read_timeout(Some(Duration::from_secs(10)))?;
     let mut reader = BufReader::new(stream.try_clone()?);
     let mut request_line = String::new();
     reader.read_line(&mut request_line)?;
-    // Drain the headers; nothing in them changes the answer.
+    // Drain the headers; only whether the client takes gzip changes the answer.
     let mut header = String::new();
+    let mut takes_gzip = false;
     loop {
         header.clear();
         if reader.read_line(&mut header)? == 0 || header == "\r\n" || header == "\n" {
             break;
         }
+        let lower = header.to_ascii_lowercase();
+        takes_gzip |= lower.starts_with("accept-encoding:") && lower.contains("gzip");
     }
     let mut parts = request_line.split_whitespace();
     let (method, target) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""));
@@ -162,6 +182,14 @@ fn handle(
         thread::sleep(*delay);
     }
     match resolve(root, target).and_then(|f| std::fs::read(&f).ok().map(|b| (f, b))) {
+        Some((file, body)) if gzip && takes_gzip => {
+            let mut encoder =
+                flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+            encoder.write_all(&body)?;
+            let headers = format!("{extra}Content-Encoding: gzip\r\n");
+            let body = encoder.finish()?;
+            respond(&mut out, "200 OK", content_type(&file), &headers, &body)
+        }
         Some((file, body)) => respond(&mut out, "200 OK", content_type(&file), extra, &body),
         None => respond(
             &mut out,
@@ -253,6 +281,32 @@ mod tests {
         let (_, headers, body) = get(&server, "/app-1a2b_bg.wasm");
         assert_eq!(body, b"\0asm\x01\0\0\0");
         assert!(headers.contains("Content-Length: 8\r\n"));
+    }
+
+    #[test]
+    fn the_gzipped_server_compresses_for_a_client_that_takes_gzip() {
+        let (dir, plain) = fixture();
+        let gzipped = StaticServer::start_gzipped(dir.path()).expect("serve");
+        let asking = "GET /index.html HTTP/1.1\r\nHost: x\r\nAccept-Encoding: gzip, br\r\n\r\n";
+        let (status, headers, body) = raw(&gzipped, asking);
+        assert_eq!(status, "HTTP/1.1 200 OK");
+        assert!(headers.contains("Content-Encoding: gzip"), "{headers}");
+        let mut text = String::new();
+        flate2::read::GzDecoder::new(&body[..])
+            .read_to_string(&mut text)
+            .expect("gzip");
+        assert_eq!(text, "<!doctype html><p>hi</p>");
+        let (_, headers, body) = raw(&gzipped, "GET /index.html HTTP/1.1\r\nHost: x\r\n\r\n");
+        assert!(
+            !headers.contains("Content-Encoding"),
+            "not asked: {headers}"
+        );
+        assert_eq!(body, b"<!doctype html><p>hi</p>");
+        let (_, headers, _) = raw(&plain, asking);
+        assert!(
+            !headers.contains("Content-Encoding"),
+            "the tests' server: {headers}"
+        );
     }
 
     #[test]

@@ -108,7 +108,11 @@ fn main() -> ExitCode {
         eprintln!("{TOOL}: set LIGHTHOUSE_CLI and CHROME_BIN (`cargo xtask bench` does)");
         return ExitCode::FAILURE;
     };
-    let (server, scratch) = match (StaticServer::start(&dist), TempDir::new("lighthouse")) {
+    // Compressed, as a host serves it: Lighthouse simulates a slow network from the bytes it saw.
+    let (server, scratch) = match (
+        StaticServer::start_gzipped(&dist),
+        TempDir::new("lighthouse"),
+    ) {
         (Ok(s), Ok(t)) => (s, t),
         (Err(e), _) | (_, Err(e)) => {
             eprintln!("{TOOL}: {e}");
