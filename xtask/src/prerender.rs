@@ -1,9 +1,10 @@
 //! The first view before any wasm runs: the widget's default view, rendered natively by the app's
 //! own `prerender` program (Yew's server renderer, `src/prerender.rs`), written into the built
-//! page's mount element ahead of its loading text. A reader sees the heading, the estimate and
-//! the facts as soon as the HTML and CSS arrive; the wasm then renders the same view in place of
-//! it, before the next paint. A URL asking for another view hides it (`guard.js`) and shows the
-//! loading text instead, so a figure the reader did not ask for is never shown.
+//! page's mount element ahead of its loading text. A reader sees the heading, the estimate, the
+//! facts and every chart (drawn as SVG) as soon as the HTML and CSS arrive; the wasm, started at
+//! the reader's first sign of use or on an idle page, then renders the same view in place of it.
+//! A URL asking for another view hides it (`guard.js`) and shows the loading text instead, so a
+//! figure the reader did not ask for is never shown.
 //!
 //! Release builds only: it compiles the app natively once more, which would slow every rebuild of
 //! `trunk serve` by tens of seconds; debug builds show the loading text, as before.
@@ -117,10 +118,10 @@ fn into_page(html: &str, view: &str, css: &str) -> Option<String> {
 }
 
 /// `html` with Trunk's `<link rel="preload" as="fetch">` of the wasm made inert
-/// (`rel="cpw-deferred"`; `boot.js` still reads its SRI hash): with a view to show, the page's
-/// own HTML and CSS should have the connection first, and `boot.js` starts the download after the
-/// first paint. Lighthouse's simulated LCP counted the 190 KB download before the prerendered
-/// view (4.2 s). `None` without that link.
+/// (`rel="cpw-deferred"`; `boot.js` still reads its SRI hash): the view is complete without the
+/// wasm, so `boot.js` fetches it at the reader's first sign of use or once the page has been idle
+/// (README, "Start-up"). Lighthouse's simulated LCP counted the 190 KB download before the
+/// prerendered view (4.2 s) when the preload stayed. `None` without that link.
 fn defer_wasm_download(html: &str) -> Option<String> {
     let mut at = 0;
     while let Some(found) = html[at..].find("<link") {
